@@ -1,0 +1,179 @@
+package fr.opaline.core.patient;
+
+import static fr.opaline.core.persistence.generated.Tables.PATIENT;
+
+import fr.opaline.core.common.BusinessRuleException;
+import fr.opaline.core.common.SearchKeys;
+import fr.opaline.core.persistence.generated.tables.records.PatientRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+public final class PatientRepository {
+
+    private final DSLContext ctx;
+
+    public PatientRepository(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void insert(Patient patient) {
+        ctx.executeInsert(toRecord(patient));
+    }
+
+    /** Inserts many patients in JDBC batches (seeding, imports). */
+    public void insertAll(Collection<Patient> patients) {
+        List<PatientRecord> records = new ArrayList<>(patients.size());
+        for (Patient p : patients) {
+            records.add(toRecord(p));
+        }
+        ctx.batchInsert(records).execute();
+    }
+
+    /**
+     * Writes the patient if nobody changed it since it was read (row version), and returns it with
+     * the new version. A concurrent change is refused with a message for the user.
+     */
+    public Patient update(Patient patient, java.time.Instant now) {
+        PatientRecord record = toRecord(patient);
+        record.setUpdatedAt(now);
+        record.setRowVersion(patient.rowVersion() + 1);
+        record.changed(PATIENT.ID, false);
+        record.changed(PATIENT.CREATED_AT, false);
+        int updated = ctx.update(PATIENT)
+                .set(record)
+                .where(PATIENT.ID.eq(patient.id()).and(PATIENT.ROW_VERSION.eq(patient.rowVersion())))
+                .execute();
+        if (updated != 1) {
+            throw new BusinessRuleException(
+                    "Le dossier du patient a été modifié entre-temps par un autre poste. Rouvrez-le puis recommencez.");
+        }
+        return toDomain(record);
+    }
+
+    public Optional<Patient> findById(UUID id) {
+        return ctx.selectFrom(PATIENT).where(PATIENT.ID.eq(id)).fetchOptional(PatientRepository::toDomain);
+    }
+
+    /** Reads and locks the patient's row until the end of the transaction. */
+    public Optional<Patient> lockById(UUID id) {
+        return ctx.selectFrom(PATIENT).where(PATIENT.ID.eq(id)).forUpdate().fetchOptional(PatientRepository::toDomain);
+    }
+
+    public Optional<Patient> findByIpp(String ippIssuer, String ipp) {
+        return ctx.selectFrom(PATIENT).where(PATIENT.IPP.eq(ipp).and(PATIENT.IPP_ISSUER.eq(ippIssuer)))
+                .fetchOptional(PatientRepository::toDomain);
+    }
+
+    public List<Patient> findByIpp(String ipp) {
+        return ctx.selectFrom(PATIENT).where(PATIENT.IPP.eq(ipp)).fetch(PatientRepository::toDomain);
+    }
+
+    public List<Patient> findByInsMatricule(String matricule) {
+        return ctx.selectFrom(PATIENT).where(PATIENT.INS_MATRICULE.eq(matricule)).fetch(PatientRepository::toDomain);
+    }
+
+    /**
+     * Name prefix search. Two index range scans (birth name, used name) joined by UNION so that
+     * each uses its own index on both databases; other criteria filter the result.
+     */
+    public List<Patient> search(PatientQuery query) {
+        Condition filters = DSL.trueCondition();
+        if (!PatientQuery.blank(query.firstNamePrefix())) {
+            String first = escapeLike(SearchKeys.fold(query.firstNamePrefix()));
+            // First names are not folded in a column of their own: compare upper-cased traits.
+            filters = filters.and(DSL.upper(PATIENT.BIRTH_FIRST_NAMES).like(first + "%", '!')
+                    .or(DSL.upper(PATIENT.USED_FIRST_NAME).like(first + "%", '!')));
+        }
+        if (query.birthDate() != null) {
+            filters = filters.and(PATIENT.BIRTH_DATE.eq(query.birthDate()));
+        }
+        if (!PatientQuery.blank(query.ipp())) {
+            filters = filters.and(PATIENT.IPP.eq(query.ipp().trim()));
+        }
+        if (!PatientQuery.blank(query.insMatricule())) {
+            filters = filters.and(PATIENT.INS_MATRICULE.eq(query.insMatricule().replace(" ", "")));
+        }
+        if (PatientQuery.blank(query.namePrefix())) {
+            return ctx.selectFrom(PATIENT).where(filters)
+                    .orderBy(PATIENT.SEARCH_BIRTH_NAME, PATIENT.BIRTH_DATE)
+                    .limit(query.limit())
+                    .fetch(PatientRepository::toDomain);
+        }
+        String folded = SearchKeys.fold(query.namePrefix());
+        if (folded.isEmpty()) {
+            return List.of(); // only punctuation typed: no name can match
+        }
+        String prefix = escapeLike(folded) + "%";
+        var ids = ctx.select(PATIENT.ID).from(PATIENT).where(PATIENT.SEARCH_BIRTH_NAME.like(prefix, '!')).and(filters)
+                .union(ctx.select(PATIENT.ID).from(PATIENT).where(PATIENT.SEARCH_USED_NAME.like(prefix, '!')).and(filters));
+        return ctx.selectFrom(PATIENT)
+                .where(PATIENT.ID.in(ids))
+                .orderBy(PATIENT.SEARCH_BIRTH_NAME, PATIENT.BIRTH_DATE, PATIENT.ID)
+                .limit(query.limit())
+                .fetch(PatientRepository::toDomain);
+    }
+
+    public long count() {
+        return ctx.fetchCount(PATIENT);
+    }
+
+    public List<Patient> findAllByIds(Collection<UUID> ids) {
+        return ctx.selectFrom(PATIENT).where(PATIENT.ID.in(ids)).fetch(PatientRepository::toDomain);
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    PatientRecord toRecord(Patient p) {
+        PatientRecord r = ctx.newRecord(PATIENT);
+        IdentityTraits t = p.traits();
+        r.setId(p.id());
+        r.setIpp(p.ipp());
+        r.setIppIssuer(p.ippIssuer());
+        r.setBirthName(t.birthName());
+        r.setBirthFirstNames(t.birthFirstNames());
+        r.setFirstBirthFirstName(t.firstBirthFirstName());
+        r.setBirthDate(t.birthDate());
+        r.setSex(t.sex().name());
+        r.setBirthplaceCode(t.birthplaceCode());
+        r.setUsedName(p.usedName());
+        r.setUsedFirstName(p.usedFirstName());
+        r.setInsMatricule(p.ins() == null ? null : p.ins().matricule());
+        r.setInsOid(p.ins() == null ? null : p.ins().oid());
+        r.setIdentityStatus(p.status().name());
+        r.setDoubtful(p.attributes().doubtful());
+        r.setFictitious(p.attributes().fictitious());
+        r.setHomonym(p.attributes().homonym());
+        r.setIdentityEvidence(p.identityEvidence());
+        r.setInsVerifiedAt(p.insVerifiedAt());
+        r.setPhone(p.contact().phone());
+        r.setEmail(p.contact().email());
+        r.setAddressLine(p.contact().addressLine());
+        r.setPostalCode(p.contact().postalCode());
+        r.setCity(p.contact().city());
+        r.setSearchBirthName(SearchKeys.fold(t.birthName()));
+        r.setSearchUsedName(p.usedName() == null || p.usedName().isBlank() ? null : SearchKeys.fold(p.usedName()));
+        r.setCreatedAt(p.createdAt());
+        r.setUpdatedAt(p.updatedAt());
+        r.setRowVersion(p.rowVersion());
+        return r;
+    }
+
+    public static Patient toDomain(PatientRecord r) {
+        IdentityTraits traits = new IdentityTraits(r.getBirthName(), r.getBirthFirstNames(), r.getFirstBirthFirstName(),
+                r.getBirthDate(), Sex.valueOf(r.getSex()), r.getBirthplaceCode());
+        InsNumber ins = r.getInsMatricule() == null ? null : new InsNumber(r.getInsMatricule(), r.getInsOid());
+        return new Patient(r.getId(), r.getIpp(), r.getIppIssuer(), traits, r.getUsedName(), r.getUsedFirstName(), ins,
+                IdentityStatus.valueOf(r.getIdentityStatus()),
+                new IdentityAttributes(r.getDoubtful(), r.getFictitious(), r.getHomonym()), r.getIdentityEvidence(),
+                r.getInsVerifiedAt(), new ContactDetails(r.getPhone(), r.getEmail(), r.getAddressLine(),
+                r.getPostalCode(), r.getCity()), r.getCreatedAt(), r.getUpdatedAt(), r.getRowVersion());
+    }
+}
