@@ -1,0 +1,30 @@
+package fr.opaline.core.audit;
+
+/**
+ * Audited actions. Later modules add their own as plain strings through {@link AuditEntry};
+ * these are the ones the core itself writes.
+ */
+public final class AuditAction {
+    public static final String PATIENT_CREATED = "PATIENT_CREATED";
+    public static final String PATIENT_UPDATED = "PATIENT_UPDATED";
+    public static final String PATIENT_READ = "PATIENT_READ";
+    public static final String PATIENT_SEARCH = "PATIENT_SEARCH";
+    public static final String EPISODE_OPENED = "EPISODE_OPENED";
+    public static final String CONSENT_CHANGED = "CONSENT_CHANGED";
+    public static final String APPOINTMENT_BOOKED = "APPOINTMENT_BOOKED";
+    public static final String APPOINTMENT_MOVED = "APPOINTMENT_MOVED";
+    public static final String APPOINTMENT_CANCELLED = "APPOINTMENT_CANCELLED";
+    public static final String PATIENT_ARRIVED = "PATIENT_ARRIVED";
+    public static final String STEP_STATUS_CHANGED = "STEP_STATUS_CHANGED";
+    public static final String JOB_HELD = "JOB_HELD";
+    public static final String JOB_RESUMED = "JOB_RESUMED";
+    public static final String JOB_CANCELLED = "JOB_CANCELLED";
+    public static final String JOB_RETRIED = "JOB_RETRIED";
+    public static final String LOGIN = "LOGIN";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String DATA_SEEDED = "DATA_SEEDED";
+    public static final String DATABASE_RESTORED = "DATABASE_RESTORED";
+
+    private AuditAction() {
+    }
+}
