@@ -1,0 +1,58 @@
+package fr.opaline.app.cli;
+
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.sandbox.SandboxHost;
+import fr.opaline.app.sandbox.SandboxRegistry;
+import fr.opaline.app.seed.Seeder;
+import fr.opaline.app.server.PracticeServer;
+import fr.opaline.app.server.ServerAssembly;
+import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.core.patient.PatientRepository;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = {
+        "Lance Opaline sur ses réglages embarqués : base H2 locale (dans <home>/demo), bacs à sable des services",
+        "nationaux, données fictives générées au premier lancement, serveur du cabinet dans le même processus."})
+final class DemoCommand extends Subcommand implements Callable<Integer> {
+
+    @Option(names = "--patients", defaultValue = "2000", description = "Patients fictifs au premier lancement (défaut : ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Option(names = "--days", defaultValue = "10", description = "Jours d'agenda au premier lancement (défaut : ${DEFAULT-VALUE}).")
+    int days;
+
+    @Override
+    public Integer call() throws Exception {
+        OpalineConfig base = config();
+        OpalineConfig config = OpalineConfig.of(base.home().resolve("demo"), base.values());
+        try (CoreServices core = CoreServices.open(config)) {
+            if (new PatientRepository(core.database.dsl()).count() == 0) {
+                out().println("Premier lancement : génération du cabinet fictif…");
+                out().flush();
+                new Seeder(config, core.database).seed(new Seeder.Plan(patients, days, 1, LocalDate.now(CoreServices.PRACTICE_ZONE)),
+                        done -> { });
+            }
+            SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
+            PracticeServer server = ServerAssembly.assemble(core);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop(Duration.ofSeconds(10));
+                sandbox.close();
+                stopped.countDown();
+            }, "demo-shutdown"));
+            sandbox.start();
+            server.start();
+            out().println("Opaline (démonstration) : base " + core.database.settings().jdbcUrl());
+            out().println("Bacs à sable : " + sandbox.inspectionUri());
+            out().println("Ctrl-C pour arrêter.");
+            out().flush();
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package fr.opaline.app.cli;
+
+import fr.opaline.app.config.OpalineConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code opaline} command. Subcommands are listed here, one class each. */
+@Command(name = "opaline",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Opaline RIS : système d'information de radiologie (Ségur vague 2).",
+        subcommands = {
+                DemoCommand.class,
+                ServerCommand.class,
+                SandboxCommand.class,
+                DbCommand.class,
+                AuditCommand.class,
+                SeedCommand.class,
+                BenchCommand.class
+        })
+public final class OpalineCommand implements Runnable {
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Dossier des données et de la configuration (défaut : $OPALINE_HOME ou ~/.opaline).")
+    Path home;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Fichier de configuration (défaut : <home>/opaline.properties).")
+    Path configFile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    OpalineConfig config() {
+        return OpalineConfig.load(home, configFile);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

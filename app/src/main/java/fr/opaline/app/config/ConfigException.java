@@ -1,0 +1,10 @@
+package fr.opaline.app.config;
+
+/** The configuration is wrong; the message names the key and what is expected (French). */
+public class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigException(String message) {
+        super(message);
+    }
+}

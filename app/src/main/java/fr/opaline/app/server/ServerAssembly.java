@@ -1,0 +1,43 @@
+package fr.opaline.app.server;
+
+import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.outbox.JobHandler;
+import fr.opaline.core.outbox.OutboxWorker;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the practice server from the modules' contributions. */
+public final class ServerAssembly {
+
+    private ServerAssembly() {
+    }
+
+    /** One line per module that runs something in the server. */
+    static List<ServerContribution> contributions() {
+        return List.of();
+    }
+
+    public static PracticeServer assemble(CoreServices core) {
+        return assemble(core, contributions());
+    }
+
+    public static PracticeServer assemble(CoreServices core, List<ServerContribution> contributions) {
+        String owner = core.config.get("server.name", ManagementFactory.getRuntimeMXBean().getName());
+        OutboxWorker worker = new OutboxWorker(core.outbox, owner,
+                core.config.getInt("outbox.threads", 4),
+                core.config.getDuration("outbox.lease", Duration.ofMinutes(2)),
+                core.config.getDuration("outbox.poll", Duration.ofSeconds(2)));
+        List<ManagedService> services = new ArrayList<>();
+        for (ServerContribution contribution : contributions) {
+            for (JobHandler handler : contribution.jobHandlers(core)) {
+                worker.register(handler);
+            }
+            services.addAll(contribution.services(core));
+        }
+        services.add(worker);
+        return new PracticeServer(services);
+    }
+}

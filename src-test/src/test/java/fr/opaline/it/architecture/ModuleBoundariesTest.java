@@ -1,0 +1,122 @@
+package fr.opaline.it.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import fr.opaline.core.archfixture.CoreClassThatOpensASocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module map of ARCHITECTURE.md, enforced: which module may import which, and what core,
+ * documents and the non-UI modules must not touch.
+ */
+class ModuleBoundariesTest {
+
+    /** Module → the modules it may use (its package is fr.opaline.<module without dash>). */
+    static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put("core", Set.of());
+        ALLOWED.put("ins", Set.of("core"));
+        ALLOWED.put("psc", Set.of("core"));
+        ALLOWED.put("documents", Set.of("core", "ins"));
+        ALLOWED.put("worklist", Set.of("core"));
+        ALLOWED.put("hl7", Set.of("core", "ins", "documents"));
+        ALLOWED.put("dmp", Set.of("core", "ins", "psc", "documents"));
+        ALLOWED.put("mss", Set.of("core", "ins", "psc", "documents"));
+        ALLOWED.put("drimboxbridge", Set.of("core", "documents", "hl7", "dmp"));
+        ALLOWED.put("ui", Set.of("core", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss", "drimboxbridge"));
+        ALLOWED.put("app", Set.of("core", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss", "drimboxbridge", "ui"));
+    }
+
+    static final String[] NETWORK = {"java.net.Socket", "java.net.ServerSocket", "java.net.HttpURLConnection",
+            "java.net.URLConnection", "java.net.DatagramSocket", "java.net.http..", "com.sun.net.httpserver..",
+            "javax.net..", "java.nio.channels.SocketChannel", "java.nio.channels.ServerSocketChannel"};
+
+    static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fr.opaline");
+    }
+
+    static List<ArchRule> moduleRules() {
+        List<ArchRule> rules = new ArrayList<>();
+        for (var entry : ALLOWED.entrySet()) {
+            List<String> forbidden = new ArrayList<>();
+            for (String other : ALLOWED.keySet()) {
+                if (!other.equals(entry.getKey()) && !entry.getValue().contains(other)) {
+                    forbidden.add("fr.opaline." + other + "..");
+                }
+            }
+            rules.add(noClasses().that().resideInAPackage("fr.opaline." + entry.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .because("ARCHITECTURE.md: " + entry.getKey() + " may only use " + entry.getValue()));
+        }
+        return rules;
+    }
+
+    static ArchRule coreHasNoUiNoNetwork() {
+        List<String> banned = new ArrayList<>(List.of(NETWORK));
+        banned.add("javafx..");
+        return noClasses().that().resideInAPackage("fr.opaline.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(banned.toArray(String[]::new))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .because("ARCHITECTURE.md: core must not import JavaFX, sockets, HTTP");
+    }
+
+    static ArchRule documentsDoNotTalkToTheNetwork() {
+        return noClasses().that().resideInAPackage("fr.opaline.documents..")
+                .should().dependOnClassesThat().resideInAnyPackage(NETWORK)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+                .because("ARCHITECTURE.md: documents must not talk to the network");
+    }
+
+    static ArchRule javafxOnlyInUiAndApp() {
+        return noClasses().that().resideOutsideOfPackages("fr.opaline.ui..", "fr.opaline.app..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("only the desktop client uses JavaFX");
+    }
+
+    @Test
+    void modulesOnlyUseTheModulesTheyMay() {
+        moduleRules().forEach(rule -> rule.allowEmptyShould(true).check(production));
+    }
+
+    @Test
+    void coreImportsNeitherJavafxNorNetworking() {
+        coreHasNoUiNoNetwork().check(production);
+    }
+
+    @Test
+    void documentsDoNotTalkToTheNetworkRule() {
+        documentsDoNotTalkToTheNetwork().allowEmptyShould(true).check(production);
+    }
+
+    @Test
+    void javafxStaysInTheDesktopClient() {
+        javafxOnlyInUiAndApp().allowEmptyShould(true).check(production);
+    }
+
+    /** The rules are not vacuous: a core class that opens a socket breaks them. */
+    @Test
+    void theRulesCatchAViolation() {
+        JavaClasses offending = new ClassFileImporter().importClasses(CoreClassThatOpensASocket.class);
+        assertThatThrownBy(() -> coreHasNoUiNoNetwork().check(offending)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("java.net.Socket");
+        assertThatThrownBy(() -> moduleRules().get(0).check(offending)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("fr.opaline.app");
+    }
+}
