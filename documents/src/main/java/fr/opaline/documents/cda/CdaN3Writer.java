@@ -33,6 +33,7 @@ public final class CdaN3Writer {
         ReportVersion v = data.version();
         x.start("component").start("structuredBody");
 
+        x.start("component");
         section(x, documentUid, "informations-cliniques", new String[] {"1.2.840.10008.9.2", "1.2.250.1.213.1.1.2.205"},
                 "55752-0", LOINC, "Informations cliniques", "Informations cliniques");
         x.start("text").end();
@@ -77,9 +78,12 @@ public final class CdaN3Writer {
         x.start("text");
         x.start("paragraph").text("Antécédents médicaux : ").element("content", "non renseignés", "ID", "antecedents-medicaux").end();
         x.start("paragraph").text("Antécédents chirurgicaux : ").element("content", "non renseignés", "ID", "antecedents-chirurgicaux").end();
+        x.start("paragraph").text("Contre-indications : ").element("content", "non renseignées", "ID", "contre-indications").end();
         x.end();
+        // The RIS does not record these yet: the entries say "no information" (nullFlavor NI).
         historyEntry(x, documentUid, "11348-0", "Antécédents médicaux", "#antecedents-medicaux");
         historyEntry(x, documentUid, "47519-4", "Antécédents chirurgicaux", "#antecedents-chirurgicaux");
+        historyEntry(x, documentUid, "64100-1", "Contre-indications", "#contre-indications");
         x.end();
     }
 
@@ -140,10 +144,10 @@ public final class CdaN3Writer {
                 .attr("codeSystemName", "DCM");
         x.start("originalText").attr("mediaType", "text/xml").empty("reference", "value", "#acte-01-modalite").end();
         x.end();
-        if (exam.anatomicalRegionCode() != null && !exam.anatomicalRegionCode().isBlank()) {
-            x.start("targetSiteCode").attr("xsi:type", "CD").attr("code", exam.anatomicalRegionCode())
-                    .attr("displayName", exam.anatomicalRegionLabel()).attr("codeSystem", CdaHeaderWriter.SNOMED)
-                    .attr("codeSystemName", "SNOMED CT");
+        ImagingProcedureCodes.Code site = ImagingProcedureCodes.localisation(exam.anatomicalRegionCode());
+        if (site != null) {
+            x.start("targetSiteCode").attr("xsi:type", "CD").attr("code", site.code()).attr("displayName", site.displayName())
+                    .attr("codeSystem", CdaHeaderWriter.SNOMED).attr("codeSystemName", "SNOMED CT");
             x.start("originalText").attr("mediaType", "text/xml").empty("reference", "value", "#acte-01-localisation").end();
             x.end();
         } else {

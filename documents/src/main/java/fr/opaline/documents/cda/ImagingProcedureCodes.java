@@ -58,7 +58,24 @@ public final class ImagingProcedureCodes {
             Modality.NM, new Code("39818-0", "MN os du corps entier ; incidences avec radionucléide IV"),
             Modality.PT, new Code("39818-0", "MN os du corps entier ; incidences avec radionucléide IV"));
 
+    /** The JDV_LocalisationAnatomique_CISIS concept for a whole anatomical region (technique entries). */
+    private static final Map<String, Code> LOCALISATION = Map.of(
+            THORAX, new Code("302551006", "thorax entier"),
+            ABDO_PELVIS, new Code("822978001", "cavité abdominopelvienne entière"),
+            HEAD_NECK, new Code("302548004", "tête entière"),
+            SPINE, new Code("44300000", "colonne vertébrale entière"),
+            LOWER_LIMB, new Code("182281004", "membre inférieur entier"),
+            UPPER_LIMB, new Code("182245002", "membre supérieur entier"),
+            BREAST, new Code("181131000", "sein entier"),
+            WHOLE_BODY, new Code("38266002", "corps entier"),
+            HEART, new Code("302509004", "cœur entier"));
+
     private ImagingProcedureCodes() {
+    }
+
+    /** The anatomical localisation of a region, or null when the region has none in the value set. */
+    public static Code localisation(String regionCode) {
+        return regionCode == null ? null : LOCALISATION.get(regionCode);
     }
 
     public static Code of(Modality modality, String regionCode) {

@@ -76,7 +76,8 @@ public final class ReportPdfRenderer {
             }
             pdfa(document, d);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            document.save(out);
+            // PDF/A-1 (PDF 1.4) forbids cross-reference and object streams.
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Production du PDF impossible : " + e.getMessage(), e);
