@@ -95,9 +95,15 @@ public final class CdaN3Writer {
         x.empty("code", "code", code, "displayName", name, "codeSystem", LOINC, "codeSystemName", "LOINC");
         x.start("text").empty("reference", "value", reference).end();
         x.empty("statusCode", "code", "completed");
-        x.start("value").attr("xsi:type", "CD").attr("nullFlavor", "NI");
-        x.start("originalText").empty("reference", "value", reference).end();
-        x.end();
+        if (code.equals("64100-1")) {
+            // Contre-indications are coded from JDV_Contre_indications_CISIS, which has no "unknown":
+            // the value is then plain text.
+            x.element("value", "non renseignées", "xsi:type", "ST");
+        } else {
+            x.start("value").attr("xsi:type", "CD").attr("nullFlavor", "NI");
+            x.start("originalText").empty("reference", "value", reference).end();
+            x.end();
+        }
         x.empty("targetSiteCode", "nullFlavor", "NA");
         x.end().end();
     }
