@@ -179,8 +179,9 @@ final class PdfPages implements AutoCloseable {
                 PDPageContentStream saved = content;
                 content = footer;
                 line(MARGIN, 45, SIZE.getWidth() - MARGIN);
-                textAt(MARGIN, 32, left, fonts.regular, 7.5f);
                 String right = "Page " + (i + 1) + " / " + total;
+                String shown = wrap(left, fonts.regular, 7.5f, width() - textWidth(right, fonts.regular, 7.5f) - 12).get(0);
+                textAt(MARGIN, 32, shown, fonts.regular, 7.5f);
                 textAt(SIZE.getWidth() - MARGIN - textWidth(right, fonts.regular, 7.5f), 32, right, fonts.regular, 7.5f);
                 content = saved;
             }
