@@ -6,6 +6,8 @@
 create table identity_status_change (
   id            uuid          not null primary key,
   patient_id    uuid          not null references patient (id),
+  -- The patient's row version after the change: orders the history of one patient.
+  patient_version integer     not null,
   changed_at    timestamp with time zone not null,
   from_status   varchar(12),
   to_status     varchar(12)   not null,
@@ -17,7 +19,7 @@ create table identity_status_change (
   reason        varchar(1000) not null,
   actor_login   varchar(100)  not null
 );
-create index identity_status_change_patient_ix on identity_status_change (patient_id, changed_at);
+create index identity_status_change_patient_ix on identity_status_change (patient_id, patient_version);
 
 -- Where the INS of a récupérée/qualifiée identity came from (INSi by traits, carte Vitale,
 -- appli carte Vitale…) and when INSi last confirmed it (drives the periodic verification).

@@ -131,7 +131,7 @@ public final class IdentityStatusService {
     public List<IdentityStatusChange> history(UUID patientId) {
         return database.dsl().selectFrom(IDENTITY_STATUS_CHANGE)
                 .where(IDENTITY_STATUS_CHANGE.PATIENT_ID.eq(patientId))
-                .orderBy(IDENTITY_STATUS_CHANGE.CHANGED_AT, IDENTITY_STATUS_CHANGE.ID)
+                .orderBy(IDENTITY_STATUS_CHANGE.PATIENT_VERSION)
                 .fetch(r -> new IdentityStatusChange(r.getId(), r.getPatientId(), r.getChangedAt(),
                         r.getFromStatus() == null ? null : IdentityStatus.valueOf(r.getFromStatus()),
                         IdentityStatus.valueOf(r.getToStatus()), InsSource.fromStored(r.getInsSource()),
@@ -168,6 +168,7 @@ public final class IdentityStatusService {
         ctx.insertInto(IDENTITY_STATUS_CHANGE)
                 .set(IDENTITY_STATUS_CHANGE.ID, ids.newId())
                 .set(IDENTITY_STATUS_CHANGE.PATIENT_ID, patientId)
+                .set(IDENTITY_STATUS_CHANGE.PATIENT_VERSION, updated.rowVersion())
                 .set(IDENTITY_STATUS_CHANGE.CHANGED_AT, clock.instant())
                 .set(IDENTITY_STATUS_CHANGE.FROM_STATUS, current.status().name())
                 .set(IDENTITY_STATUS_CHANGE.TO_STATUS, status.name())

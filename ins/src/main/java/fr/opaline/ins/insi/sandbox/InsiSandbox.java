@@ -121,6 +121,10 @@ public final class InsiSandbox implements SandboxService {
         return List.copyOf(received);
     }
 
+    public synchronized void clearReceived() {
+        received.clear();
+    }
+
     public SandboxIdentities identities() {
         return identities;
     }
