@@ -69,10 +69,15 @@ public final class IdentityStatusService {
 
     /** The user checked the patient's identity on a high-trust device ("IV +"). */
     public Patient recordIdentityCheck(UUID patientId, IdentityEvidence evidence, String reason, Actor actor) {
+        return database.inTransaction(ctx -> recordIdentityCheck(ctx, patientId, evidence, reason, actor));
+    }
+
+    public Patient recordIdentityCheck(DSLContext ctx, UUID patientId, IdentityEvidence evidence, String reason,
+                                       Actor actor) {
         Objects.requireNonNull(evidence, "evidence");
-        return database.inTransaction(ctx -> change(ctx, patientId,
+        return change(ctx, patientId,
                 id -> new Identity(id.traits(), id.ins(), id.facts().withEvidence(evidence), id.insVerifiedAt()),
-                reason, actor));
+                reason, actor);
     }
 
     /** The high-trust check is withdrawn (entered by mistake). */
