@@ -93,7 +93,7 @@ public final class InsiSandbox implements SandboxService {
     @Override
     public void stop(Duration grace) {
         if (server != null) {
-            server.stop((int) Math.min(grace.toSeconds(), 5));
+            server.stop(0);
             threads.shutdownNow();
             server = null;
         }
