@@ -96,8 +96,12 @@ public final class InsWiring implements ServerContribution {
         return new InsiSandbox(config.getInt("sandbox.insi.port", 0), SandboxIdentities.builtIn(), Clock.systemUTC());
     }
 
+    /** The periodic verification scan, only where INSi is configured (its jobs could not run otherwise). */
     @Override
     public List<ManagedService> services(CoreServices core) {
+        if (core.config.get("insi.url").isEmpty()) {
+            return List.of();
+        }
         return List.of(new InsVerificationScheduler(core.database, core.outbox, core.clock,
                 core.config.getDuration("ins.verification.scanInterval", Duration.ofHours(6))));
     }

@@ -139,6 +139,10 @@ class InsCommandTest {
         List<SandboxService> sandboxes = SandboxRegistry.create(config, dir.resolve("sandbox"));
         assertThat(sandboxes).extracting(SandboxService::name).contains("insi");
         try (CoreServices core = CoreServices.open(config)) {
+            assertThat(ServerAssembly.assemble(core).services()).extracting(s -> s.name())
+                    .doesNotContain("ins-verification-scheduler"); // no INSi: nothing to verify with
+        }
+        try (CoreServices core = CoreServices.open(config.with("insi.url", "http://127.0.0.1:9/lps"))) {
             PracticeServer server = ServerAssembly.assemble(core);
             assertThat(server.services()).extracting(s -> s.name()).contains("ins-verification-scheduler");
         }

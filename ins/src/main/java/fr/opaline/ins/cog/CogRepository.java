@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /** Storage of the COG referential (jOOQ). */
@@ -31,8 +33,7 @@ final class CogRepository {
     /** Replaces every place of a source by these. */
     void replaceSource(String source, List<CogPlace> places, IdGenerator ids) {
         ctx.deleteFrom(COG_PLACE).where(COG_PLACE.SOURCE.eq(source)).execute();
-        List<CogPlaceRecord> batch = new ArrayList<>(BATCH);
-        for (CogPlace p : places) {
+        insertInBatches(places, p -> {
             CogPlaceRecord r = ctx.newRecord(COG_PLACE);
             r.setId(ids.newId());
             r.setCode(p.code());
@@ -43,21 +44,13 @@ final class CogRepository {
             r.setValidTo(p.validTo());
             r.setParentCode(p.parentCode());
             r.setSource(source);
-            batch.add(r);
-            if (batch.size() == BATCH) {
-                ctx.batchInsert(batch).execute();
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            ctx.batchInsert(batch).execute();
-        }
+            return r;
+        });
     }
 
     void replaceEvents(List<CogEvent> events, IdGenerator ids) {
         ctx.deleteFrom(COG_EVENT).execute();
-        List<CogEventRecord> batch = new ArrayList<>(BATCH);
-        for (CogEvent e : events) {
+        insertInBatches(events, e -> {
             CogEventRecord r = ctx.newRecord(COG_EVENT);
             r.setId(ids.newId());
             r.setChangeKind(e.changeKind());
@@ -68,7 +61,14 @@ final class CogRepository {
             r.setCodeAfter(e.codeAfter());
             r.setKindAfter(e.kindAfter());
             r.setNameAfter(e.nameAfter());
-            batch.add(r);
+            return r;
+        });
+    }
+
+    private <T> void insertInBatches(List<T> items, Function<T, TableRecord<?>> toRecord) {
+        List<TableRecord<?>> batch = new ArrayList<>(BATCH);
+        for (T item : items) {
+            batch.add(toRecord.apply(item));
             if (batch.size() == BATCH) {
                 ctx.batchInsert(batch).execute();
                 batch.clear();

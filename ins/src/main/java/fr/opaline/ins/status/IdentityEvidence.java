@@ -7,7 +7,7 @@ package fr.opaline.ins.status;
  */
 public enum IdentityEvidence {
     PASSEPORT("Passeport"),
-    CARTE_IDENTITE("Carte nationale d'identité"),
+    CNI("Carte nationale d'identité"),
     TITRE_SEJOUR("Titre de séjour"),
     LIVRET_FAMILLE("Livret de famille (mineur)"),
     EXTRAIT_ACTE_NAISSANCE("Extrait d'acte de naissance (mineur)"),

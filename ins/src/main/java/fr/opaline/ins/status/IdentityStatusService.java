@@ -146,10 +146,14 @@ public final class IdentityStatusService {
     }
 
     static IdentityFacts factsOf(DSLContext ctx, Patient patient) {
-        String source = ctx.select(PATIENT.INS_SOURCE).from(PATIENT).where(PATIENT.ID.eq(patient.id()))
+        String stored = ctx.select(PATIENT.INS_SOURCE).from(PATIENT).where(PATIENT.ID.eq(patient.id()))
                 .fetchOne(PATIENT.INS_SOURCE);
-        return new IdentityFacts(IdentityEvidence.fromStored(patient.identityEvidence()), InsSource.fromStored(source),
-                patient.attributes());
+        InsSource source = InsSource.fromStored(stored);
+        if (source == null && patient.ins() != null && patient.status().hasIns()) {
+            // Identities written before the source was recorded (imports, seed): their INS came from INSi.
+            source = InsSource.INSI_TRAITS;
+        }
+        return new IdentityFacts(IdentityEvidence.fromStored(patient.identityEvidence()), source, patient.attributes());
     }
 
     /** Applies a change in the caller's transaction: status recomputed, history row, audit event. */

@@ -8,16 +8,14 @@ import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.NewPatient;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.core.patient.Sex;
-import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.core.testing.CoreFixture;
 import fr.opaline.core.testing.TestDatabases;
 import fr.opaline.ins.insi.InsiLookupResult.Outcome;
 import fr.opaline.ins.insi.TraitComparison.Concordance;
 import fr.opaline.ins.insi.sandbox.InsiSandbox;
-import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.ins.testing.InsiKit;
 import fr.opaline.ins.status.IdentityStatusService;
 import fr.opaline.ins.status.InsSource;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +33,7 @@ class InsiLookupServiceTest {
 
     TestDatabases.TestDatabase db;
     CoreFixture f;
+    InsiKit kit;
     InsiSandbox sandbox;
     IdentityStatusService statuses;
     InsiLookupService lookup;
@@ -43,11 +42,10 @@ class InsiLookupServiceTest {
     void setUp() throws Exception {
         db = TestDatabases.h2();
         f = new CoreFixture(db.database());
-        sandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), f.clock);
-        sandbox.start();
-        statuses = new IdentityStatusService(f.database, f.patients, f.audit, f.ids, f.clock, new PracticeSettings(f.database));
-        InsiClient client = new InsiClient(InsiSettings.of(sandbox.endpoint(), Duration.ofSeconds(3)), f.clock);
-        lookup = new InsiLookupService(client, f.database, f.patients, statuses, f.audit, f.clock, code -> !code.equals("50173"));
+        kit = new InsiKit(f, code -> !code.equals("50173"));
+        sandbox = kit.sandbox;
+        statuses = kit.statuses;
+        lookup = kit.lookup;
     }
 
     @BeforeEach
@@ -57,7 +55,7 @@ class InsiLookupServiceTest {
 
     @AfterAll
     void tearDown() throws Exception {
-        sandbox.stop(Duration.ZERO);
+        kit.close();
         db.close();
     }
 

@@ -30,13 +30,13 @@ class IdentityStatusRulesTest {
                 Arguments.of(null, InsSource.INSI_CARTE_VITALE, NONE, false, RECUPEREE),
                 // IV +, INSi − : validée, whatever the device, "tiers de confiance" included
                 Arguments.of(IdentityEvidence.PASSEPORT, null, NONE, false, VALIDEE),
-                Arguments.of(IdentityEvidence.CARTE_IDENTITE, null, NONE, false, VALIDEE),
+                Arguments.of(IdentityEvidence.CNI, null, NONE, false, VALIDEE),
                 Arguments.of(IdentityEvidence.TITRE_SEJOUR, null, NONE, false, VALIDEE),
                 Arguments.of(IdentityEvidence.LIVRET_FAMILLE, null, NONE, false, VALIDEE),
                 Arguments.of(IdentityEvidence.EXTRAIT_ACTE_NAISSANCE, null, NONE, false, VALIDEE),
                 Arguments.of(IdentityEvidence.TIERS_DE_CONFIANCE, null, NONE, false, VALIDEE),
                 // IV +, INSi + : qualifiée
-                Arguments.of(IdentityEvidence.CARTE_IDENTITE, InsSource.INSI_TRAITS, NONE, false, QUALIFIEE),
+                Arguments.of(IdentityEvidence.CNI, InsSource.INSI_TRAITS, NONE, false, QUALIFIEE),
                 Arguments.of(IdentityEvidence.PASSEPORT, InsSource.INSI_CARTE_VITALE, NONE, false, QUALIFIEE),
                 Arguments.of(IdentityEvidence.TIERS_DE_CONFIANCE, InsSource.INSI_TRAITS, NONE, false, QUALIFIEE),
                 // Appli carte Vitale of the patient himself: qualifiée at once, with or without IV
@@ -53,9 +53,9 @@ class IdentityStatusRulesTest {
                 Arguments.of(IdentityEvidence.PASSEPORT, InsSource.INSI_TRAITS, DOUTEUSE, false, PROVISOIRE),
                 Arguments.of(null, InsSource.APCV, DOUTEUSE, true, PROVISOIRE),
                 Arguments.of(null, null, FICTIVE, false, PROVISOIRE),
-                Arguments.of(IdentityEvidence.CARTE_IDENTITE, null, FICTIVE, false, PROVISOIRE),
+                Arguments.of(IdentityEvidence.CNI, null, FICTIVE, false, PROVISOIRE),
                 Arguments.of(null, InsSource.INSI_CARTE_VITALE, FICTIVE, false, PROVISOIRE),
-                Arguments.of(IdentityEvidence.CARTE_IDENTITE, InsSource.INSI_TRAITS, FICTIVE, false, PROVISOIRE),
+                Arguments.of(IdentityEvidence.CNI, InsSource.INSI_TRAITS, FICTIVE, false, PROVISOIRE),
                 // Homonyme changes nothing
                 Arguments.of(null, null, HOMONYME, false, PROVISOIRE),
                 Arguments.of(null, InsSource.INSI_TRAITS, HOMONYME, false, RECUPEREE),

@@ -36,9 +36,9 @@ class IdentityStatusServiceTest {
             Patient p = f.patient("Pat-Trois", "Dominique", LocalDate.of(1979, 3, 28), Sex.F);
             assertThat(p.status()).isEqualTo(IdentityStatus.PROVISOIRE);
 
-            p = service.recordIdentityCheck(p.id(), IdentityEvidence.CARTE_IDENTITE, "CNI présentée à l'accueil", f.secretary);
+            p = service.recordIdentityCheck(p.id(), IdentityEvidence.CNI, "CNI présentée à l'accueil", f.secretary);
             assertThat(p.status()).isEqualTo(IdentityStatus.VALIDEE);
-            assertThat(p.identityEvidence()).isEqualTo("CARTE_IDENTITE");
+            assertThat(p.identityEvidence()).isEqualTo("CNI");
 
             IdentityTraits insTraits = new IdentityTraits("PAT-TROIS", "DOMINIQUE MARIE-LOUISE", null,
                     LocalDate.of(1979, 3, 28), Sex.F, "51215");
@@ -100,6 +100,25 @@ class IdentityStatusServiceTest {
             settings.put(IdentityStatusService.SETTING_APCV_AYANT_DROIT_QUALIFIE, "true");
             assertThat(service.recordInsRetrieval(p.id(), ins, p.traits(), InsSource.APCV_AYANT_DROIT, "ApCV", f.secretary)
                     .status()).isEqualTo(IdentityStatus.QUALIFIEE);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void identitiesWrittenBeforeTheInsSourceWasRecordedKeepTheirStatus(TestDatabases.Kind kind) throws Exception {
+        try (var db = TestDatabases.create(kind)) {
+            CoreFixture f = new CoreFixture(db.database());
+            IdentityStatusService service = new IdentityStatusService(f.database, f.patients, f.audit, f.ids, f.clock,
+                    new PracticeSettings(f.database));
+            Patient p = f.patient("Pat-Trois", "Dominique", LocalDate.of(1979, 3, 28), Sex.F);
+            // As the seed or an import writes it: qualifiée with its INS and device, no INS source.
+            Patient seeded = p.withIdentity(p.traits(), new InsNumber("279035121518989", InsNumber.OID_TEST_NIR),
+                    IdentityStatus.QUALIFIEE, p.attributes(), "CNI", f.clock.instant());
+            f.database.inTransactionRun(ctx -> new fr.opaline.core.patient.PatientRepository(ctx).update(seeded, f.clock.instant()));
+            Patient after = service.setAttributes(p.id(), new IdentityAttributes(false, false, true), "Homonyme connu",
+                    f.secretary);
+            assertThat(after.status()).isEqualTo(IdentityStatus.QUALIFIEE);
+            assertThat(service.facts(p.id()).evidence()).isEqualTo(IdentityEvidence.CNI);
         }
     }
 }

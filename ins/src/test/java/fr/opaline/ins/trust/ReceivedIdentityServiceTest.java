@@ -8,17 +8,12 @@ import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.NewPatient;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.core.patient.Sex;
-import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.core.testing.CoreFixture;
 import fr.opaline.core.testing.TestDatabases;
-import fr.opaline.ins.insi.InsiClient;
-import fr.opaline.ins.insi.InsiLookupService;
-import fr.opaline.ins.insi.InsiSettings;
 import fr.opaline.ins.insi.sandbox.InsiSandbox;
-import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.ins.testing.InsiKit;
 import fr.opaline.ins.status.IdentityStatusService;
 import fr.opaline.ins.status.InsSource;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +29,7 @@ class ReceivedIdentityServiceTest {
 
     TestDatabases.TestDatabase db;
     CoreFixture f;
+    InsiKit kit;
     InsiSandbox sandbox;
     IdentityStatusService statuses;
     TrustedCorrespondents correspondents;
@@ -43,19 +39,17 @@ class ReceivedIdentityServiceTest {
     void setUp() throws Exception {
         db = TestDatabases.h2();
         f = new CoreFixture(db.database());
-        sandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), f.clock);
-        sandbox.start();
-        statuses = new IdentityStatusService(f.database, f.patients, f.audit, f.ids, f.clock, new PracticeSettings(f.database));
-        InsiLookupService lookup = new InsiLookupService(new InsiClient(InsiSettings.of(sandbox.endpoint(),
-                Duration.ofSeconds(3)), f.clock), f.database, f.patients, statuses, f.audit, f.clock, null);
+        kit = new InsiKit(f);
+        sandbox = kit.sandbox;
+        statuses = kit.statuses;
         correspondents = new TrustedCorrespondents(f.database, f.audit, f.ids, f.clock);
         correspondents.add("Téléradiologie du Nord", Channel.TELERADIOLOGIE, "TELERAD-NORD", "Convention 2026-04", f.secretary);
-        service = new ReceivedIdentityService(f.database, f.patients, statuses, lookup, correspondents, f.audit);
+        service = new ReceivedIdentityService(f.database, f.patients, statuses, kit.lookup, correspondents, f.audit);
     }
 
     @AfterAll
     void tearDown() throws Exception {
-        sandbox.stop(Duration.ZERO);
+        kit.close();
         db.close();
     }
 

@@ -11,16 +11,12 @@ import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.NewPatient;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.core.patient.Sex;
-import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.core.testing.CoreFixture;
 import fr.opaline.core.testing.TestDatabases;
-import fr.opaline.ins.insi.InsiClient;
-import fr.opaline.ins.insi.InsiLookupService;
-import fr.opaline.ins.insi.InsiSettings;
 import fr.opaline.ins.insi.sandbox.InsiSandbox;
-import fr.opaline.ins.insi.sandbox.SandboxIdentities;
 import fr.opaline.ins.status.IdentityStatusService;
 import fr.opaline.ins.status.InsSource;
+import fr.opaline.ins.testing.InsiKit;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,26 +36,28 @@ class InsVerificationTest {
         return TestDatabases.kinds();
     }
 
-    record Setup(CoreFixture f, InsiSandbox sandbox, IdentityStatusService statuses, InsVerificationScheduler scheduler,
-                 OutboxWorker worker) implements AutoCloseable {
+    record Setup(CoreFixture f, InsiKit kit, InsVerificationScheduler scheduler, OutboxWorker worker)
+            implements AutoCloseable {
+        InsiSandbox sandbox() {
+            return kit.sandbox;
+        }
+
+        IdentityStatusService statuses() {
+            return kit.statuses;
+        }
+
         @Override
         public void close() {
-            sandbox.stop(Duration.ZERO);
+            kit.close();
         }
     }
 
     static Setup setup(TestDatabases.TestDatabase db) throws Exception {
         CoreFixture f = new CoreFixture(db.database());
-        InsiSandbox sandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), f.clock);
-        sandbox.start();
-        IdentityStatusService statuses = new IdentityStatusService(f.database, f.patients, f.audit, f.ids, f.clock,
-                new PracticeSettings(f.database));
-        InsiClient client = new InsiClient(InsiSettings.of(sandbox.endpoint(), Duration.ofSeconds(3)), f.clock);
-        InsiLookupService lookup = new InsiLookupService(client, f.database, f.patients, statuses, f.audit, f.clock, null);
+        InsiKit kit = new InsiKit(f);
         OutboxWorker worker = new OutboxWorker(f.outbox, "test", 1, Duration.ofMinutes(1), Duration.ofSeconds(1))
-                .register(new InsVerificationHandler(f.database, client, lookup, statuses));
-        return new Setup(f, sandbox, statuses, new InsVerificationScheduler(f.database, f.outbox, f.clock, Duration.ofHours(6)),
-                worker);
+                .register(new InsVerificationHandler(f.database, kit.client, kit.lookup, kit.statuses));
+        return new Setup(f, kit, new InsVerificationScheduler(f.database, f.outbox, f.clock, Duration.ofHours(6)), worker);
     }
 
     static Patient recupere(Setup s, String name, String first, String date, Sex sex, String place, InsNumber ins) {
