@@ -10,7 +10,9 @@ public record CogEntry(CogPlace place, boolean validAtDate, String currentCode, 
 
     /** "Équeurdreville-Hainneville (50173), aujourd'hui Cherbourg-en-Cotentin (50129)". */
     public String describe() {
-        StringBuilder b = new StringBuilder(place.name()).append(" (").append(place.code()).append(')');
+        StringBuilder b = place.kind() == CogPlaceKind.ANCIEN_CODE
+                ? new StringBuilder("Ancienne commune (").append(place.code()).append(')')
+                : new StringBuilder(place.name()).append(" (").append(place.code()).append(')');
         if (currentCode != null && !currentCode.equals(place.code())) {
             b.append(", aujourd'hui ").append(currentName == null ? "" : currentName + " ").append('(')
                     .append(currentCode).append(')');

@@ -19,6 +19,7 @@ import fr.opaline.core.patient.PatientService;
 import fr.opaline.core.persistence.Database;
 import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.ins.matricule.MatriculeRules;
+import fr.opaline.ins.traits.InsText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -109,7 +110,28 @@ public final class IdentityStatusService {
         Objects.requireNonNull(source, "source");
         Instant now = clock.instant();
         return change(ctx, patientId,
-                id -> new Identity(insTraits, checked, id.facts().withInsSource(source), now), reason, actor);
+                id -> new Identity(insTraits, checked, id.facts().withInsSource(source), now), reason, actor,
+                previous -> keepAccents(previous, insTraits));
+    }
+
+    /**
+     * The INS traits replace the entered ones; when the entered birth name or first name was the
+     * same name with accents ("Lefèvre" for LEFEVRE) and no used name was recorded, it is kept as
+     * the used name, so the accents are not lost.
+     */
+    static String[] keepAccents(Patient previous, IdentityTraits insTraits) {
+        String usedName = previous.usedName();
+        String usedFirstName = previous.usedFirstName();
+        if ((usedName == null || usedName.isBlank()) && !previous.traits().birthName().equals(insTraits.birthName())
+                && InsText.toInsForm(previous.traits().birthName()).equals(insTraits.birthName())) {
+            usedName = previous.traits().birthName();
+        }
+        String first = previous.traits().firstBirthFirstName();
+        if ((usedFirstName == null || usedFirstName.isBlank()) && !first.equals(insTraits.firstBirthFirstName())
+                && InsText.toInsForm(first).equals(insTraits.firstBirthFirstName())) {
+            usedFirstName = first;
+        }
+        return new String[] {usedName, usedFirstName};
     }
 
     /** INSi's vérification confirmed the INS: the 4-year period starts again. */
@@ -158,6 +180,11 @@ public final class IdentityStatusService {
 
     /** Applies a change in the caller's transaction: status recomputed, history row, audit event. */
     Patient change(DSLContext ctx, UUID patientId, Change change, String reason, Actor actor) {
+        return change(ctx, patientId, change, reason, actor, p -> new String[] {p.usedName(), p.usedFirstName()});
+    }
+
+    private Patient change(DSLContext ctx, UUID patientId, Change change, String reason, Actor actor,
+                           java.util.function.Function<Patient, String[]> usedNames) {
         if (reason == null || reason.isBlank()) {
             throw new BusinessRuleException("Le motif du changement d'identité est obligatoire.");
         }
@@ -168,8 +195,9 @@ public final class IdentityStatusService {
         IdentityStatus status = IdentityStatusRules.statusOf(after.facts(), apcvAyantDroitQualifies());
         String evidence = after.facts().evidence() == null ? null : after.facts().evidence().name();
         String what = "Identité : " + current.status().label() + " → " + status.label() + " (" + reason + ")";
+        String[] used = usedNames.apply(current);
         Patient updated = patients.update(ctx, patientId, p -> p.withIdentity(after.traits(), after.ins(), status,
-                after.facts().attributes(), evidence, after.insVerifiedAt()), what, actor);
+                after.facts().attributes(), evidence, after.insVerifiedAt()).withUsedNames(used[0], used[1]), what, actor);
         InsSource source = after.facts().insSource();
         ctx.update(PATIENT).set(PATIENT.INS_SOURCE, source == null ? null : source.name())
                 .where(PATIENT.ID.eq(patientId)).execute();

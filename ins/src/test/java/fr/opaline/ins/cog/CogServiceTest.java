@@ -134,6 +134,7 @@ class CogServiceTest {
             CogEntry former = cog.lookup("50383", null).orElseThrow();
             assertThat(former.place().kind()).isEqualTo(CogPlaceKind.ANCIEN_CODE);
             assertThat(former.currentCode()).isEqualTo("50129");
+            assertThat(former.describe()).isEqualTo("Ancienne commune (50383), aujourd'hui Cherbourg-en-Cotentin (50129)");
             assertThat(cog.lookup("98735", null).orElseThrow().place().kind()).isEqualTo(CogPlaceKind.COLLECTIVITE_OUTRE_MER);
             assertThat(cog.importEtalab(resource("etalab-communes.json"), f.secretary).places()).isEqualTo(report.places());
             Path notPackage = dir.resolve("x.tgz");

@@ -72,6 +72,7 @@ class InsiLookupServiceTest {
         assertThat(r.patient().status()).isEqualTo(IdentityStatus.RECUPEREE);
         assertThat(r.patient().traits().birthName()).isEqualTo("LEFEVRE");
         assertThat(r.patient().traits().birthFirstNames()).isEqualTo("HELENE MARIE");
+        assertThat(r.patient().displayName()).isEqualTo("Lefèvre Hélène"); // accents kept apart, as used names
         assertThat(r.patient().ins().matricule()).isEqualTo("262115935023140");
         assertThat(r.attempts()).hasSize(1);
         assertThat(sandbox.received().get(0).fields().get("LieuNaissance")).isNull(); // first call without COG
