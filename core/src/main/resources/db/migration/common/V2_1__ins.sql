@@ -22,7 +22,7 @@ create table identity_status_change (
 create index identity_status_change_patient_ix on identity_status_change (patient_id, patient_version);
 
 -- Where the INS of a récupérée/qualifiée identity came from (INSi by traits, carte Vitale,
--- appli carte Vitale…) and when INSi last confirmed it (drives the periodic verification).
+-- appli carte Vitale…); ins_verified_at already says when INSi last confirmed it.
 alter table patient add column ins_source varchar(20);
 
 -- Correspondents with whom the practice has an identity trust contract (DSR 3.2.8).
