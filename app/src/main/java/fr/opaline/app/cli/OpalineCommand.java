@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
                 AuditCommand.class,
                 SeedCommand.class,
                 BenchCommand.class,
-                ReportCommand.class
+                ReportCommand.class,
+                InsCommand.class
         })
 public final class OpalineCommand implements Runnable {
 
