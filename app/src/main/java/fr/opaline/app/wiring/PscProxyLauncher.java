@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Starts the proxy e-santé in the practice server. Keys, certificate and providers are read at
  * start, not at assembly, so that {@code opaline server --check} creates nothing.
  */
-final class PscProxyLauncher implements ManagedService {
+public final class PscProxyLauncher implements ManagedService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PscProxyLauncher.class);
 
@@ -56,11 +56,11 @@ final class PscProxyLauncher implements ManagedService {
     }
 
     /** The bound port (tests bind port 0). */
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    ProxyService proxy() {
+    public ProxyService proxy() {
         return proxy;
     }
 
