@@ -41,8 +41,9 @@ public final class AccountsWiring {
     }
 
     private static PasswordPolicy policy(OpalineConfig config, String prefix, PasswordPolicy defaults) {
-        Duration maxAge = config.get(prefix + "maxAge").map(v -> v.equals("0") || v.equalsIgnoreCase("none") ? null
-                : config.getDuration(prefix + "maxAge", null)).orElse(defaults.maxAge());
+        String age = config.get(prefix + "maxAge").orElse(null);
+        Duration maxAge = age == null ? defaults.maxAge()
+                : age.equals("0") || age.equalsIgnoreCase("none") ? null : config.getDuration(prefix + "maxAge", null);
         return new PasswordPolicy(config.getInt(prefix + "minLength", defaults.minLength()),
                 config.getInt(prefix + "minClasses", defaults.minCharacterClasses()), maxAge,
                 config.getInt(prefix + "maxFailures", defaults.maxFailures()),

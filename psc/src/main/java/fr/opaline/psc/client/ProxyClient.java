@@ -3,6 +3,9 @@ package fr.opaline.psc.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.Json;
+import fr.opaline.core.user.AuthenticatedSession;
+import fr.opaline.core.user.AuthenticationMethod;
+import fr.opaline.core.user.UserAccount;
 import fr.opaline.psc.api.ApiError;
 import fr.opaline.psc.api.BrowserCallback;
 import fr.opaline.psc.api.BrowserStartRequest;
@@ -21,7 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The workstation's side of the proxy e-santé, for the desktop (issue 9) and the
@@ -142,6 +148,20 @@ public final class ProxyClient {
 
     public void logout(String handle) {
         call("DELETE", "/psc/session", handle, null, null);
+    }
+
+    /**
+     * The core session the desktop opens once the proxy has authenticated and linked the
+     * professional ({@code view.account()} not null); {@code accounts} looks the account up.
+     */
+    public static AuthenticatedSession authenticatedSession(SessionView view,
+                                                            Function<UUID, Optional<UserAccount>> accounts) {
+        if (view.account() == null) {
+            throw new BusinessRuleException("Aucun compte local n'est lié à cette connexion.");
+        }
+        UserAccount user = accounts.apply(view.account().id()).filter(UserAccount::active)
+                .orElseThrow(() -> new BusinessRuleException("Compte introuvable ou désactivé : " + view.account().login()));
+        return new AuthenticatedSession(user, AuthenticationMethod.valueOf(view.method()), view.createdAt(), null);
     }
 
     private <T> T call(String method, String path, String bearer, Object body, TypeReference<T> type) {

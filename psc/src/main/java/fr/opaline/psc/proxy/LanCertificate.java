@@ -230,8 +230,4 @@ public final class LanCertificate {
             // not a POSIX file system: rely on the directory's permissions
         }
     }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -116,7 +116,7 @@ public final class ProxyService {
             throw e;
         }
         String requestId = randomId();
-        cibaRequests.put(requestId, new PendingCiba(provider, nationalId, bindingMessage, clientAddress, ticket,
+        cibaRequests.put(requestId, new PendingCiba(provider, nationalId, clientAddress, ticket,
                 clock.instant().plus(ticket.interval())));
         LOG.info("CIBA request started with {} for {} (expires {})", provider.id(), nationalId, ticket.expiresAt());
         return new CibaStarted(requestId, bindingMessage, ticket.expiresAt(), (int) ticket.interval().toSeconds());
@@ -424,17 +424,15 @@ public final class ProxyService {
     private static final class PendingCiba {
         final OidcProvider provider;
         final String nationalId;
-        final String bindingMessage;
         final String clientAddress;
         CibaClient.Ticket ticket;
         Instant nextPollAt;
         LoginStatus result;
 
-        PendingCiba(OidcProvider provider, String nationalId, String bindingMessage, String clientAddress,
-                    CibaClient.Ticket ticket, Instant nextPollAt) {
+        PendingCiba(OidcProvider provider, String nationalId, String clientAddress, CibaClient.Ticket ticket,
+                    Instant nextPollAt) {
             this.provider = provider;
             this.nationalId = nationalId;
-            this.bindingMessage = bindingMessage;
             this.clientAddress = clientAddress;
             this.ticket = ticket;
             this.nextPollAt = nextPollAt;

@@ -35,7 +35,6 @@ import fr.opaline.psc.oidc.TokenOutcome;
 import fr.opaline.psc.vault.TokenCipher;
 import fr.opaline.psc.vault.VaultKey;
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +82,7 @@ class KeycloakPscTest {
     private static String clientSecret;
     private static final List<String> workstationSaw = new ArrayList<>();
     private static ProxyClient workstation;
+    private static volatile Throwable browserFailure;
 
     @BeforeAll
     static void start() throws Exception {
@@ -263,6 +263,7 @@ class KeycloakPscTest {
             new Thread(() -> keycloakBrowser(uri, LAMBERT, "Lambert-Kc-2026!")).start();
         }, Duration.ofSeconds(60));
 
+        assertThat(browserFailure).isNull();
         assertThat(opened.get(0).getQuery()).contains("code_challenge_method=S256", "nonce=", "state=");
         assertThat(status.state()).as(status.message()).isEqualTo(LoginState.AUTHENTICATED);
         assertThat(status.session().method()).isEqualTo("OIDC_BROWSER");
@@ -282,6 +283,7 @@ class KeycloakPscTest {
                 uri -> new Thread(() -> keycloakBrowser(uri, "claire.lambert", "Etab-Kc-2026!")).start(),
                 Duration.ofSeconds(60));
 
+        assertThat(browserFailure).isNull();
         assertThat(status.state()).as(status.message()).isEqualTo(LoginState.AUTHENTICATED);
         assertThat(status.session().provider()).isEqualTo("etab");
         assertThat(status.session().professional().rpps()).isEqualTo("99700000000");
@@ -303,27 +305,41 @@ class KeycloakPscTest {
         assertThat(seen).doesNotContain(vaultTokens.get("idToken"));
     }
 
-    /** Logs in on Keycloak's login page as a browser would, then follows the redirect to the loopback. */
+    /**
+     * Logs in on Keycloak's login page as a browser would, then follows the redirect to the
+     * loopback. Cookies are carried by hand: Keycloak marks them Secure, which browsers (not the
+     * JDK's cookie manager) accept on http://127.0.0.1.
+     */
     private static void keycloakBrowser(URI authorization, String username, String password) {
         try {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher action = Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"").matcher(page.body());
             if (!action.find()) {
                 throw new AssertionError("no login form on Keycloak's page (HTTP " + page.statusCode() + ")");
             }
+            String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                    .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).toList());
             URI post = URI.create(action.group(1).replace("&amp;", "&"));
             HttpResponse<String> redirect = browser.send(HttpRequest.newBuilder(post)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
                             + "&credentialId=")).build(), HttpResponse.BodyHandlers.ofString());
             String location = redirect.headers().firstValue("Location")
                     .orElseThrow(() -> new AssertionError("Keycloak did not redirect (HTTP " + redirect.statusCode() + ")"));
             browser.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        } catch (Exception | AssertionError e) {
+            browserFailure = e;
+            // End the wait on the loopback at once, with the state Keycloak would not have sent.
+            String redirectUri = java.net.URLDecoder.decode(authorization.getRawQuery().replaceAll(
+                    ".*redirect_uri=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+            try {
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(redirectUri + "?error=test_browser_failed"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            } catch (Exception ignored) {
+                // the login then times out
+            }
         }
     }
 
