@@ -83,6 +83,19 @@ final class UsersCommand implements Runnable {
         }
     }
 
+    /** A command on one account, named by its login. */
+    abstract static class OneAccount extends AccountCommand {
+        @Parameters(index = "0", paramLabel = "IDENTIFIANT")
+        String login;
+
+        @Override
+        final int run(CoreServices core, AccountsWiring accounts, Actor by) throws Exception {
+            return run(accounts, by, user(core, login));
+        }
+
+        abstract int run(AccountsWiring accounts, Actor by, UserAccount user) throws Exception;
+    }
+
     @Command(name = "list", description = "Liste les comptes et l'état de leurs accès.")
     static final class ListAccounts extends AccountCommand {
         @Override
@@ -124,75 +137,65 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "set-password", description = "Donne un mot de passe provisoire (à changer à la prochaine connexion) et déverrouille.")
-    static final class SetPassword extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
+    static final class SetPassword extends OneAccount {
         @Option(names = "--password-stdin", description = "Lire le mot de passe sur l'entrée standard.") boolean stdin;
 
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            accounts.administration.resetPassword(by, user(core, login).id(), readPassword(stdin, "Mot de passe provisoire"));
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+            accounts.administration.resetPassword(by, user.id(), readPassword(stdin, "Mot de passe provisoire"));
             out().println("Mot de passe provisoire enregistré pour " + login + ".");
             return 0;
         }
     }
 
     @Command(name = "set-role", description = "Change le rôle d'un compte.")
-    static final class SetRole extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
+    static final class SetRole extends OneAccount {
         @Parameters(index = "1", paramLabel = "ROLE") Role role;
 
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            accounts.administration.changeRole(by, user(core, login).id(), role);
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+            accounts.administration.changeRole(by, user.id(), role);
             out().println(login + " : rôle " + role + ".");
             return 0;
         }
     }
 
     @Command(name = "enable", description = "Réactive un compte.")
-    static final class Enable extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
-
+    static final class Enable extends OneAccount {
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            accounts.administration.setActive(by, user(core, login).id(), true);
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+            accounts.administration.setActive(by, user.id(), true);
             out().println(login + " : compte actif.");
             return 0;
         }
     }
 
     @Command(name = "disable", description = "Désactive un compte (il ne peut plus se connecter).")
-    static final class Disable extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
-
+    static final class Disable extends OneAccount {
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            accounts.administration.setActive(by, user(core, login).id(), false);
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+            accounts.administration.setActive(by, user.id(), false);
             out().println(login + " : compte désactivé.");
             return 0;
         }
     }
 
     @Command(name = "unlock", description = "Déverrouille un compte bloqué après trop d'échecs.")
-    static final class Unlock extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
-
+    static final class Unlock extends OneAccount {
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            accounts.administration.unlock(by, user(core, login).id());
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+            accounts.administration.unlock(by, user.id());
             out().println(login + " : compte déverrouillé.");
             return 0;
         }
     }
 
     @Command(name = "totp-enrol", description = "Active le second facteur TOTP : affiche le secret et l'adresse otpauth:// pour l'application d'authentification.")
-    static final class TotpEnrol extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
+    static final class TotpEnrol extends OneAccount {
         @Option(names = "--code", description = "Confirmer avec le premier code affiché par l'application.") String code;
 
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            UserAccount user = user(core, login);
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
             if (code != null) {
                 accounts.administration.confirmTotp(by, user.id(), code);
                 out().println(login + " : second facteur confirmé ; il sera demandé à chaque connexion.");
@@ -207,12 +210,10 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "totp-remove", description = "Retire le second facteur TOTP d'un compte.")
-    static final class TotpRemove extends AccountCommand {
-        @Parameters(index = "0", paramLabel = "IDENTIFIANT") String login;
-
+    static final class TotpRemove extends OneAccount {
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            accounts.administration.removeTotp(by, user(core, login).id());
+        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+            accounts.administration.removeTotp(by, user.id());
             out().println(login + " : second facteur retiré.");
             return 0;
         }

@@ -4,16 +4,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.psc.api.BrowserCallback;
+import fr.opaline.psc.http.UrlEncoded;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,7 +63,7 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
             boolean first = callback.complete(new BrowserCallback(query.get("state"), query.get("code"), query.get("error"),
                     query.get("error_description")));
             String text = !first ? "Cette page a déjà été utilisée."
@@ -79,21 +78,6 @@ public final class LoopbackReceiver implements AutoCloseable {
                 out.write(page);
             }
         }
-    }
-
-    static Map<String, String> parse(String rawQuery) {
-        Map<String, String> values = new HashMap<>();
-        if (rawQuery == null) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 
     @Override

@@ -16,6 +16,7 @@ import fr.opaline.psc.api.LinkRequest;
 import fr.opaline.psc.api.LoginState;
 import fr.opaline.psc.api.LoginStatus;
 import fr.opaline.psc.api.ProviderView;
+import fr.opaline.psc.api.ProxyException;
 import fr.opaline.psc.api.SessionView;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -175,7 +176,7 @@ public final class ProxyClient {
                 error = new ApiError("http_" + response.status(), "Réponse inattendue du serveur du cabinet (HTTP "
                         + response.status() + ").");
             }
-            throw new ProxyClientException(response.status(), error.error(), error.message());
+            throw new ProxyException(response.status(), error.error(), error.message());
         }
         if (type == null || response.status() == 204) {
             return null;

@@ -14,6 +14,7 @@ import fr.opaline.psc.api.BrowserCallback;
 import fr.opaline.psc.api.BrowserStartRequest;
 import fr.opaline.psc.api.CibaStartRequest;
 import fr.opaline.psc.api.LinkRequest;
+import fr.opaline.psc.api.ProxyException;
 import fr.opaline.psc.oidc.OidcException;
 import java.io.IOException;
 import java.io.InputStream;

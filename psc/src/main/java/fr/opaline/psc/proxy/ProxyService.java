@@ -25,6 +25,7 @@ import fr.opaline.psc.api.LoginState;
 import fr.opaline.psc.api.LoginStatus;
 import fr.opaline.psc.api.ProfessionalView;
 import fr.opaline.psc.api.ProviderView;
+import fr.opaline.psc.api.ProxyException;
 import fr.opaline.psc.api.SessionView;
 import fr.opaline.psc.ciba.BindingMessages;
 import fr.opaline.psc.ciba.CibaClient;

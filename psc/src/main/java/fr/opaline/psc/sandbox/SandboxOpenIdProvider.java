@@ -18,6 +18,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.opaline.core.common.Json;
 import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.psc.http.UrlEncoded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -353,7 +354,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
         if (!CLIENT_ID.equals(query.get("client_id"))) {
             html(exchange, 400, "<p>Client inconnu.</p>");
             return;
@@ -631,23 +632,8 @@ public final class SandboxOpenIdProvider implements SandboxService {
     private static Map<String, String> form(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(64 * 1024);
-            return parse(new String(body, StandardCharsets.UTF_8));
+            return UrlEncoded.parse(new String(body, StandardCharsets.UTF_8));
         }
-    }
-
-    static Map<String, String> parse(String raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 
     private static void redirect(HttpExchange exchange, String target, Map<String, String> parameters) throws IOException {

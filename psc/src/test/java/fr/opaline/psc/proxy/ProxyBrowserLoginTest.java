@@ -8,7 +8,7 @@ import fr.opaline.psc.api.BrowserCallback;
 import fr.opaline.psc.api.BrowserStarted;
 import fr.opaline.psc.api.LoginState;
 import fr.opaline.psc.api.LoginStatus;
-import fr.opaline.psc.client.ProxyClientException;
+import fr.opaline.psc.api.ProxyException;
 import fr.opaline.psc.sandbox.ECpsSimulator;
 import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
 import java.net.URI;
@@ -105,11 +105,11 @@ class ProxyBrowserLoginTest {
     @Test
     void onlyLoopbackRedirectsAreAccepted() {
         assertThatThrownBy(() -> rig.client.startBrowserLogin(null, URI.create("https://pirate.example/callback"), null))
-                .isInstanceOfSatisfying(ProxyClientException.class, e -> {
+                .isInstanceOfSatisfying(ProxyException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.getMessage()).startsWith("Adresse de retour refusée");
                 });
         assertThatThrownBy(() -> rig.client.startBrowserLogin(null, URI.create("http://192.168.1.10:8080/cb"), null))
-                .isInstanceOf(ProxyClientException.class);
+                .isInstanceOf(ProxyException.class);
     }
 }

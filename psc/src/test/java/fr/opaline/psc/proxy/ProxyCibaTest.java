@@ -10,8 +10,8 @@ import fr.opaline.psc.api.CibaStarted;
 import fr.opaline.psc.api.LinkRequest;
 import fr.opaline.psc.api.LoginState;
 import fr.opaline.psc.api.LoginStatus;
+import fr.opaline.psc.api.ProxyException;
 import fr.opaline.psc.api.SessionView;
-import fr.opaline.psc.client.ProxyClientException;
 import fr.opaline.psc.sandbox.ECpsSimulator;
 import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
 import java.time.Duration;
@@ -123,12 +123,12 @@ class ProxyCibaTest {
     @Test
     void anUnknownProfessionalIsRefusedAtOnceInFrench() {
         assertThatThrownBy(() -> rig.client.startCiba(null, "899799999999"))
-                .isInstanceOfSatisfying(ProxyClientException.class, e -> {
+                .isInstanceOfSatisfying(ProxyException.class, e -> {
                     assertThat(e.error()).isEqualTo("unknown_user_id");
                     assertThat(e.getMessage()).startsWith("Identifiant national inconnu de Pro Santé Connect");
                 });
         assertThatThrownBy(() -> rig.client.startCiba(null, "pas un identifiant"))
-                .isInstanceOfSatisfying(ProxyClientException.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(ProxyException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
     @Test
@@ -142,7 +142,7 @@ class ProxyCibaTest {
         assertThat(status.session().candidates()).isEmpty();
 
         assertThatThrownBy(() -> rig.client.link(status.sessionHandle(), new LinkRequest(null, "remplacant", "faux", null)))
-                .isInstanceOfSatisfying(ProxyClientException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(ProxyException.class, e -> assertThat(e.status()).isEqualTo(401));
         SessionView linked = rig.client.link(status.sessionHandle(),
                 new LinkRequest(null, "remplacant", PscTestRig.PASSWORD, null));
         assertThat(linked.account().login()).isEqualTo("remplacant");
@@ -171,7 +171,7 @@ class ProxyCibaTest {
 
         rig.client.logout(status.sessionHandle());
         assertThatThrownBy(() -> rig.client.session(status.sessionHandle()))
-                .isInstanceOfSatisfying(ProxyClientException.class, e -> assertThat(e.sessionEnded()).isTrue());
+                .isInstanceOfSatisfying(ProxyException.class, e -> assertThat(e.sessionEnded()).isTrue());
         @SuppressWarnings("unchecked")
         var journal = (java.util.List<Map<String, Object>>) ((Map<String, Object>) rig.sandbox.inspect()).get("journal");
         assertThat(journal).extracting(e -> e.get("what")).contains("jeton de rafraîchissement révoqué");
@@ -231,7 +231,7 @@ class ProxyCibaTest {
         assertThatThrownBy(() -> rig.proxy.session(status.sessionHandle(), "192.0.2.7"))
                 .isInstanceOfSatisfying(ProxyException.class, e -> assertThat(e.status()).isEqualTo(401));
         assertThatThrownBy(() -> rig.client.session(status.sessionHandle() + "x"))
-                .isInstanceOf(ProxyClientException.class);
+                .isInstanceOf(ProxyException.class);
         assertThat(rig.client.session(status.sessionHandle()).account().login()).isEqualTo("dr.lambert");
         rig.client.logout(status.sessionHandle());
     }

@@ -1,15 +1,18 @@
-package fr.opaline.psc.client;
+package fr.opaline.psc.api;
 
 import fr.opaline.core.common.BusinessRuleException;
 
-/** The proxy e-santé refused a request; the message (French) comes from the server. */
-public final class ProxyClientException extends BusinessRuleException {
+/**
+ * A refusal of the proxy e-santé: HTTP status, error code for programs, French message for people.
+ * Thrown by the server, and by the workstation's client when it receives one.
+ */
+public final class ProxyException extends BusinessRuleException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
     private final String error;
 
-    public ProxyClientException(int status, String error, String message) {
+    public ProxyException(int status, String error, String message) {
         super(message);
         this.status = status;
         this.error = error;

@@ -1,8 +1,7 @@
-package fr.opaline.app.cli;
+package fr.opaline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.opaline.app.Main;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.sandbox.SandboxHost;
 import fr.opaline.app.sandbox.SandboxRegistry;
@@ -16,19 +15,14 @@ import fr.opaline.core.user.AccountAdministration.NewAccount;
 import fr.opaline.core.user.Role;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The commands as a practice uses them: {@code opaline sandbox} and {@code opaline server} running,
@@ -42,9 +36,6 @@ class PscAndUsersCommandTest {
     private static CoreServices core;
     private static PracticeServer server;
     private static String serverUrl;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,21 +62,13 @@ class PscAndUsersCommandTest {
         core.close();
     }
 
-    static Run opaline(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private static SeedBackupRestoreTest.Run opaline(String... args) {
+        return SeedBackupRestoreTest.opaline(home, args);
     }
 
     @Test
     void pscLoginPrintsTheCodeWaitsThenPrintsTheProfessional() {
-        Run run = opaline("psc", "login", "--ciba", "--id", "899700000000", "--server", serverUrl);
+        var run = opaline("psc", "login", "--ciba", "--id", "899700000000", "--server", serverUrl);
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("Code de vérification : [A-Z0-9]{3}-[A-Z0-9]{3}")
@@ -96,7 +79,7 @@ class PscAndUsersCommandTest {
 
     @Test
     void aProfessionalWithoutAccountIsToldHowToLinkOne() {
-        Run run = opaline("psc", "login", "--id", "899700000003", "--server", serverUrl);
+        var run = opaline("psc", "login", "--id", "899700000003", "--server", serverUrl);
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("Authentifié : Julien MOREAU").contains("--link <identifiant>");
@@ -104,17 +87,17 @@ class PscAndUsersCommandTest {
 
     @Test
     void badInputIsRefusedWithAFrenchMessage() {
-        Run run = opaline("psc", "login", "--ciba", "--server", serverUrl);
+        var run = opaline("psc", "login", "--ciba", "--server", serverUrl);
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--id est requis");
-        Run unknown = opaline("psc", "login", "--ciba", "--id", "899799999999", "--server", serverUrl);
+        var unknown = opaline("psc", "login", "--ciba", "--id", "899799999999", "--server", serverUrl);
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("Identifiant national inconnu de Pro Santé Connect");
     }
 
     @Test
     void certificatePrintsTheFingerprintTheWorkstationsPin() {
-        Run run = opaline("psc", "certificate");
+        var run = opaline("psc", "certificate");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).containsPattern("Empreinte SHA-256 : ([0-9A-F]{2}:){31}[0-9A-F]{2}");
     }
@@ -125,17 +108,17 @@ class PscAndUsersCommandTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("Rdv-Cabinet-2026\n".getBytes(StandardCharsets.UTF_8)));
-            Run reset = opaline("users", "set-password", "accueil", "--password-stdin");
+            var reset = opaline("users", "set-password", "accueil", "--password-stdin");
             assertThat(reset.exit()).as(reset.err()).isZero();
         } finally {
             System.setIn(stdin);
         }
         assertThat(opaline("users", "set-role", "accueil", "MANIPULATEUR").exit()).isZero();
         assertThat(opaline("users", "set-role", "accueil", "CHEF").exit()).isEqualTo(2);
-        Run list = opaline("users", "list");
+        var list = opaline("users", "list");
         assertThat(list.out()).contains("accueil").contains("MANIPULATEUR").contains("mot de passe");
         Path csv = home.resolve("revue.csv");
-        Run export = opaline("users", "export", "--out", csv.toString());
+        var export = opaline("users", "export", "--out", csv.toString());
         assertThat(export.out()).contains("comptes exportés");
         assertThat(Files.readString(csv)).contains("accueil;Mme Ferrand;MANIPULATEUR;non;");
         assertThat(core.audit.latest(10)).extracting(e -> e.action()).contains("ACCOUNT_CREATED", "PASSWORD_RESET",
