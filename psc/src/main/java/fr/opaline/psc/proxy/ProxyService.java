@@ -242,17 +242,17 @@ public final class ProxyService {
     // ---------------------------------------------------------------- sessions
 
     public SessionView session(String handle, String clientAddress) {
-        return view(session(handle, clientAddress, true));
+        return view(openSession(handle, clientAddress));
     }
 
     /** Refreshes the session's tokens now (the workstation's "prolonger la session"). */
     public SessionView refresh(String handle, String clientAddress) {
-        PscSession session = session(handle, clientAddress, true);
+        PscSession session = openSession(handle, clientAddress);
         return view(vault.refresh(session.id()));
     }
 
     public SessionView link(String handle, LinkRequest request, String clientAddress) {
-        PscSession session = session(handle, clientAddress, true);
+        PscSession session = openSession(handle, clientAddress);
         if (session.userId() != null) {
             throw new ProxyException(409, "already_linked", "Cette session est déjà liée à un compte.");
         }
@@ -276,7 +276,7 @@ public final class ProxyService {
     }
 
     public void logout(String handle, String clientAddress) {
-        PscSession session = session(handle, clientAddress, false);
+        PscSession session = openSession(handle, clientAddress);
         if (vault.end(session.id(), "logout")) {
             Actor actor = session.userId() == null ? professionalActor(session.professional().nationalId())
                     : accountActor(session.userId());
@@ -352,7 +352,7 @@ public final class ProxyService {
         return new LoginStatus(state, message, 0, null, null);
     }
 
-    private PscSession session(String handle, String clientAddress, boolean requireActive) {
+    private PscSession openSession(String handle, String clientAddress) {
         PscSession session = vault.find(handle).orElseThrow(() -> new ProxyException(401, "session_ended",
                 "Session inconnue ou terminée : reconnectez-vous."));
         if (bindToAddress && session.clientAddress() != null && !session.clientAddress().equals(clientAddress)) {
