@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
                 SeedCommand.class,
                 BenchCommand.class,
                 ReportCommand.class,
-                InsCommand.class
+                InsCommand.class,
+                PscCommand.class,
+                UsersCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

@@ -18,7 +18,8 @@ public final class ServerAssembly {
     /** One line per module that runs something in the server. */
     static List<ServerContribution> contributions() {
         return List.of(
-                new fr.opaline.app.wiring.InsWiring());
+                new fr.opaline.app.wiring.InsWiring(),
+                new fr.opaline.app.wiring.PscWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {
