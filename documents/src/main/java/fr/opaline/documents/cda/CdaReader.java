@@ -59,6 +59,14 @@ public final class CdaReader {
             return header;
         }
 
+        /** INSEE code of the patient's birthplace (birthplace/place/addr/county), the fifth INS trait; empty when absent. */
+        public Optional<String> birthplaceCode() {
+            Element county = CdaHeaderParser.path(dom.getDocumentElement(), "recordTarget", "patientRole", "patient",
+                    "birthplace", "place", "addr", "county");
+            String code = county == null ? "" : county.getTextContent().strip();
+            return code.isEmpty() ? Optional.empty() : Optional.of(code);
+        }
+
         /** The PDF carried by the document: the N1 body, or the N3 copy section; empty when none. */
         public Optional<byte[]> pdf() {
             Element root = dom.getDocumentElement();

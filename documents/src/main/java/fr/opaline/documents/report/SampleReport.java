@@ -54,6 +54,12 @@ public final class SampleReport {
     }
 
     public static Result create(Database database, Clock clock, DrimboxLinkTemplate drimbox) {
+        return create(database, clock, drimbox, java.util.List.of());
+    }
+
+    /** The same, with sharing modules' listeners registered after the documents publisher. */
+    public static Result create(Database database, Clock clock, DrimboxLinkTemplate drimbox,
+                                java.util.List<fr.opaline.core.report.ReportPublicationListener> sharing) {
         IdGenerator ids = IdGenerator.timeOrdered(clock);
         database.inTransactionRun(ctx -> {
             PracticeSettings.put(ctx, PracticeSettings.NAME, "Centre d'imagerie des Tilleuls (fictif)");
@@ -74,6 +80,7 @@ public final class SampleReport {
                 .orElse(null), drimbox);
         ReportDocumentsPublisher publisher = new ReportDocumentsPublisher(loader, new ReportRenderer(), ids, clock);
         reports.addPublicationListener(publisher);
+        sharing.forEach(reports::addPublicationListener);
 
         UserAccount radiologist = new UserAccount(ids.newId(), "dr.lambert." + ids.newId().toString().substring(0, 8),
                 "Dr Claire Lambert", Role.RADIOLOGUE, RADIOLOGIST_RPPS, "10", "SM44", true, clock.instant());

@@ -39,7 +39,7 @@ final class EbRimWriter {
                 .append("<lcm:SubmitObjectsRequest xmlns:lcm=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\" ")
                 .append("xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">\n<rim:RegistryObjectList>\n");
         for (int i = 0; i < entries.size(); i++) {
-            w.documentEntry("Document" + (i + 1), entries.get(i).metadata(), uris.apply(i));
+            w.documentEntry("Document" + (i + 1), entries.get(i).metadata(), entries.get(i).action(), uris.apply(i));
         }
         x.append("<rim:RegistryPackage id=\"SubmissionSet01\" objectType=\"urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:RegistryPackage\">\n");
         w.slot("submissionTime", XdmPackage.dtm(s.submissionTime()));
@@ -64,7 +64,7 @@ final class EbRimWriter {
         return x.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void documentEntry(String id, XdsMetadata m, String uri) {
+    private void documentEntry(String id, XdsMetadata m, String action, String uri) {
         x.append("<rim:ExtrinsicObject id=\"").append(id).append("\" mimeType=\"").append(esc(m.mimeType()))
                 .append("\" objectType=\"").append(DOCUMENT_ENTRY).append("\">\n");
         slot("creationTime", XdmPackage.dtm(m.creationTime()));
@@ -78,6 +78,7 @@ final class EbRimWriter {
         slot("hash", m.hash());
         slot("URI", uri);
         slots("urn:ihe:iti:xds:2013:referenceIdList", m.referenceIds());
+        slot("action", action);
         name(m.title());
         classification(AUTHOR, id, "", null, List.of(new String[] {"authorPerson", m.authorPerson()},
                 new String[] {"authorInstitution", m.authorInstitution()},

@@ -21,13 +21,25 @@ import java.util.zip.ZipOutputStream;
  */
 public final class XdmPackage {
 
-    /** One document of the package and its metadata. */
-    public record Entry(byte[] content, XdsMetadata metadata) {
+    /**
+     * One document of the package and its metadata.
+     *
+     * @param action the CI-SIS extra metadata « action » of the entry: {@link #ACTION_DELETE} asks the
+     *     recipients to delete the document; null for an ordinary transmission or a replacement
+     */
+    public record Entry(byte[] content, XdsMetadata metadata, String action) {
         public Entry {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(metadata, "metadata");
         }
+
+        public Entry(byte[] content, XdsMetadata metadata) {
+            this(content, metadata, null);
+        }
     }
+
+    /** Value of the extra metadata « action » asking the recipients to delete the document. */
+    public static final String ACTION_DELETE = "D";
 
     /** The submission set: who sends, for which patient, when. */
     public record Submission(String uniqueId, String sourceId, String patientId, String authorInstitution,
