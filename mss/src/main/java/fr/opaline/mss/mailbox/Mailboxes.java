@@ -115,7 +115,8 @@ public final class Mailboxes {
         });
     }
 
-    private static Optional<Mailbox> active(DSLContext ctx, MailboxKind kind) {
+    /** The active mailbox of a kind (the practice's applicative or organisational one), in a transaction. */
+    public static Optional<Mailbox> active(DSLContext ctx, MailboxKind kind) {
         return ctx.selectFrom(MSS_MAILBOX).where(MSS_MAILBOX.KIND.eq(kind.name())).and(MSS_MAILBOX.ACTIVE.isTrue())
                 .orderBy(MSS_MAILBOX.CREATED_AT.desc()).limit(1).fetchOptional(Mailboxes::toDomain);
     }
