@@ -1,0 +1,91 @@
+package fr.opaline.ui.widgets;
+
+import fr.opaline.core.patient.Patient;
+import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.patient.IdentityPresentation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.Duration;
+
+/**
+ * The identity status of a patient, readable without a click: a coloured label (provisoire,
+ * récupérée, validée, qualifiée) and chips for douteuse, fictive, homonyme. Hovering explains
+ * the status and how to reach "qualifiée".
+ */
+public final class IdentityBadge extends HBox {
+
+    public enum Size { FULL, COMPACT }
+
+    private final Messages messages;
+    private final Size size;
+
+    public IdentityBadge(Messages messages, Size size) {
+        this.messages = messages;
+        this.size = size;
+        getStyleClass().add("identity-badge");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(4);
+    }
+
+    public static IdentityBadge of(Patient patient, Messages messages, Size size) {
+        IdentityBadge badge = new IdentityBadge(messages, size);
+        badge.show(patient);
+        return badge;
+    }
+
+    public void show(Patient patient) {
+        getChildren().clear();
+        if (patient == null) {
+            return;
+        }
+        IdentityPresentation presentation = IdentityPresentation.of(patient, messages);
+        setUserData(presentation);
+        if (size == Size.COMPACT) {
+            showCompact(presentation);
+            return;
+        }
+        Label status = new Label(presentation.statusLabel());
+        status.getStyleClass().addAll("identity-status", presentation.styleClass(), "identity-full");
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().add(status);
+        for (IdentityPresentation.Chip chip : presentation.attributes()) {
+            Label label = new Label(chip.label());
+            label.getStyleClass().addAll("identity-attr", chip.styleClass(), "identity-full");
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Tooltip.install(label, tip(chip.tooltip()));
+            getChildren().add(label);
+        }
+        Tooltip.install(status, tip(presentation.tooltip()));
+    }
+
+    /**
+     * Agenda blocks: a coloured dot with the status's initial (P, R, V, Q) and a red "!" for an
+     * attribute, explained by the legend and the details card. No tooltip: hundreds of blocks.
+     */
+    private void showCompact(IdentityPresentation presentation) {
+        Label dot = new Label(presentation.shortLabel().substring(0, 1));
+        dot.getStyleClass().addAll("identity-dot", presentation.styleClass());
+        getChildren().add(dot);
+        if (!presentation.attributes().isEmpty()) {
+            Label alert = new Label("!");
+            alert.getStyleClass().addAll("identity-dot", presentation.attributes().get(0).styleClass());
+            getChildren().add(alert);
+        }
+    }
+
+    public IdentityPresentation presentation() {
+        return (IdentityPresentation) getUserData();
+    }
+
+    private static Tooltip tip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        tooltip.setShowDelay(Duration.millis(250));
+        tooltip.setShowDuration(Duration.seconds(30));
+        tooltip.getStyleClass().add("identity-tooltip");
+        return tooltip;
+    }
+}
