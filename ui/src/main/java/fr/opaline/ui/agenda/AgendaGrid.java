@@ -406,6 +406,7 @@ final class AgendaGrid extends BorderPane {
             detail = new Label(messages.time(item.start()) + " · " + item.exam().label());
             detail.getStyleClass().add("agenda-block-detail");
             getChildren().addAll(name, badge, detail);
+            setId("appointment-" + item.appointment().id());
             setMinSize(0, 0);
             javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
             clip.widthProperty().bind(widthProperty());

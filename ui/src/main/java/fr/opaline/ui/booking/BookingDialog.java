@@ -298,6 +298,7 @@ public final class BookingDialog {
     public void show(Consumer<Booking> whenBooked) {
         this.onBooked = whenBooked;
         stage.show();
+        stage.toFront();
         if (model.patientProperty().get() == null) {
             stage.getScene().lookup("#search-name").requestFocus();
         }

@@ -63,9 +63,11 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final AgendaView agendaView;
-    // Built on first visit: the first screen shows sooner.
+    // Built on first use: the first screen shows sooner, and the booking dialog is built once.
     private PatientsView patients;
     private WorklistMonitorView worklistView;
+    private BookingViewModel booking;
+    private BookingDialog bookingDialog;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
                       Runnable lock, Runnable about) {
@@ -228,13 +230,15 @@ public final class MainWindow extends BorderPane {
     }
 
     private void openBooking(Room room, LocalDate day, LocalTime time, Patient patient) {
-        PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
-        NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
-        BookingViewModel booking = new BookingViewModel(agendaGateway, background, messages, actor,
-                context.services().zone(), search, newPatient);
+        if (bookingDialog == null) {
+            PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            booking = new BookingViewModel(agendaGateway, background, messages, actor, context.services().zone(), search,
+                    newPatient);
+            bookingDialog = new BookingDialog(getScene().getWindow(), booking, messages);
+        }
         booking.prepare(agenda.catalogueProperty().get(), room, day, time, patient);
-        BookingDialog dialog = new BookingDialog(getScene().getWindow(), booking, messages);
-        dialog.show(done -> {
+        bookingDialog.show(done -> {
             agenda.showBooked(booking.roomProperty().get(), booking.dateProperty().get(), booking.bookedMessage(done));
             if (patients != null) {
                 patients.record().reload();

@@ -18,6 +18,9 @@ public final class IdentityBadge extends HBox {
 
     public enum Size { FULL, COMPACT }
 
+    /** Where {@link Tooltip#install} keeps a node's tooltip. */
+    public static final String TOOLTIP_KEY = "javafx.scene.control.Tooltip";
+
     private final Messages messages;
     private final Size size;
 
@@ -54,10 +57,22 @@ public final class IdentityBadge extends HBox {
             Label label = new Label(chip.label());
             label.getStyleClass().addAll("identity-attr", chip.styleClass(), "identity-full");
             label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Tooltip.install(label, tip(chip.tooltip()));
+            explainOnHover(label, chip.tooltip());
             getChildren().add(label);
         }
-        Tooltip.install(status, tip(presentation.tooltip()));
+        explainOnHover(status, presentation.tooltip());
+    }
+
+    /**
+     * Installs the tooltip when the mouse first comes over the label: a tooltip is a window, and
+     * a table or an agenda shows many badges that are never hovered.
+     */
+    private static void explainOnHover(Label label, String text) {
+        label.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (!label.getProperties().containsKey(TOOLTIP_KEY)) {
+                Tooltip.install(label, tip(text));
+            }
+        });
     }
 
     /**
