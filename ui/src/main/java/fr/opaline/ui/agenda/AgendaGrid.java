@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -23,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The agenda's time grid: a header per column, a time gutter, and one block per appointment.
@@ -387,25 +389,34 @@ final class AgendaGrid extends BorderPane {
         }
     }
 
-    /** One appointment: name and identity dot on the first line, time and exam on the second. */
+    /**
+     * One appointment: name and identity dot on the first line, time and exam on the second.
+     * Plain text nodes cut by the block's clip: a day shows hundreds of blocks, and labels
+     * (skins, ellipsis) would make the layout pass several times slower.
+     */
     private final class Block extends Region {
+        private static final double LINE = 14;
         final AgendaItem item;
         final int column;
-        private final Label name;
-        private final Label detail;
-        private final IdentityBadge badge;
+        private final Text name;
+        private final Text detail;
+        private final Label badge;
+        private final javafx.scene.shape.Rectangle nameClip = new javafx.scene.shape.Rectangle();
 
         Block(AgendaItem item, int column) {
             this.item = item;
             this.column = column;
             getStyleClass().addAll("agenda-block", item.appointment().status() == AppointmentStatus.ARRIVED
                     ? "agenda-block-arrived" : "agenda-block-booked");
-            name = new Label(PatientNames.display(item.patient()));
+            name = new Text(PatientNames.display(item.patient()));
             name.getStyleClass().add("agenda-block-name");
-            badge = IdentityBadge.of(item.patient(), messages, IdentityBadge.Size.COMPACT);
-            detail = new Label(messages.time(item.start()) + " · " + item.exam().label());
+            name.setTextOrigin(VPos.TOP);
+            badge = IdentityBadge.dot(item.patient(), messages);
+            detail = new Text(messages.time(item.start()) + " · " + item.exam().label());
             detail.getStyleClass().add("agenda-block-detail");
-            getChildren().addAll(name, badge, detail);
+            detail.setTextOrigin(VPos.TOP);
+            name.setClip(nameClip);
+            getChildren().addAll(name, detail, badge);
             setId("appointment-" + item.appointment().id());
             setMinSize(0, 0);
             javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -431,11 +442,12 @@ final class AgendaGrid extends BorderPane {
             double top = snappedTopInset();
             double width = getWidth() - left - snappedRightInset();
             double badgeWidth = badge.prefWidth(-1);
-            double nameHeight = name.prefHeight(-1);
-            badge.resizeRelocate(left + width - badgeWidth, top + (nameHeight - badge.prefHeight(-1)) / 2, badgeWidth,
-                    badge.prefHeight(-1));
-            name.resizeRelocate(left, top, Math.max(0, width - badgeWidth - 4), nameHeight);
-            detail.resizeRelocate(left, top + nameHeight, width, detail.prefHeight(-1));
+            badge.resizeRelocate(left + width - badgeWidth, top, badgeWidth, 16);
+            name.relocate(left, top + 1);
+            detail.relocate(left, top + LINE + 2);
+            // The name stops before the dot; the block's clip cuts the detail line.
+            nameClip.setWidth(Math.max(0, width - badgeWidth - 4));
+            nameClip.setHeight(LINE + 2);
         }
 
         void pseudoSelected(boolean selected) {

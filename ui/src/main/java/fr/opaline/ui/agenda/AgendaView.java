@@ -112,8 +112,8 @@ public final class AgendaView extends BorderPane {
 
         details.getStyleClass().add("side-card");
         details.setId("agenda-details");
-        details.setPrefWidth(272);
-        details.setMinWidth(250);
+        details.setPrefWidth(262);
+        details.setMinWidth(240);
         details.setMaxWidth(300);
         BorderPane.setMargin(details, new Insets(0, 0, 0, 12));
         BorderPane center = new BorderPane(grid);
@@ -283,7 +283,9 @@ public final class AgendaView extends BorderPane {
         IdentityBadge badge = IdentityBadge.of(patient, messages, IdentityBadge.Size.FULL);
         badge.setId("details-identity");
         int age = Period.between(patient.traits().birthDate(), LocalDate.now(clock)).getYears();
-        Label born = new Label(messages.format("patient.bornOn", messages.date(patient.traits().birthDate()), age)
+        Label born = new Label(messages.format(patient.traits().sex() == fr.opaline.core.patient.Sex.F ? "patient.bornOn.f"
+                : patient.traits().sex() == fr.opaline.core.patient.Sex.M ? "patient.bornOn.m" : "patient.bornOn",
+                messages.date(patient.traits().birthDate()), age)
                 + " · IPP " + patient.ipp());
         born.getStyleClass().add("muted");
         born.setWrapText(true);

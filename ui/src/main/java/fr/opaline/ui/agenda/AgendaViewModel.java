@@ -224,22 +224,28 @@ public final class AgendaViewModel {
         Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
         Catalogue known = catalogue.get();
         loading.set(true);
-        background.run(messages.get("agenda.task.read"), progress -> gateway.agenda(roomIds, from, to), entries -> {
-            if (mine != generation) {
-                return;
-            }
-            loading.set(false);
-            apply(entries, known, visible);
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            loading.set(false);
-            error.set(UserErrors.describe(failure, messages));
-        });
+        background.run(messages.get("agenda.task.read"),
+                progress -> place(gateway.agenda(roomIds, from, to), known, visible), placed -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    items.setAll(placed);
+                    AgendaItem previouslySelected = selected.get();
+                    selected.set(previouslySelected == null ? null : placed.stream()
+                            .filter(i -> i.appointment().id().equals(previouslySelected.appointment().id()))
+                            .findFirst().orElse(null));
+                }, failure -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    error.set(UserErrors.describe(failure, messages));
+                });
     }
 
-    private void apply(List<AgendaEntry> entries, Catalogue known, List<AgendaColumn> visible) {
+    /** Places the entries read on the visible columns (on the worker thread). */
+    private List<AgendaItem> place(List<AgendaEntry> entries, Catalogue known, List<AgendaColumn> visible) {
         Map<UUID, ExamType> exams = known.examsById();
         List<AgendaItem> placed = new ArrayList<>();
         for (AgendaEntry entry : entries) {
@@ -252,11 +258,7 @@ public final class AgendaViewModel {
                 }
             }
         }
-        items.setAll(placed);
-        AgendaItem previouslySelected = selected.get();
-        selected.set(previouslySelected == null ? null : placed.stream()
-                .filter(i -> i.appointment().id().equals(previouslySelected.appointment().id()))
-                .findFirst().orElse(null));
+        return placed;
     }
 
     /**
@@ -289,7 +291,7 @@ public final class AgendaViewModel {
         UUID newRoom = column.room().id().equals(item.room().id()) ? null : column.room().id();
         act(messages.get("agenda.task.move"),
                 () -> gateway.move(item.appointment().id(), newStart, newRoom, actor.get()),
-                messages.format("agenda.moved", PatientNames.display(item.patient()), messages.longDate(column.date()),
+                messages.format("agenda.moved", PatientNames.display(item.patient()), messages.longDateInText(column.date()),
                         messages.time(start), column.room().name()));
     }
 

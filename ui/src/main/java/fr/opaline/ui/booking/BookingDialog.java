@@ -123,7 +123,7 @@ public final class BookingDialog {
         root.setPadding(new Insets(16));
         root.getStyleClass().addAll("dialog-root", "booking-dialog");
         root.setId("booking-dialog");
-        Scene scene = new Scene(root, 1180, 720);
+        Scene scene = new Scene(root, 1280, 740);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.setScene(scene);
@@ -146,7 +146,9 @@ public final class BookingDialog {
             Patient patient = model.patientProperty().get();
             name.setText(patient == null ? messages.get("booking.noPatient") : PatientNames.display(patient));
             badge.show(patient);
-            born.setText(patient == null ? "" : messages.format("patient.bornOnIpp",
+            born.setText(patient == null ? "" : messages.format(patient.traits().sex() == fr.opaline.core.patient.Sex.F
+                            ? "patient.bornOnIpp.f" : patient.traits().sex() == fr.opaline.core.patient.Sex.M
+                            ? "patient.bornOnIpp.m" : "patient.bornOnIpp",
                     messages.date(patient.traits().birthDate()), patient.ipp()));
         };
         model.patientProperty().addListener((o, was, now) -> update.run());
@@ -262,7 +264,8 @@ public final class BookingDialog {
             }
         });
         time.valueProperty().bindBidirectional(model.timeProperty());
-        time.setPrefWidth(110);
+        time.setPrefWidth(118);
+        time.setMinWidth(118);
         time.setPromptText(messages.get("booking.time.prompt"));
 
         TextField referrer = new TextField();

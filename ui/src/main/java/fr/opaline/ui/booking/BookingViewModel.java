@@ -232,7 +232,7 @@ public final class BookingViewModel {
 
     public String bookedMessage(Booking booking) {
         return messages.format("booking.done", PatientNames.display(patient.get()), exam.get().label(),
-                messages.longDate(date.get()), messages.time(time.get()), room.get().name(),
+                messages.longDateInText(date.get()), messages.time(time.get()), room.get().name(),
                 booking.order().accessionNumber());
     }
 

@@ -82,6 +82,11 @@ public final class Messages {
         return value == null ? "" : capitalise(longDate.format(value));
     }
 
+    /** The long date inside a sentence: "lundi 2 mars 2026" (French does not capitalise it there). */
+    public String longDateInText(TemporalAccessor value) {
+        return value == null ? "" : longDate.format(value);
+    }
+
     public String shortDay(TemporalAccessor value) {
         return value == null ? "" : shortDay.format(value);
     }

@@ -171,7 +171,11 @@ public final class PatientRecordView extends BorderPane {
         hint.getStyleClass().add("record-identity-hint");
         hint.setWrapText(true);
         hint.setId("record-identity-hint");
-        header.getChildren().addAll(first, subtitle, hint);
+        header.getChildren().addAll(first, subtitle);
+        if (!patient.insQualified() || patient.attributes().doubtful() || patient.attributes().fictitious()
+                || patient.attributes().homonym()) {
+            header.getChildren().add(hint);
+        }
 
         int row = 0;
         row = fact(identity, row, messages.get("record.birthName"), patient.traits().birthName());

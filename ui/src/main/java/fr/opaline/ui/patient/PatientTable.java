@@ -20,13 +20,21 @@ public final class PatientTable extends TableView<Patient> {
         super(patients);
         getStyleClass().add("patient-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(text(messages.get("patient.col.birthName"), p -> p.traits().birthName(), 150));
+        getColumns().add(text(messages.get("patient.col.birthName"), p -> p.traits().birthName(), 130));
         getColumns().add(text(messages.get("patient.col.usedName"), p -> p.usedName() == null
                 || SearchKeys.fold(p.usedName()).equals(SearchKeys.fold(p.traits().birthName())) ? "" : p.usedName(), 120));
-        getColumns().add(text(messages.get("patient.col.firstNames"), p -> p.traits().birthFirstNames(), 170));
-        getColumns().add(text(messages.get("patient.col.birthDate"), p -> messages.date(p.traits().birthDate()), 95));
-        getColumns().add(text(messages.get("patient.col.sex"), p -> messages.label(p.traits().sex()), 60));
-        getColumns().add(text(messages.get("patient.col.ipp"), Patient::ipp, 80));
+        getColumns().add(text(messages.get("patient.col.firstNames"), p -> p.traits().birthFirstNames(), 150));
+        TableColumn<Patient, String> born = text(messages.get("patient.col.birthDate"),
+                p -> messages.date(p.traits().birthDate()), 92);
+        born.setMinWidth(100);
+        getColumns().add(born);
+        TableColumn<Patient, String> sex = text(messages.get("patient.col.sex"),
+                p -> messages.get("sex.short." + p.traits().sex().name()), 56);
+        sex.setMinWidth(54);
+        getColumns().add(sex);
+        TableColumn<Patient, String> ipp = text(messages.get("patient.col.ipp"), Patient::ipp, 78);
+        ipp.setMinWidth(72);
+        getColumns().add(ipp);
         TableColumn<Patient, Patient> identity = new TableColumn<>(messages.get("patient.col.identity"));
         identity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         identity.setCellFactory(c -> new TableCell<>() {
@@ -44,6 +52,7 @@ public final class PatientTable extends TableView<Patient> {
             }
         });
         identity.setPrefWidth(190);
+        identity.setMinWidth(150);
         identity.setSortable(false);
         getColumns().add(identity);
         setPlaceholder(new Label(messages.get("search.placeholder")));

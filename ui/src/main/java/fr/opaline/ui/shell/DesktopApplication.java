@@ -102,6 +102,7 @@ public final class DesktopApplication {
                 null);
         login.loadDemoAccounts();
         root.getChildren().setAll(view);
+        background.run("", progress -> ClassPreloader.preload(), done -> { }, failure -> { });
     }
 
     private void signedIn(AuthenticatedUser user) {

@@ -178,8 +178,8 @@ public final class MainWindow extends BorderPane {
                 navButton(Section.PATIENTS, Icon.PATIENT, messages.get("nav.patients"), "nav-patients"),
                 navButton(Section.WORKLIST, Icon.WORKLIST, messages.get("nav.worklist"), "nav-worklist"));
         sidebar.getStyleClass().add("sidebar");
-        sidebar.setPrefWidth(206);
-        sidebar.setMinWidth(206);
+        sidebar.setPrefWidth(186);
+        sidebar.setMinWidth(186);
         navigation.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
                 was.setSelected(true);
@@ -200,7 +200,7 @@ public final class MainWindow extends BorderPane {
         button.getStyleClass().add("nav-button");
         button.setMaxWidth(Double.MAX_VALUE);
         button.setAlignment(Pos.CENTER_LEFT);
-        button.setGraphicTextGap(12);
+        button.setGraphicTextGap(10);
         button.setId(id);
         button.setUserData(section);
         button.setOnAction(e -> show(section));

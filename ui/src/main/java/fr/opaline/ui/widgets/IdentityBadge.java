@@ -75,19 +75,27 @@ public final class IdentityBadge extends HBox {
         });
     }
 
-    /**
-     * Agenda blocks: a coloured dot with the status's initial (P, R, V, Q) and a red "!" for an
-     * attribute, explained by the legend and the details card. No tooltip: hundreds of blocks.
-     */
     private void showCompact(IdentityPresentation presentation) {
-        Label dot = new Label(presentation.shortLabel().substring(0, 1));
+        getChildren().add(dot(presentation));
+    }
+
+    /**
+     * Agenda blocks: one coloured dot with the status's initial (P, R, V, Q), followed by "!" and
+     * ringed in red when the identity has an attribute (douteuse, fictive, homonyme); explained
+     * by the legend and the details card. A single node, no tooltip: a day has hundreds.
+     */
+    public static Label dot(Patient patient, Messages messages) {
+        return dot(IdentityPresentation.of(patient, messages));
+    }
+
+    private static Label dot(IdentityPresentation presentation) {
+        boolean flagged = !presentation.attributes().isEmpty();
+        Label dot = new Label(presentation.shortLabel().substring(0, 1) + (flagged ? "!" : ""));
         dot.getStyleClass().addAll("identity-dot", presentation.styleClass());
-        getChildren().add(dot);
-        if (!presentation.attributes().isEmpty()) {
-            Label alert = new Label("!");
-            alert.getStyleClass().addAll("identity-dot", presentation.attributes().get(0).styleClass());
-            getChildren().add(alert);
+        if (flagged) {
+            dot.getStyleClass().add("identity-dot-flagged");
         }
+        return dot;
     }
 
     public IdentityPresentation presentation() {

@@ -152,8 +152,11 @@ public final class WorklistMonitorView extends BorderPane {
         for (ModalitySummary summary : model.summaries()) {
             Label name = new Label(summary.modality().name());
             name.getStyleClass().add("summary-modality");
-            Label label = new Label(messages.label(summary.modality()));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label label = new Label(messages.get("modality.short." + summary.modality().name()));
             label.getStyleClass().add("muted");
+            javafx.scene.control.Tooltip.install(label, new javafx.scene.control.Tooltip(
+                    messages.label(summary.modality())));
             Label total = new Label(messages.format("worklist.total", summary.total()));
             total.getStyleClass().add("summary-total");
             FlowPane counts = new FlowPane(4, 4);
