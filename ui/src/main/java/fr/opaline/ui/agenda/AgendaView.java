@@ -34,7 +34,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 
 /** The agenda screen: toolbar, time grid, and the selected appointment's card with its actions. */
@@ -147,7 +146,7 @@ public final class AgendaView extends BorderPane {
         Button today = new Button(messages.get("agenda.today"));
         today.setOnAction(e -> model.today());
         DatePicker picker = new DatePicker();
-        picker.setConverter(dateConverter());
+        picker.setConverter(DateInput.dateConverter(messages, model.dateProperty()::get));
         picker.valueProperty().bindBidirectional(model.dateProperty());
         picker.setPrefWidth(130);
         picker.setId("agenda-date");
@@ -173,17 +172,7 @@ public final class AgendaView extends BorderPane {
         });
         model.modeProperty().addListener((o, was, now) -> (now == AgendaViewModel.Mode.DAY ? day : week).setSelected(true));
 
-        roomChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Room room) {
-                return room == null ? "" : RoomNames.display(room, messages);
-            }
-
-            @Override
-            public Room fromString(String text) {
-                return null;
-            }
-        });
+        roomChoice.setConverter(RoomNames.converter(messages));
         roomChoice.valueProperty().bindBidirectional(model.weekRoomProperty());
         roomChoice.setId("agenda-room");
 
@@ -396,24 +385,6 @@ public final class AgendaView extends BorderPane {
         button.setTooltip(new javafx.scene.control.Tooltip(tooltip));
         button.getStyleClass().add("icon-button");
         return button;
-    }
-
-    private StringConverter<LocalDate> dateConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return messages.date(date);
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                try {
-                    return DateInput.parse(text).orElse(null);
-                } catch (IllegalArgumentException e) {
-                    return model.dateProperty().get();
-                }
-            }
-        };
     }
 
     AgendaGrid grid() {

@@ -10,6 +10,21 @@ public final class RoomNames {
     private RoomNames() {
     }
 
+    /** For room choosers (read-only: a room is picked, never typed). */
+    public static javafx.util.StringConverter<Room> converter(Messages messages) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Room room) {
+                return room == null ? "" : display(room, messages);
+            }
+
+            @Override
+            public Room fromString(String text) {
+                return null;
+            }
+        };
+    }
+
     public static String display(Room room, Messages messages) {
         String modality = messages.label(room.modality());
         return room.name().toLowerCase(Locale.ROOT).startsWith(modality.toLowerCase(Locale.ROOT)) ? room.name()

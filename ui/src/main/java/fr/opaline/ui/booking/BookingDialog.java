@@ -10,9 +10,9 @@ import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.patient.PatientNames;
 import fr.opaline.ui.patient.NewPatientForm;
 import fr.opaline.ui.patient.PatientSearchPane;
+import fr.opaline.ui.widgets.Caption;
 import fr.opaline.ui.widgets.Icon;
 import fr.opaline.ui.widgets.IdentityBadge;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * The booking dialog: patient on the left (search, Datamatrix INS scan, or creation), exam and
@@ -166,17 +165,7 @@ public final class BookingDialog {
         room.setId("booking-room");
         room.valueProperty().bindBidirectional(model.roomProperty());
         room.setMaxWidth(Double.MAX_VALUE);
-        room.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Room r) {
-                return r == null ? "" : RoomNames.display(r, messages);
-            }
-
-            @Override
-            public Room fromString(String s) {
-                return null;
-            }
-        });
+        room.setConverter(RoomNames.converter(messages));
 
         TextField filter = new TextField();
         filter.setId("booking-exam-filter");
@@ -224,21 +213,7 @@ public final class BookingDialog {
         DatePicker date = new DatePicker();
         date.setId("booking-date");
         date.valueProperty().bindBidirectional(model.dateProperty());
-        date.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate d) {
-                return messages.date(d);
-            }
-
-            @Override
-            public LocalDate fromString(String s) {
-                try {
-                    return DateInput.parse(s).orElse(null);
-                } catch (IllegalArgumentException e) {
-                    return model.dateProperty().get();
-                }
-            }
-        });
+        date.setConverter(DateInput.dateConverter(messages, model.dateProperty()::get));
         ComboBox<LocalTime> time = new ComboBox<>();
         time.setId("booking-time");
         time.setEditable(true);
@@ -248,21 +223,7 @@ public final class BookingDialog {
         }
         time.getItems().setAll(times);
         time.setVisibleRowCount(12);
-        time.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalTime t) {
-                return messages.time(t);
-            }
-
-            @Override
-            public LocalTime fromString(String s) {
-                try {
-                    return s == null || s.isBlank() ? null : LocalTime.parse(s.strip().replace('h', ':'));
-                } catch (java.time.format.DateTimeParseException e) {
-                    return model.timeProperty().get();
-                }
-            }
-        });
+        time.setConverter(DateInput.timeConverter(messages, model.timeProperty()::get));
         time.valueProperty().bindBidirectional(model.timeProperty());
         time.setPrefWidth(118);
         time.setMinWidth(118);
@@ -281,22 +242,16 @@ public final class BookingDialog {
         GridPane slot = new GridPane();
         slot.setHgap(10);
         slot.setVgap(8);
-        slot.addRow(0, caption(messages.get("booking.date")), date, caption(messages.get("booking.time")), time);
+        slot.addRow(0, Caption.of(messages.get("booking.date")), date, Caption.of(messages.get("booking.time")), time);
         GridPane.setHgrow(date, Priority.ALWAYS);
         date.setMaxWidth(Double.MAX_VALUE);
 
-        VBox box = new VBox(8, title, caption(messages.get("booking.room")), room,
-                caption(messages.get("booking.examList")), filter, exams, slot,
-                caption(messages.get("booking.referrer")), referrer, caption(messages.get("booking.indication")), indication);
+        VBox box = new VBox(8, title, Caption.of(messages.get("booking.room")), room,
+                Caption.of(messages.get("booking.examList")), filter, exams, slot,
+                Caption.of(messages.get("booking.referrer")), referrer, Caption.of(messages.get("booking.indication")), indication);
         return box;
     }
 
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
 
     public void show(Consumer<Booking> whenBooked) {
         this.onBooked = whenBooked;

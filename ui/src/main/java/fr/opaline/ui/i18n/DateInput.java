@@ -18,6 +18,47 @@ public final class DateInput {
     private DateInput() {
     }
 
+    /** Shows dates as the locale writes them and reads them as the desk types them; a typo keeps the fallback. */
+    public static javafx.util.StringConverter<java.time.LocalDate> dateConverter(Messages messages,
+                                                                                  java.util.function.Supplier<LocalDate> fallback) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return messages.date(date);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return parse(text).orElse(null);
+                } catch (IllegalArgumentException e) {
+                    return fallback.get();
+                }
+            }
+        };
+    }
+
+    /** Times as HH:MM (also 9h30); a typo keeps the fallback. */
+    public static javafx.util.StringConverter<java.time.LocalTime> timeConverter(Messages messages,
+                                                                                  java.util.function.Supplier<java.time.LocalTime> fallback) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalTime time) {
+                return messages.time(time);
+            }
+
+            @Override
+            public java.time.LocalTime fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null
+                            : java.time.LocalTime.parse(text.strip().replace('h', ':'), DateTimeFormatter.ofPattern("H:mm"));
+                } catch (DateTimeParseException e) {
+                    return fallback.get();
+                }
+            }
+        };
+    }
+
     /** Empty for blank text. @throws IllegalArgumentException (French) when not a real date */
     public static Optional<LocalDate> parse(String text) {
         if (text == null || text.isBlank()) {

@@ -4,6 +4,7 @@ import fr.opaline.core.patient.IdentityTraits;
 import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.Sex;
 import fr.opaline.ins.matricule.MatriculeKey;
+import fr.opaline.ui.patient.InseeCodes;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,6 @@ public final class DatamatrixInsTextReader implements InsScanReader {
     private static final Pattern MATRICULE = Pattern.compile("[0-9]{5}(2A|2B|[0-9]{2})[0-9]{8}");
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
     private static final Pattern TRAIT = Pattern.compile("[A-Z' -]+");
-    private static final Pattern INSEE_CODE = Pattern.compile("(2A|2B|[0-9]{2})[0-9]{3}");
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -75,7 +75,7 @@ public final class DatamatrixInsTextReader implements InsScanReader {
         if (!cursor.atEnd()) {
             cursor.expect("S7", "lieu de naissance");
             birthplace = cursor.fixed(5, "lieu de naissance");
-            if (!INSEE_CODE.matcher(birthplace).matches()) {
+            if (!InseeCodes.isWellFormed(birthplace)) {
                 throw new IllegalArgumentException("Code INSEE du lieu de naissance invalide : " + birthplace + ".");
             }
         }

@@ -2,6 +2,7 @@ package fr.opaline.ui.patient;
 
 import fr.opaline.core.patient.Sex;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.widgets.Caption;
 import fr.opaline.ui.widgets.Icon;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
@@ -40,12 +41,12 @@ public final class NewPatientForm extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields, labels, fields);
         int row = 0;
-        grid.addRow(row++, label(messages.get("newPatient.birthName")),
+        grid.addRow(row++, Caption.of(messages.get("newPatient.birthName")),
                 field(model.birthNameProperty(), "new-birth-name", ""),
-                label(messages.get("newPatient.birthFirstNames")),
+                Caption.of(messages.get("newPatient.birthFirstNames")),
                 field(model.birthFirstNamesProperty(), "new-first-names", messages.get("newPatient.birthFirstNames.prompt")));
-        grid.addRow(row++, label(messages.get("newPatient.usedName")), field(model.usedNameProperty(), "new-used-name", ""),
-                label(messages.get("newPatient.usedFirstName")),
+        grid.addRow(row++, Caption.of(messages.get("newPatient.usedName")), field(model.usedNameProperty(), "new-used-name", ""),
+                Caption.of(messages.get("newPatient.usedFirstName")),
                 field(model.usedFirstNameProperty(), "new-used-first-name", ""));
 
         ToggleGroup sexes = new ToggleGroup();
@@ -62,12 +63,12 @@ public final class NewPatientForm extends VBox {
         model.sexProperty().addListener((o, was, now) -> sexes.selectToggle(now == Sex.F ? female : now == Sex.M ? male : null));
         HBox sexBox = new HBox(14, female, male);
         sexBox.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(row++, label(messages.get("newPatient.birthDate")),
+        grid.addRow(row++, Caption.of(messages.get("newPatient.birthDate")),
                 field(model.birthDateProperty(), "new-birth-date", messages.get("search.birthDate.prompt")),
-                label(messages.get("newPatient.sex")), sexBox);
-        grid.addRow(row++, label(messages.get("newPatient.birthplace")),
+                Caption.of(messages.get("newPatient.sex")), sexBox);
+        grid.addRow(row++, Caption.of(messages.get("newPatient.birthplace")),
                 field(model.birthplaceCodeProperty(), "new-birthplace", messages.get("newPatient.birthplace.prompt")),
-                label(messages.get("newPatient.phone")), field(model.phoneProperty(), "new-phone", ""));
+                Caption.of(messages.get("newPatient.phone")), field(model.phoneProperty(), "new-phone", ""));
         CheckBox doubtful = new CheckBox(messages.get("newPatient.doubtful"));
         doubtful.selectedProperty().bindBidirectional(model.doubtfulProperty());
         CheckBox fictitious = new CheckBox(messages.get("newPatient.fictitious"));
@@ -95,11 +96,6 @@ public final class NewPatientForm extends VBox {
         getChildren().addAll(title, note, grid, error, buttons);
     }
 
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        return label;
-    }
 
     private static TextField field(StringProperty property, String id, String prompt) {
         TextField field = new TextField();

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -34,7 +33,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class NewPatientViewModel {
 
-    private static final Pattern INSEE_CODE = Pattern.compile("(2A|2B|[0-9]{2})[0-9]{3}");
 
     private final PatientDirectory directory;
     private final Background background;
@@ -168,7 +166,7 @@ public final class NewPatientViewModel {
             problems.add(messages.get("newPatient.error.sex"));
         }
         String place = collapse(birthplaceCode.get()).toUpperCase(java.util.Locale.ROOT);
-        if (!place.isEmpty() && !INSEE_CODE.matcher(place).matches()) {
+        if (!place.isEmpty() && !InseeCodes.isWellFormed(place)) {
             problems.add(messages.get("newPatient.error.birthplace"));
         }
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package fr.opaline.ui.patient;
 
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
+import fr.opaline.ui.widgets.Caption;
 import fr.opaline.ui.widgets.Icon;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.StringProperty;
@@ -41,9 +42,9 @@ public final class PatientSearchPane extends VBox {
         TextField birth = field(model.birthDateProperty(), messages.get("search.birthDate.prompt"), "search-birth-date", typing);
         TextField ipp = field(model.ippProperty(), messages.get("search.ipp.prompt"), "search-ipp", typing);
         TextField ins = field(model.insProperty(), messages.get("search.ins.prompt"), "search-ins", typing);
-        criteria.addRow(0, caption(messages.get("search.name")), caption(messages.get("search.firstName")),
-                caption(messages.get("search.birthDate")), caption(messages.get("search.ipp")),
-                caption(messages.get("search.ins")));
+        criteria.addRow(0, Caption.of(messages.get("search.name")), Caption.of(messages.get("search.firstName")),
+                Caption.of(messages.get("search.birthDate")), Caption.of(messages.get("search.ipp")),
+                Caption.of(messages.get("search.ins")));
         criteria.addRow(1, name, first, birth, ipp, ins);
         for (TextField f : new TextField[] {name, first}) {
             GridPane.setHgrow(f, Priority.ALWAYS);
@@ -144,9 +145,4 @@ public final class PatientSearchPane extends VBox {
         return field;
     }
 
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        return label;
-    }
 }

@@ -2,6 +2,7 @@ package fr.opaline.ui.session;
 
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.widgets.Caption;
 import fr.opaline.ui.widgets.Icon;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -139,7 +140,7 @@ public final class LoginView extends StackPane {
             ciba.disableProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.IDLE));
             ciba.setOnAction(e -> model.startPscCiba());
             id.setOnAction(e -> model.startPscCiba());
-            box.getChildren().addAll(caption(messages.get("login.nationalId")), id, ciba);
+            box.getChildren().addAll(Caption.of(messages.get("login.nationalId")), id, ciba);
         }
         if (model.offersPscBrowser()) {
             Button browser = new Button(messages.get("login.psc.browser"));
@@ -187,7 +188,7 @@ public final class LoginView extends StackPane {
             password.clear();
             model.signInWithPassword(typed);
         });
-        return new VBox(8, title, caption(messages.get("login.login")), login, caption(messages.get("login.password")),
+        return new VBox(8, title, Caption.of(messages.get("login.login")), login, Caption.of(messages.get("login.password")),
                 password, submit);
     }
 
@@ -233,9 +234,4 @@ public final class LoginView extends StackPane {
         return box;
     }
 
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("field-caption");
-        return label;
-    }
 }
