@@ -18,7 +18,9 @@ import picocli.CommandLine.ScopeType;
                 DbCommand.class,
                 AuditCommand.class,
                 SeedCommand.class,
-                BenchCommand.class
+                BenchCommand.class,
+                ReportCommand.class,
+                InsCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

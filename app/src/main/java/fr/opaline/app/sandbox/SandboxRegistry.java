@@ -17,6 +17,7 @@ public final class SandboxRegistry {
 
     public static List<SandboxService> create(OpalineConfig config, Path stateDirectory) {
         List<SandboxService> services = new ArrayList<>();
+        services.add(fr.opaline.app.wiring.InsWiring.sandbox(config));
         return services;
     }
 }

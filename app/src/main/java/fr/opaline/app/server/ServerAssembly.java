@@ -17,7 +17,8 @@ public final class ServerAssembly {
 
     /** One line per module that runs something in the server. */
     static List<ServerContribution> contributions() {
-        return List.of();
+        return List.of(
+                new fr.opaline.app.wiring.InsWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {
