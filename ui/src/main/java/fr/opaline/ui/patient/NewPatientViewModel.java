@@ -11,7 +11,8 @@ import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.DateInput;
 import fr.opaline.ui.i18n.Messages;
-import fr.opaline.ui.insscan.ScannedIdentity;
+import fr.opaline.ins.datamatrix.ScannedIns;
+import fr.opaline.ins.traits.TraitRules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class NewPatientViewModel {
     /** Starts from what the search already knows (typed criteria or a scanned Datamatrix INS). */
     public void prefill(PatientSearchViewModel search) {
         reset();
-        ScannedIdentity scanned = search.scannedProperty().get();
+        ScannedIns scanned = search.scannedProperty().get();
         if (scanned != null) {
             IdentityTraits traits = scanned.traits();
             birthName.set(traits.birthName());
@@ -166,8 +167,10 @@ public final class NewPatientViewModel {
             problems.add(messages.get("newPatient.error.sex"));
         }
         String place = collapse(birthplaceCode.get()).toUpperCase(java.util.Locale.ROOT);
-        if (!place.isEmpty() && !InseeCodes.isWellFormed(place)) {
-            problems.add(messages.get("newPatient.error.birthplace"));
+        if (problems.isEmpty()) {
+            // The ins module's rules on strict traits: INS spelling, plausible date, INSEE code.
+            IdentityTraits candidate = IdentityTraits.of(name, firstNames, date, sex.get(), place.isEmpty() ? null : place);
+            problems.addAll(TraitRules.check(candidate, LocalDate.now(clock)));
         }
         if (!problems.isEmpty()) {
             error.set(String.join("\n", problems));

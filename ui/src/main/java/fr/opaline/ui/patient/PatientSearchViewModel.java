@@ -8,7 +8,7 @@ import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.DateInput;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.insscan.InsScanReader;
-import fr.opaline.ui.insscan.ScannedIdentity;
+import fr.opaline.ins.datamatrix.ScannedIns;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class PatientSearchViewModel {
     private final StringProperty ins = new SimpleStringProperty("");
     private final ObservableList<Patient> results = FXCollections.observableArrayList();
     private final ObjectProperty<Patient> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<ScannedIdentity> scanned = new SimpleObjectProperty<>();
+    private final ObjectProperty<ScannedIns> scanned = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty searching = new SimpleBooleanProperty();
@@ -87,7 +87,7 @@ public final class PatientSearchViewModel {
     }
 
     /** The identity of the last Datamatrix INS scanned, to prefill a new patient. */
-    public ObjectProperty<ScannedIdentity> scannedProperty() {
+    public ObjectProperty<ScannedIns> scannedProperty() {
         return scanned;
     }
 
@@ -172,7 +172,7 @@ public final class PatientSearchViewModel {
      */
     public void scan(String text) {
         error.set("");
-        ScannedIdentity identity;
+        ScannedIns identity;
         try {
             identity = scanReader.read(text);
         } catch (IllegalArgumentException e) {
@@ -186,15 +186,12 @@ public final class PatientSearchViewModel {
         ipp.set("");
         ins.set(identity.ins().matricule());
         long mine = ++generation;
-        PatientQuery byIns = new PatientQuery(null, null, null, null, identity.ins().matricule(), LIMIT);
-        PatientQuery byTraits = new PatientQuery(identity.traits().birthName(), null, identity.traits().birthDate(),
-                null, null, LIMIT);
-        run(mine, byIns, byTraits);
+        run(mine, identity.searchByIns(), identity.searchByTraits());
     }
 
     /** One line about the last scan, for the view. */
     public String scannedSummary() {
-        ScannedIdentity identity = scanned.get();
+        ScannedIns identity = scanned.get();
         return identity == null ? "" : messages.format("search.scanned", identity.traits().birthName(),
                 identity.traits().birthFirstNames(), messages.date(identity.traits().birthDate()),
                 identity.ins().matricule());

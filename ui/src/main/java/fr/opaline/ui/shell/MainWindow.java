@@ -11,7 +11,7 @@ import fr.opaline.ui.booking.BookingDialog;
 import fr.opaline.ui.booking.BookingViewModel;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.i18n.Messages;
-import fr.opaline.ui.insscan.DatamatrixInsTextReader;
+import fr.opaline.ui.insscan.InsModuleScanReader;
 import fr.opaline.ui.insscan.InsScanReader;
 import fr.opaline.ui.patient.NewPatientViewModel;
 import fr.opaline.ui.patient.PatientDirectory;
@@ -55,7 +55,7 @@ public final class MainWindow extends BorderPane {
     private final Background background;
     private final Supplier<Actor> actor;
     private final Clock clock;
-    private final InsScanReader scanReader = new DatamatrixInsTextReader();
+    private final InsScanReader scanReader = new InsModuleScanReader();
     private final PatientDirectory directory;
     private final AgendaGateway agendaGateway;
     private final AgendaViewModel agenda;

@@ -8,7 +8,7 @@ import fr.opaline.core.patient.Sex;
 import fr.opaline.core.scheduling.Booking;
 import fr.opaline.ui.agenda.AgendaGateway;
 import fr.opaline.ui.i18n.Messages;
-import fr.opaline.ui.insscan.DatamatrixInsTextReader;
+import fr.opaline.ui.insscan.InsModuleScanReader;
 import fr.opaline.ui.patient.NewPatientViewModel;
 import fr.opaline.ui.patient.PatientDirectory;
 import fr.opaline.ui.patient.PatientSearchViewModel;
@@ -33,7 +33,7 @@ class BookingViewModelTest {
         AgendaGateway gateway = new AgendaGateway(f.services());
         booking = new BookingViewModel(gateway, Direct.background(), messages, () -> f.actor, f.core.clock.getZone(),
                 new PatientSearchViewModel(directory, Direct.background(), messages, () -> f.actor,
-                        new DatamatrixInsTextReader()),
+                        new InsModuleScanReader()),
                 new NewPatientViewModel(directory, Direct.background(), messages, () -> f.actor, f.core.clock));
         booking.prepare(gateway.catalogue(), f.scanner2, DesktopFixture.TODAY, null, null);
     }

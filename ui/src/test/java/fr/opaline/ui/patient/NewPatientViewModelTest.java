@@ -34,14 +34,24 @@ class NewPatientViewModelTest {
     @Test
     void everyMissingTraitIsListed() {
         form.birthDateProperty().set("12/12/2099");
-        form.birthplaceCodeProperty().set("7505");
         assertThat(form.validate()).isEmpty();
         assertThat(form.errorProperty().get().split("\n")).containsExactly(
                 "Le nom de naissance est obligatoire.",
                 "Au moins un prénom de naissance est obligatoire.",
                 "La date de naissance ne peut pas être dans le futur.",
-                "Indiquez le sexe.",
-                "Le lieu de naissance est un code INSEE à 5 caractères (ex. 69123, 2A004, 99134 pour un pays, 99999 si inconnu).");
+                "Indiquez le sexe.");
+    }
+
+    /** Complete traits still follow the ins module's rules (INS spelling, INSEE code). */
+    @Test
+    void theInsRulesOnStrictTraitsApply() {
+        form.birthNameProperty().set("DUP0NT");
+        form.birthFirstNamesProperty().set("Jean");
+        form.birthDateProperty().set("01/02/1960");
+        form.sexProperty().set(Sex.M);
+        form.birthplaceCodeProperty().set("7505");
+        assertThat(form.validate()).isEmpty();
+        assertThat(form.errorProperty().get()).contains("DUP0NT").contains("Code INSEE du lieu de naissance « 7505 »");
     }
 
     @Test
@@ -71,7 +81,7 @@ class NewPatientViewModelTest {
     @Test
     void theBirthplaceIsNeverPrefilled() {
         PatientSearchViewModel search = new PatientSearchViewModel(new PatientDirectory(f.services()),
-                Direct.background(), Messages.french(), () -> f.actor, new fr.opaline.ui.insscan.DatamatrixInsTextReader());
+                Direct.background(), Messages.french(), () -> f.actor, new fr.opaline.ui.insscan.InsModuleScanReader());
         search.nameProperty().set("NOUVEAU");
         search.birthDateProperty().set("01/01/2000");
         form.prefill(search);
