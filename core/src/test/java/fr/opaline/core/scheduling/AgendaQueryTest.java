@@ -1,6 +1,7 @@
 package fr.opaline.core.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
@@ -63,9 +64,9 @@ class AgendaQueryTest {
                     .scheduledBetween(NINE.minusSeconds(3600), NINE.plusSeconds(12 * 3600));
             assertThat(steps).extracting(s -> s.step().modality(), s -> s.step().status(), s -> s.patient().id())
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(Modality.CT, StepStatus.SCHEDULED, anne.id()),
-                            org.assertj.core.groups.Tuple.tuple(Modality.CT, StepStatus.CANCELLED, paul.id()),
-                            org.assertj.core.groups.Tuple.tuple(Modality.US, StepStatus.SCHEDULED, paul.id()));
+                            tuple(Modality.CT, StepStatus.SCHEDULED, anne.id()),
+                            tuple(Modality.CT, StepStatus.CANCELLED, paul.id()),
+                            tuple(Modality.US, StepStatus.SCHEDULED, paul.id()));
             assertThat(steps.get(0).order().accessionNumber()).isEqualTo(first.order().accessionNumber());
         }
     }

@@ -37,7 +37,7 @@ final class ClassPreloader {
     private ClassPreloader() {
     }
 
-    static Void preload() {
+    static void preload() {
         ClassLoader loader = ClassPreloader.class.getClassLoader();
         for (String name : CLASSES) {
             try {
@@ -46,6 +46,5 @@ final class ClassPreloader {
                 LOG.debug("Not preloaded: {} ({})", name, e.toString());
             }
         }
-        return null;
     }
 }

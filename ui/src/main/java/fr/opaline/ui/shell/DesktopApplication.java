@@ -102,7 +102,10 @@ public final class DesktopApplication {
                 null);
         login.loadDemoAccounts();
         root.getChildren().setAll(view);
-        background.run("", progress -> ClassPreloader.preload(), done -> { }, failure -> { });
+        Thread preload = new Thread(ClassPreloader::preload, "opaline-preload");
+        preload.setDaemon(true);
+        preload.setPriority(Thread.MIN_PRIORITY);
+        preload.start();
     }
 
     private void signedIn(AuthenticatedUser user) {
