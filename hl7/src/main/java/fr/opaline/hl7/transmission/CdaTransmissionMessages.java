@@ -55,7 +55,8 @@ public final class CdaTransmissionMessages {
         Er7Segment txa = new Er7Segment("TXA").field(1, "1").field(2, t.typeCode()).field(3, "TEXT")
                 .field(4, ts(t.documentTime()));
         txa.field(12, entityId(t.documentUid()));
-        if (t.action() == DocumentAction.REPLACE) {
+        if (t.replacedDocumentUid() != null) {
+            // The version a replacement replaces; on a deletion, the one the deleted version replaced.
             txa.field(13, entityId(t.replacedDocumentUid()));
         }
         txa.field(17, "AU");
