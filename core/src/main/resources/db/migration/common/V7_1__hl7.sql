@@ -60,3 +60,14 @@ create index hl7_business_ack_sent_ix on hl7_business_ack (sent_control_id);
 
 -- A patient merged into another by an ADT^A40 (IHE PAM): kept for the trace, no longer offered.
 alter table patient add column merged_into_id uuid references patient (id);
+
+-- Identifiers other systems give our patients (PID-3 of ADT/PAM feeds), so that a later update
+-- or merge (ADT^A40, MRG-1) naming the sender's identifier finds the local patient.
+create table hl7_patient_identifier (
+  assigning_authority  varchar(200)  not null,
+  identifier           varchar(100)  not null,
+  patient_id           uuid          not null references patient (id),
+  recorded_at          timestamp with time zone not null,
+  constraint hl7_patient_identifier_pk primary key (assigning_authority, identifier)
+);
+create index hl7_patient_identifier_patient_ix on hl7_patient_identifier (patient_id);
