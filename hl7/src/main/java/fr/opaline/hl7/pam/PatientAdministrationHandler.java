@@ -102,7 +102,8 @@ public final class PatientAdministrationHandler implements InboundHandler {
             return consents(ctx, m, patient.id(), actor);
         });
         return InboundOutcome.accepted(patient.id(), evaluation.decision().action().label() + " → "
-                + patient.status().label() + " (" + sender + ")" + consent);
+                + patient.status().label() + " (" + sender + ", INSi : " + evaluation.insiAnswer()
+                + (evaluation.insi() == null ? "" : " " + evaluation.insi().outcome()) + ")" + consent);
     }
 
     /** The local identity this one is: same sender identifier, else same INS, else same strict traits. */
