@@ -38,14 +38,17 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                         done -> { });
             }
             SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
-            PracticeServer server = ServerAssembly.assemble(core);
+            sandbox.start();
+            // The practice server talks to the sandboxes it started (DRIMbox source and viewer).
+            PracticeServer server = ServerAssembly.assemble(CoreServices.over(
+                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), core.database,
+                    core.clock, core.ids));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop(Duration.ofSeconds(10));
                 sandbox.close();
                 stopped.countDown();
             }, "demo-shutdown"));
-            sandbox.start();
             server.start();
             out().println("Opaline (démonstration) : base " + core.database.settings().jdbcUrl());
             out().println("Bacs à sable : " + sandbox.inspectionUri());

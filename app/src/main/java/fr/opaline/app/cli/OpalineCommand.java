@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
                 SeedCommand.class,
                 BenchCommand.class,
                 ReportCommand.class,
+                Hl7Command.class,
                 InsCommand.class
         })
 public final class OpalineCommand implements Runnable {
