@@ -24,7 +24,7 @@ public final class Hl7Context {
     private final PipeParser parser;
 
     private Hl7Context() {
-        hapi = new DefaultHapiContext();
+        hapi = new DefaultHapiContext(new CachingModelClassFactory());
         hapi.setValidationContext(ValidationContextFactory.noValidation());
         hapi.getParserConfiguration().setIdGenerator(ControlIds::next);
         parser = hapi.getPipeParser();
