@@ -58,7 +58,7 @@ public final class DrimboxSandbox implements SandboxService {
 
     @Override
     public String name() {
-        return "DRIMbox source (bac à sable)";
+        return "drimbox";
     }
 
     @Override

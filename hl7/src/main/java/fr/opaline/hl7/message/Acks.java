@@ -27,6 +27,8 @@ public final class Acks {
             Terser t = new Terser(ack);
             ((ca.uhn.hl7v2.model.AbstractMessage) ack).initQuickstart("ACK", event, processing);
             t.set("MSH-9-3", "ACK");
+            t.set("MSH-7", java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                    .format(java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"))));
             if (in != null) {
                 t.set("MSH-3-1", in.receivingApplication());
                 t.set("MSH-4-1", in.receivingFacility());
