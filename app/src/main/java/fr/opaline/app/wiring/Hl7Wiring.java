@@ -45,14 +45,9 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Hl7Wiring implements ServerContribution {
 
-    /** One sender (kept MLLP connections) per process. */
-    private static Hl7Sender sender;
-
-    static synchronized Hl7Sender sender(CoreServices core) {
-        if (sender == null) {
-            sender = new Hl7Sender(new SentMessageLog(core.database, core.ids, core.clock));
-        }
-        return sender;
+    /** A sender (its own kept MLLP connections) logging into this database. */
+    static Hl7Sender sender(CoreServices core) {
+        return new Hl7Sender(new SentMessageLog(core.database, core.ids, core.clock));
     }
 
     @Override

@@ -49,19 +49,7 @@ public final class InboundMessageStore {
                     return new Stored(existing.get(), true);
                 }
             }
-            Hl7MessageRecord r = ctx.newRecord(HL7_MESSAGE);
-            r.setId(ids.newId());
-            r.setReceivedAt(clock.instant());
-            r.setListener(listener);
-            r.setRemoteAddress(cut(remote, 100));
-            if (header != null) {
-                r.setSendingApplication(cut(header.sendingApplication(), 200));
-                r.setSendingFacility(cut(header.sendingFacility(), 200));
-                r.setControlId(cut(header.controlId(), 200));
-                r.setMessageType(cut(header.typeAndEvent(), 40));
-                r.setHl7Version(cut(header.version(), 10));
-            }
-            r.setCharset(cut(charset, 20));
+            Hl7MessageRecord r = newRow(ctx, listener, remote, header, charset);
             r.setDedupKey(key);
             r.setContent(content);
             r.setContentSize(content.length);
@@ -75,19 +63,7 @@ public final class InboundMessageStore {
     public StoredMessage storeRefused(String listener, String remote, MshHeader header, String charset, byte[] content,
                                       int size, String ackCode, String detail, byte[] ack) {
         return database.inTransaction(ctx -> {
-            Hl7MessageRecord r = ctx.newRecord(HL7_MESSAGE);
-            r.setId(ids.newId());
-            r.setReceivedAt(clock.instant());
-            r.setListener(listener);
-            r.setRemoteAddress(cut(remote, 100));
-            if (header != null) {
-                r.setSendingApplication(cut(header.sendingApplication(), 200));
-                r.setSendingFacility(cut(header.sendingFacility(), 200));
-                r.setControlId(cut(header.controlId(), 200));
-                r.setMessageType(cut(header.typeAndEvent(), 40));
-                r.setHl7Version(cut(header.version(), 10));
-            }
-            r.setCharset(cut(charset, 20));
+            Hl7MessageRecord r = newRow(ctx, listener, remote, header, charset);
             r.setContent(content);
             r.setContentSize(size);
             r.setState(StoredMessage.REJECTED);
@@ -98,6 +74,24 @@ public final class InboundMessageStore {
             ctx.executeInsert(r);
             return toDomain(r);
         });
+    }
+
+    private Hl7MessageRecord newRow(org.jooq.DSLContext ctx, String listener, String remote, MshHeader header,
+                                    String charset) {
+        Hl7MessageRecord r = ctx.newRecord(HL7_MESSAGE);
+        r.setId(ids.newId());
+        r.setReceivedAt(clock.instant());
+        r.setListener(listener);
+        r.setRemoteAddress(cut(remote, 100));
+        if (header != null) {
+            r.setSendingApplication(cut(header.sendingApplication(), 200));
+            r.setSendingFacility(cut(header.sendingFacility(), 200));
+            r.setControlId(cut(header.controlId(), 200));
+            r.setMessageType(cut(header.typeAndEvent(), 40));
+            r.setHl7Version(cut(header.version(), 10));
+        }
+        r.setCharset(cut(charset, 20));
+        return r;
     }
 
     public void recordOutcome(UUID id, String state, String ackCode, String detail, byte[] ack, UUID patientId) {

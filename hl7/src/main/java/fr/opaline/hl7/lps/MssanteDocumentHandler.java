@@ -6,12 +6,10 @@ import fr.opaline.core.common.Actor;
 import fr.opaline.core.document.Provenance;
 import fr.opaline.core.persistence.Database;
 import fr.opaline.documents.cda.CdaHeader;
-import fr.opaline.documents.cda.CdaReadException;
 import fr.opaline.documents.cda.CdaReader;
 import fr.opaline.hl7.inbound.InboundHandler;
 import fr.opaline.hl7.inbound.InboundMessage;
 import fr.opaline.hl7.inbound.InboundOutcome;
-import fr.opaline.hl7.message.Hl7Error;
 import fr.opaline.hl7.message.MshHeader;
 import java.util.Set;
 
@@ -48,17 +46,12 @@ public final class MssanteDocumentHandler implements InboundHandler {
 
     @Override
     public InboundOutcome handle(InboundMessage m) {
-        ReceivedDocumentMessage received = ReceivedDocumentMessage.read(m.header(), m.message());
-        if (received.error() != null) {
-            return InboundOutcome.error(null, received.error());
+        ReceivedDocumentMessage.WithCda read = ReceivedDocumentMessage.readWithCda(m.header(), m.message(), reader);
+        if (read.error() != null) {
+            return InboundOutcome.error(null, read.error());
         }
-        CdaHeader cda;
-        try {
-            cda = reader.read(received.cda()).header();
-        } catch (CdaReadException e) {
-            return InboundOutcome.error(null, Hl7Error.application("906", "Document CDA illisible : " + e.getMessage(),
-                    InsMatch.CODE_SYSTEM).at("OBX", 1, 5));
-        }
+        ReceivedDocumentMessage received = read.message();
+        CdaHeader cda = read.cda();
         return database.inTransaction(ctx -> {
             InsMatch.Result match = InsMatch.match(ctx, received.pid(), cda);
             if (match.error() != null) {

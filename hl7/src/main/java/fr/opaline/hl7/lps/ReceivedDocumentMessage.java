@@ -67,6 +67,23 @@ public record ReceivedDocumentMessage(DocumentAction action, byte[] cda, String 
         return new ReceivedDocumentMessage(action, cda, replaced, pid, DocumentMetadata.fromCodes(flags), null);
     }
 
+    /** The message and its CDA header, or the error to acknowledge with (906 for an unreadable CDA). */
+    public record WithCda(ReceivedDocumentMessage message, fr.opaline.documents.cda.CdaHeader cda, Hl7Error error) {
+    }
+
+    public static WithCda readWithCda(MshHeader header, Message message, fr.opaline.documents.cda.CdaReader reader) {
+        ReceivedDocumentMessage received = read(header, message);
+        if (received.error() != null) {
+            return new WithCda(received, null, received.error());
+        }
+        try {
+            return new WithCda(received, reader.read(received.cda()).header(), null);
+        } catch (fr.opaline.documents.cda.CdaReadException e) {
+            return new WithCda(received, null, Hl7Error.application("906", "Document CDA illisible : " + e.getMessage(),
+                    InsMatch.CODE_SYSTEM).at("OBX", 1, 5));
+        }
+    }
+
     private static ReceivedDocumentMessage failed(Hl7Error e) {
         return new ReceivedDocumentMessage(null, null, null, null, null, e);
     }

@@ -92,7 +92,8 @@ public final class PatientAdministrationHandler implements InboundHandler {
         ReceivedIdentity received = new ReceivedIdentity(pid.traits(), pid.ins(), pid.status(), null, Channel.HL7,
                 m.header().sendingApplication(), pid.usedName(), pid.usedFirstName());
         ReceivedIdentityEvaluation evaluation = identities.evaluate(received, local);
-        if (evaluation.insiFailed()) {
+        if (evaluation.insi() != null
+                && evaluation.insi().outcome() == fr.opaline.ins.insi.InsiLookupResult.Outcome.ERREUR_TECHNIQUE) {
             return InboundOutcome.rejected(Hl7Error.of(Hl7Error.APPLICATION_ERROR,
                     "Téléservice INSi indisponible : message à renvoyer plus tard"));
         }

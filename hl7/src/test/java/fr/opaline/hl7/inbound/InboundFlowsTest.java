@@ -145,6 +145,8 @@ class InboundFlowsTest {
         assertThat(db.database().dsl().select(PATIENT.MERGED_INTO_ID).from(PATIENT).where(PATIENT.ID.eq(duplicate.id()))
                 .fetchOne(PATIENT.MERGED_INTO_ID)).isEqualTo(p.id());
         assertThat(new CareEpisodeRepository(db.database().dsl()).findByPatient(p.id())).hasSize(2);
+        assertThat(new PatientRepository(db.database().dsl()).search(fr.opaline.core.patient.PatientQuery.byName("PAT")))
+                .extracting(Patient::id).contains(p.id()).doesNotContain(duplicate.id());
 
         assertThat(receive(ADT.formatted("A4", "IPP-H-9").replace("PAT-TROIS^DOMINIQUE^DOMINIQUE MARIE-LOUISE^^^^L~", "")
                 .replace("||19790328|F|", "|||F|")).detail()).contains("101");
