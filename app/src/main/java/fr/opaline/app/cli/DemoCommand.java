@@ -49,7 +49,11 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 core = CoreServices.over(config, opened.database, opened.clock, opened.ids);
             }
             SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
-            PracticeServer server = ServerAssembly.assemble(core);
+            sandbox.start();
+            // The practice server talks to the sandboxes it started (DRIMbox source and viewer).
+            PracticeServer server = ServerAssembly.assemble(CoreServices.over(
+                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), core.database,
+                    core.clock, core.ids));
             CountDownLatch stopped = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {
                 server.stop(Duration.ofSeconds(10));
@@ -57,7 +61,6 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 stopped.countDown();
             }, "demo-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
-            sandbox.start();
             server.start();
             out().println("Opaline (démonstration) : base " + core.database.settings().jdbcUrl());
             out().println("Bacs à sable : " + sandbox.inspectionUri());
