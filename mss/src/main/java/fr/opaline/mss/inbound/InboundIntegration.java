@@ -1,0 +1,146 @@
+package fr.opaline.mss.inbound;
+
+import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.common.IdGenerator;
+import fr.opaline.core.document.Provenance;
+import fr.opaline.core.patient.Patient;
+import fr.opaline.core.patient.PatientRepository;
+import fr.opaline.core.persistence.Database;
+import fr.opaline.documents.cda.CdaHeader;
+import fr.opaline.documents.cda.CdaReadException;
+import fr.opaline.documents.cda.CdaReader;
+import fr.opaline.documents.received.DocumentIntegration;
+import fr.opaline.mss.trace.MssTrace;
+import fr.opaline.mss.trace.TraceStep;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/**
+ * What happens to a CDA received on the BAL applicative or imported from an IHE_XDM.zip: integrated
+ * at once when its qualified INS matches exactly ({@link QualifiedInsMatch}); otherwise put in the
+ * integration worklist with the identity the CDA gives, where a user attaches it to a patient or
+ * rejects it. A replacement supersedes the previous version and a deletion marks it deleted, both
+ * kept visible ({@link DocumentIntegration}, shared with the HL7 MDM channel). Every step is traced.
+ */
+public final class InboundIntegration {
+
+    public static final String AUDIT_INTEGRATED = "MSS_DOCUMENT_INTEGRATED";
+
+    private final Database database;
+    private final DocumentIntegration documents;
+    private final MssTrace trace;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final CdaReader reader = new CdaReader();
+
+    public InboundIntegration(Database database, MssTrace trace, AuditTrail audit, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.documents = new DocumentIntegration(ids, clock);
+        this.trace = trace;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Receives one CDA, in the caller's transaction; the row says what became of it. */
+    public InboundDocument receive(DSLContext ctx, UUID receivedMessageId, String source, byte[] cda, boolean deletionAsked,
+                                   MssTrace.At at, Actor actor) {
+        CdaHeader header;
+        try {
+            header = reader.read(cda).header();
+        } catch (CdaReadException | IllegalArgumentException e) {
+            trace.record(ctx, TraceStep.REJECTED, at, actor, "CDA illisible : " + e.getMessage());
+            InboundDocument rejected = new InboundDocument(ids.newId(), receivedMessageId, source,
+                    DocumentIntegration.Action.NEW, "?", null, null, null, null, null, null, null, null, null, null, null,
+                    InboundStatus.REJETE, "CDA", "CDA illisible : " + e.getMessage(), null, null, cda, clock.instant(),
+                    actor.login(), clock.instant());
+            new InboundDocuments(ctx).insert(rejected);
+            return rejected;
+        }
+        DocumentIntegration.Action action = deletionAsked ? DocumentIntegration.Action.DELETE
+                : header.replacedDocumentId() != null ? DocumentIntegration.Action.REPLACE : DocumentIntegration.Action.NEW;
+        String uid = header.id().asUid();
+        MssTrace.At here = at.document(uid, null);
+        QualifiedInsMatch.Result match = QualifiedInsMatch.match(ctx, header);
+        CdaHeader.PatientName name = header.patientName();
+        CdaHeader.InstanceId ins = header.ins();
+        InboundDocument row = new InboundDocument(ids.newId(), receivedMessageId, source, action, uid,
+                header.replacedDocumentId(), header.title(), header.effectiveTime(),
+                header.author() == null ? null : ((header.author().given() == null ? "" : header.author().given()) + " "
+                        + (header.author().family() == null ? "" : header.author().family())).trim(),
+                ins == null ? null : ins.extension(), ins == null ? null : ins.root(),
+                name == null ? null : name.birthName(), name == null ? null : name.birthGivenNames(),
+                name == null ? null : name.usedName(), QualifiedInsMatch.birthDate(header).orElse(null), header.gender(),
+                InboundStatus.A_TRAITER, match.code(), match.reason(), null, null, cda, clock.instant(), null, null);
+        new InboundDocuments(ctx).insert(row);
+        if (match.patient() == null) {
+            trace.record(ctx, TraceStep.WORKLISTED, here, actor, match.code() + " " + match.reason());
+            return row;
+        }
+        return integrate(ctx, row, header, match.patient(), here, actor);
+    }
+
+    /** The worklist: documents waiting for a user to choose their patient. */
+    public List<InboundDocument> worklist(int limit) {
+        return new InboundDocuments(database.dsl()).withStatus(InboundStatus.A_TRAITER, limit);
+    }
+
+    /** A user attaches a worklist document to the patient they found. */
+    public InboundDocument attach(UUID inboundId, UUID patientId, Actor actor) {
+        return database.inTransaction(ctx -> {
+            InboundDocument row = waiting(ctx, inboundId);
+            Patient patient = new PatientRepository(ctx).findById(patientId)
+                    .orElseThrow(() -> new IllegalArgumentException("Patient inconnu : " + patientId));
+            CdaHeader header = reader.read(row.cda()).header();
+            return integrate(ctx, row, header, patient, new MssTrace.At(null, null, row.documentUid(), patientId), actor);
+        });
+    }
+
+    /** A user rejects a worklist document (wrong recipient, not for this practice…). */
+    public InboundDocument reject(UUID inboundId, String reason, Actor actor) {
+        return database.inTransaction(ctx -> {
+            InboundDocument row = waiting(ctx, inboundId);
+            new InboundDocuments(ctx).handled(row.id(), InboundStatus.REJETE, null, null, reason, actor.login(), clock.instant());
+            trace.record(ctx, TraceStep.REJECTED, new MssTrace.At(null, null, row.documentUid(), null), actor, reason);
+            return new InboundDocuments(ctx).find(row.id()).orElseThrow();
+        });
+    }
+
+    private static InboundDocument waiting(DSLContext ctx, UUID id) {
+        InboundDocument row = new InboundDocuments(ctx).lock(id)
+                .orElseThrow(() -> new IllegalArgumentException("Document reçu inconnu : " + id));
+        if (row.status() != InboundStatus.A_TRAITER) {
+            throw new IllegalStateException("Ce document n'est plus en attente (" + row.status().label() + ").");
+        }
+        return row;
+    }
+
+    private InboundDocument integrate(DSLContext ctx, InboundDocument row, CdaHeader header, Patient patient, MssTrace.At at,
+                                      Actor actor) {
+        MssTrace.At here = at.document(row.documentUid(), patient.id());
+        DocumentIntegration.Result result = documents.apply(ctx, row.action(), patient.id(), header, row.cda(),
+                row.replacesDocumentUid(), false, false, Provenance.MSSANTE);
+        InboundDocuments rows = new InboundDocuments(ctx);
+        if (result.versionError() != null) {
+            rows.handled(row.id(), InboundStatus.REJETE, patient.id(), null, result.versionError(), actor.login(),
+                    clock.instant());
+            trace.record(ctx, TraceStep.REJECTED, here, actor, result.versionError());
+            return rows.find(row.id()).orElseThrow();
+        }
+        rows.handled(row.id(), InboundStatus.INTEGRE, patient.id(), result.document().id(), null, actor.login(), clock.instant());
+        TraceStep step = switch (row.action()) {
+            case NEW -> TraceStep.INTEGRATED;
+            case REPLACE -> TraceStep.REPLACED;
+            case DELETE -> TraceStep.DELETED;
+        };
+        trace.record(ctx, step, here, actor, header.title() + " (" + row.action() + ")");
+        audit.record(ctx, AuditEntry.of(actor, AUDIT_INTEGRATED, patient.id()).on("clinical_document", result.document().id())
+                .withDetail("MSSanté " + row.action() + " " + row.documentUid()));
+        return rows.find(row.id()).orElseThrow();
+    }
+}
