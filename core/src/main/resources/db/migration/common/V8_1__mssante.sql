@@ -45,7 +45,7 @@ create table mss_outbound (
   recipient_rpps     varchar(11),
   recipient_name     varchar(200),
   recipient_kind     varchar(16)   not null,
-  status             varchar(16)   not null,
+  status             varchar(24)   not null,
   status_detail      varchar(1000),
   created_at         timestamp with time zone not null,
   submitted_at       timestamp with time zone,

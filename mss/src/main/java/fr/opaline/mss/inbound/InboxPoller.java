@@ -123,8 +123,13 @@ public final class InboxPoller implements ManagedService {
             int[] counts = new int[5];
             for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
                 counts[0]++;
-                take((MimeMessage) message, counts);
-                message.setFlag(Flags.Flag.SEEN, true);
+                try {
+                    take((MimeMessage) message, counts);
+                    message.setFlag(Flags.Flag.SEEN, true);
+                } catch (RuntimeException e) {
+                    // left unseen: taken again at the next poll, the others go on meanwhile
+                    LOG.error("BAL {} : message non pris, nouvel essai à la prochaine relève", mailbox, e);
+                }
             }
             return new Poll(counts[0], counts[1], counts[2], counts[3], counts[4]);
         });
