@@ -52,7 +52,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             sandbox.start();
             // The practice server talks to the sandboxes it started (DRIMbox source and viewer).
             PracticeServer server = ServerAssembly.assemble(CoreServices.over(
-                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), core.database,
+                    fr.opaline.app.wiring.MssWiring.pointedAtSandbox(fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config,
+                            sandbox.services()), config.home().resolve("sandbox"), sandbox.services()), core.database,
                     core.clock, core.ids));
             CountDownLatch stopped = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {

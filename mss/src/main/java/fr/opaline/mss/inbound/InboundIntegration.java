@@ -12,6 +12,7 @@ import fr.opaline.documents.cda.CdaHeader;
 import fr.opaline.documents.cda.CdaReadException;
 import fr.opaline.documents.cda.CdaReader;
 import fr.opaline.documents.received.DocumentIntegration;
+import fr.opaline.documents.xdm.XdmReader;
 import fr.opaline.mss.trace.MssTrace;
 import fr.opaline.mss.trace.TraceStep;
 import java.time.Clock;
@@ -83,6 +84,26 @@ public final class InboundIntegration {
             return row;
         }
         return integrate(ctx, row, header, match.patient(), here, actor);
+    }
+
+    /**
+     * Manual import of an IHE_XDM.zip (a CR received by another way): read by the hardened
+     * {@link XdmReader} (refused as a whole, nothing kept, when hostile), then each CDA received
+     * like one from the BAL applicative.
+     *
+     * @throws fr.opaline.documents.xdm.XdmException when the archive is refused
+     */
+    public List<InboundDocument> importXdm(byte[] zip, String fileName, Actor actor) {
+        List<XdmReader.Document> cdas = new XdmReader().read(zip).cdaDocuments();
+        MssTrace.At at = new MssTrace.At(null, null, null, null);
+        return database.inTransaction(ctx -> {
+            trace.record(ctx, TraceStep.MANUAL_IMPORT, at, actor, fileName + " : " + cdas.size() + " document(s) CDA");
+            List<InboundDocument> results = new java.util.ArrayList<>();
+            for (XdmReader.Document d : cdas) {
+                results.add(receive(ctx, null, InboundDocument.SOURCE_MANUAL, d.content(), d.deletionRequested(), at, actor));
+            }
+            return results;
+        });
     }
 
     /** The worklist: documents waiting for a user to choose their patient. */

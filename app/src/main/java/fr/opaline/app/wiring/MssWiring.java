@@ -1,0 +1,199 @@
+package fr.opaline.app.wiring;
+
+import fr.opaline.app.config.ConfigException;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.server.ServerContribution;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.outbox.JobHandler;
+import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.documents.xdm.XdmReader;
+import fr.opaline.mss.directory.DirectoryClient;
+import fr.opaline.mss.inbound.InboundIntegration;
+import fr.opaline.mss.inbound.InboxPoller;
+import fr.opaline.mss.inbound.MdnSendHandler;
+import fr.opaline.mss.mailbox.Mailbox;
+import fr.opaline.mss.mailbox.MailboxKind;
+import fr.opaline.mss.mailbox.Mailboxes;
+import fr.opaline.mss.outbound.MssSendHandler;
+import fr.opaline.mss.outbound.ReportMailListener;
+import fr.opaline.mss.outbound.SenderAccess;
+import fr.opaline.mss.sandbox.MssSandbox;
+import fr.opaline.mss.trace.MssTrace;
+import fr.opaline.mss.transport.ImapConnection;
+import fr.opaline.mss.transport.MailAccess;
+import fr.opaline.mss.transport.MailCredentials;
+import fr.opaline.mss.transport.MailEndpoint;
+import fr.opaline.mss.transport.MailTls;
+import fr.opaline.mss.transport.MailTransportException;
+import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * MSSanté in the practice server ({@code mss.*}): the practice's mailboxes recorded from the
+ * configuration, the send and MDN handlers of the outbox, the IMAP poller of the BAL applicative,
+ * the publication listener (registered by {@link ReportWiring}), the directory, and the sandbox
+ * operator of {@code opaline sandbox}. {@code mss.operatorFile} (the sandbox's
+ * {@value MssSandbox#OPERATOR_FILE}) gives defaults for every other key.
+ */
+public final class MssWiring implements ServerContribution {
+
+    private static final Actor ACTOR = Actor.system("configuration");
+
+    /** The listener to register on the report service, after the documents publisher. */
+    public static ReportMailListener publicationListener(CoreServices core) {
+        return new ReportMailListener(core.outbox, trace(core), core.ids, core.clock);
+    }
+
+    static MssTrace trace(CoreServices core) {
+        return new MssTrace(core.database, core.ids, core.clock);
+    }
+
+    /** The operator's settings, when MSSanté is configured. */
+    record Operator(MailEndpoint smtp, MailEndpoint imap, Path truststore, String applicative, Path keystore,
+                    char[] keystorePassword, String organisational, URI directory, String directoryKey, Duration poll,
+                    String productReference) {
+    }
+
+    static Optional<Operator> operator(OpalineConfig config) {
+        Properties file = new Properties();
+        Optional<String> operatorFile = config.get("mss.operatorFile");
+        if (operatorFile.isPresent()) {
+            try (InputStream in = Files.newInputStream(Path.of(operatorFile.get()))) {
+                file.load(in);
+            } catch (IOException e) {
+                throw new ConfigException("mss.operatorFile : fichier illisible " + operatorFile.get() + " (" + e.getMessage() + ")");
+            }
+        }
+        java.util.function.Function<String, String> get = key -> config.get("mss." + key).orElse(file.getProperty(key));
+        String smtp = get.apply("smtp");
+        String applicative = get.apply("applicative.address");
+        if (smtp == null || applicative == null) {
+            return Optional.empty();
+        }
+        try {
+            String imap = get.apply("imap");
+            String keystore = get.apply("applicative.keystore");
+            String password = get.apply("applicative.keystorePassword");
+            String truststore = get.apply("truststore");
+            String directory = get.apply("directory.url");
+            return Optional.of(new Operator(MailEndpoint.parse(smtp), imap == null ? null : MailEndpoint.parse(imap),
+                    truststore == null ? null : Path.of(truststore), applicative, keystore == null ? null : Path.of(keystore),
+                    password == null ? null : password.toCharArray(), get.apply("organisational.address"),
+                    directory == null ? null : URI.create(directory), get.apply("directory.apiKey"),
+                    config.getDuration("mss.poll.interval", Duration.ofMinutes(1)),
+                    config.get("mss.productReference", "Opaline " + fr.opaline.app.OpalineVersion.version())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("mss : " + e.getMessage());
+        }
+    }
+
+    static MailAccess applicative(Operator o) {
+        try {
+            return new MailAccess(o.smtp(), o.imap(), MailTls.of(o.truststore(), o.keystore(), o.keystorePassword()),
+                    new MailCredentials.ClientCertificate(o.applicative()), Duration.ofSeconds(30));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("mss.truststore / mss.applicative.keystore : " + e.getMessage());
+        }
+    }
+
+    /** The directory client, when {@code mss.directory.url} is set. */
+    public static Optional<DirectoryClient> directory(OpalineConfig config) {
+        return operator(config).filter(o -> o.directory() != null)
+                .map(o -> new DirectoryClient(o.directory(), o.directoryKey(), Duration.ofSeconds(15)));
+    }
+
+    /** Records the configured BAL applicative and organisationnelle as the practice's active ones. */
+    static void recordMailboxes(CoreServices core, Operator o) {
+        Mailboxes mailboxes = new Mailboxes(core.database, core.audit, core.ids, core.clock);
+        if (!mailboxes.applicative().map(Mailbox::address).orElse("").equalsIgnoreCase(o.applicative())) {
+            mailboxes.set(MailboxKind.APPLICATIVE, o.applicative(), null, "BAL applicative", ACTOR);
+        }
+        if (o.organisational() != null
+                && !mailboxes.organisational().map(Mailbox::address).orElse("").equalsIgnoreCase(o.organisational())) {
+            mailboxes.set(MailboxKind.ORGANISATIONNELLE, o.organisational(), null, "BAL organisationnelle", ACTOR);
+        }
+    }
+
+    static SenderAccess senders(Operator o, MailAccess applicative) {
+        return address -> {
+            if (address.equalsIgnoreCase(o.applicative())) {
+                return applicative;
+            }
+            throw new MailTransportException("La BAL " + address + " n'est pas la BAL applicative configurée ("
+                    + o.applicative() + ") : envoi automatique impossible.", true, null);
+        };
+    }
+
+    @Override
+    public List<JobHandler> jobHandlers(CoreServices core) {
+        Optional<Operator> operator = operator(core.config);
+        if (operator.isEmpty()) {
+            return List.of();
+        }
+        Operator o = operator.get();
+        recordMailboxes(core, o);
+        MailAccess access = applicative(o);
+        SenderAccess senders = senders(o, access);
+        MssTrace trace = trace(core);
+        return List.of(new MssSendHandler(core.database, senders, directory(core.config).orElse(null), trace, core.audit,
+                        core.clock, o.productReference()),
+                new MdnSendHandler(core.database, senders, trace, core.clock));
+    }
+
+    @Override
+    public List<ManagedService> services(CoreServices core) {
+        Optional<Operator> operator = operator(core.config);
+        if (operator.isEmpty() || operator.get().imap() == null) {
+            return List.of();
+        }
+        return List.of(poller(core, operator.get()));
+    }
+
+    static InboxPoller poller(CoreServices core, Operator o) {
+        MssTrace trace = trace(core);
+        return new InboxPoller(core.database, new ImapConnection(applicative(o)), o.applicative(),
+                integration(core), core.outbox, trace, new XdmReader(), core.ids, core.clock, o.poll());
+    }
+
+    /** One poll of the BAL applicative now (CLI); empty when MSSanté is not configured. */
+    public static Optional<InboxPoller.Poll> pollOnce(CoreServices core) {
+        Optional<Operator> operator = operator(core.config).filter(o -> o.imap() != null);
+        operator.ifPresent(o -> recordMailboxes(core, o));
+        return operator.map(o -> poller(core, o).pollOnce());
+    }
+
+    public static InboundIntegration integration(CoreServices core) {
+        return new InboundIntegration(core.database, trace(core), core.audit, core.ids, core.clock);
+    }
+
+    /**
+     * The sandbox MSSanté operator ({@code sandbox.mss.smtpPort}, {@code imapPort}, {@code directoryPort});
+     * XOAUTH2 tokens are checked against the sandbox PSC among {@code others}.
+     */
+    public static SandboxService sandbox(OpalineConfig config, Path stateDirectory, List<SandboxService> others) {
+        return new MssSandbox(new MssSandbox.Settings(config.getInt("sandbox.mss.smtpPort", 0),
+                config.getInt("sandbox.mss.imapPort", 0), config.getInt("sandbox.mss.directoryPort", 0), stateDirectory,
+                () -> others.stream().filter(SandboxOpenIdProvider.class::isInstance)
+                        .map(s -> ((SandboxOpenIdProvider) s).discovery()).findFirst().orElse(null)),
+                Clock.systemUTC());
+    }
+
+    /** The demo's configuration pointed at the sandbox operator, unless the user configured MSSanté. */
+    public static OpalineConfig pointedAtSandbox(OpalineConfig config, Path stateDirectory, List<SandboxService> sandboxes) {
+        if (config.get("mss.smtp").isPresent() || config.get("mss.operatorFile").isPresent()
+                || sandboxes.stream().noneMatch(MssSandbox.class::isInstance)) {
+            return config;
+        }
+        return config.with("mss.operatorFile", stateDirectory.resolve(MssSandbox.OPERATOR_FILE).toString());
+    }
+}
