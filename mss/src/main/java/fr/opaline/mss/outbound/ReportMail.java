@@ -54,12 +54,7 @@ public final class ReportMail {
 
     public static SMTPMessage build(Session session, Content c) throws MessagingException {
         CdaHeader header = new CdaReader().read(c.cda()).header();
-        XdsMetadata metadata = XdsMetadataBuilder.from(header, c.cda(), c.invisibleToPatient(), false);
-        String submissionUid = "2.25." + new BigInteger(1, uuidBytes(c.envelopeId()));
-        byte[] xdm = XdmPackage.write(new XdmPackage.Submission(submissionUid, c.sourceId(),
-                metadata.patientId() != null ? metadata.patientId() : metadata.sourcePatientId(), metadata.authorInstitution(),
-                metadata.authorPerson(), c.now(), metadata.title()),
-                List.of(new XdmPackage.Entry(c.cda(), metadata, c.purpose() == Purpose.SUPPRESSION ? XdmPackage.ACTION_DELETE : null)));
+        byte[] xdm = xdm(c.cda(), c.invisibleToPatient(), c.purpose() == Purpose.SUPPRESSION, c.envelopeId(), c.sourceId(), c.now());
         String title = header.title() == null ? "CR d'imagerie médicale" : header.title();
         String patientName = c.patient().traits().birthName() + " " + c.patient().displayFirstName();
         String birth = DAY.format(c.patient().traits().birthDate());
@@ -106,6 +101,21 @@ public final class ReportMail {
         m.setContent(mixed);
         m.saveChanges();
         return m;
+    }
+
+    /**
+     * The IHE XDM zip of one CDA with its XDS metadata (the CI-SIS extra metadata « action » = D
+     * for a deletion); the submission set's uniqueId is derived from {@code submissionId}.
+     */
+    public static byte[] xdm(byte[] cda, boolean invisibleToPatient, boolean deletion, UUID submissionId, String sourceId,
+                             Instant now) {
+        CdaHeader header = new CdaReader().read(cda).header();
+        XdsMetadata metadata = XdsMetadataBuilder.from(header, cda, invisibleToPatient, false);
+        String submissionUid = "2.25." + new BigInteger(1, uuidBytes(submissionId));
+        return XdmPackage.write(new XdmPackage.Submission(submissionUid, sourceId,
+                metadata.patientId() != null ? metadata.patientId() : metadata.sourcePatientId(), metadata.authorInstitution(),
+                metadata.authorPerson(), now, metadata.title()),
+                List.of(new XdmPackage.Entry(cda, metadata, deletion ? XdmPackage.ACTION_DELETE : null)));
     }
 
     private static String subject(Content c, String title, String patientName, String birth) {
