@@ -2,7 +2,6 @@ package fr.opaline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.opaline.app.Main;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.app.wiring.MssWiring;
@@ -15,17 +14,13 @@ import fr.opaline.mss.inbound.MdnJob;
 import fr.opaline.mss.outbound.SendJob;
 import fr.opaline.mss.sandbox.MssSandbox;
 import fr.opaline.mss.outbound.ReportMail;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code opaline mss} through the real command line against the sandbox operator, and the MSSanté wiring. */
 class MssCommandTest {
@@ -33,18 +28,8 @@ class MssCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run opaline(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", dir.resolve("home").toString()));
-        all.addAll(List.of(args));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    CliRun opaline(String... args) {
+        return CliRun.opaline(dir.resolve("home"), args);
     }
 
     @Test
@@ -58,12 +43,12 @@ class MssCommandTest {
                     + java.util.UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1\ndb.user=sa\n"
                     + "mss.operatorFile=" + state.resolve(MssSandbox.OPERATOR_FILE).toString().replace("\\", "/") + "\n");
 
-            Run found = opaline("mss", "directory", "--name", "MOREAU");
+            CliRun found = opaline("mss", "directory", "--name", "MOREAU");
             assertThat(found.exit()).as(found.err()).isZero();
             assertThat(found.out()).contains("etienne.moreau@medecin.sandbox.mssante.fr").contains("RPPS 99700010001");
             assertThat(opaline("mss", "directory", "--town", "LYON").exit()).isEqualTo(2);
 
-            Run poll = opaline("mss", "poll");
+            CliRun poll = opaline("mss", "poll");
             assertThat(poll.exit()).as(poll.err()).isZero();
             assertThat(poll.out()).contains("0 message(s)");
 
@@ -76,19 +61,19 @@ class MssCommandTest {
                         .orElseThrow().content();
                 Files.write(zip, ReportMail.xdm(cda, false, false, java.util.UUID.randomUUID(), "1.2.250.1.999", java.time.Instant.now()));
             }
-            Run imported = opaline("mss", "import", zip.toString());
+            CliRun imported = opaline("mss", "import", zip.toString());
             assertThat(imported.exit()).as(imported.err()).isEqualTo(1);
             assertThat(imported.out()).contains("À rapprocher d'un patient").contains("DURAND").contains("902");
-            Run worklist = opaline("mss", "worklist");
+            CliRun worklist = opaline("mss", "worklist");
             assertThat(worklist.out()).contains("DURAND");
             String id = worklist.out().strip().split("\\s+")[0];
-            Run rejected = opaline("mss", "reject", id, "--reason", "Patient inconnu du cabinet");
+            CliRun rejected = opaline("mss", "reject", id, "--reason", "Patient inconnu du cabinet");
             assertThat(rejected.exit()).as(rejected.err()).isZero();
             assertThat(opaline("mss", "worklist").out()).contains("Aucun document en attente");
 
             Path hostile = dir.resolve("hostile.zip");
             Files.writeString(hostile, "pas une archive");
-            Run refused = opaline("mss", "import", hostile.toString());
+            CliRun refused = opaline("mss", "import", hostile.toString());
             assertThat(refused.exit()).isEqualTo(2);
             assertThat(refused.err()).contains("pas une archive zip").contains("Rien n'a été importé");
 

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,7 +151,7 @@ final class SandboxDirectory implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath().substring("/fhir/".length());
-            Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = fr.opaline.psc.http.UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
             List<Map<String, Object>> found = switch (path) {
                 case "Practitioner" -> practitioners(q);
                 case "PractitionerRole" -> byId(roles, q.get("_id"));
@@ -230,20 +229,6 @@ final class SandboxDirectory implements AutoCloseable {
         }
         Set<String> wanted = Set.of(ids.split(","));
         return all.stream().filter(r -> wanted.contains(r.get("id").toString())).toList();
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
     }
 
     private static Map<String, Object> outcome(String text) {
