@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ public final class ModalityWorklistFind implements FindHandler {
                 }
                 return matched.size() <= options.maxResults();
             });
-        } catch (RuntimeException e) {
+        } catch (DataAccessException e) {
             LOG.error("Worklist : lecture impossible pour {} ({})", request.callingAeTitle(), e.toString());
             throw new FindFailure(Dimse.UNABLE_TO_PROCESS, "Base de donnees indisponible");
         }

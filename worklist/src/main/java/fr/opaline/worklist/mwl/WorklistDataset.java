@@ -95,10 +95,10 @@ public final class WorklistDataset {
         sps.setString(MODALITY, Vr.CS, step.modality().name());
         sps.setString(REQUESTED_CONTRAST_AGENT, Vr.LO, "");
         sps.setString(SCHEDULED_STATION_AE_TITLE, Vr.AE, step.stationAeTitle());
-        sps.setString(SCHEDULED_PROCEDURE_STEP_START_DATE, Vr.DA, DicomDates.DA.format(start));
-        sps.setString(SCHEDULED_PROCEDURE_STEP_START_TIME, Vr.TM, DicomDates.TM.format(start));
-        sps.setString(SCHEDULED_PROCEDURE_STEP_END_DATE, Vr.DA, end == null ? "" : DicomDates.DA.format(end));
-        sps.setString(SCHEDULED_PROCEDURE_STEP_END_TIME, Vr.TM, end == null ? "" : DicomDates.TM.format(end));
+        sps.setString(SCHEDULED_PROCEDURE_STEP_START_DATE, Vr.DA, DicomDates.DA.format(start.toLocalDate()));
+        sps.setString(SCHEDULED_PROCEDURE_STEP_START_TIME, Vr.TM, DicomDates.TM.format(start.toLocalTime()));
+        sps.setString(SCHEDULED_PROCEDURE_STEP_END_DATE, Vr.DA, end == null ? "" : DicomDates.DA.format(end.toLocalDate()));
+        sps.setString(SCHEDULED_PROCEDURE_STEP_END_TIME, Vr.TM, end == null ? "" : DicomDates.TM.format(end.toLocalTime()));
         sps.setString(SCHEDULED_PERFORMING_PHYSICIAN_NAME, Vr.PN, cut(PersonNames.fromFreeText(step.performingPhysician()), 64));
         sps.setString(SCHEDULED_PROCEDURE_STEP_DESCRIPTION, Vr.LO, cut(step.description(), 64));
         sps.newSequence(SCHEDULED_PROTOCOL_CODE_SEQUENCE).add(examCode(request));
