@@ -154,6 +154,11 @@ public final class DicomCharset {
             case "æ": return "ae";
             case "Æ": return "AE";
             case "ß": return "ss";
+            case "Ł": return "L";
+            case "ł": return "l";
+            case "Đ": return "D";
+            case "đ": return "d";
+            case "ı": return "i";
             case "’", "‘": return "'";
             case "“", "”", "«", "»": return "\"";
             case "–", "—": return "-";
