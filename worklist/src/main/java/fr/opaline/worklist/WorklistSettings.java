@@ -36,12 +36,16 @@ public record WorklistSettings(String aeTitle, String bindAddress, int port, Set
         aeTitle = AeTitles.check(aeTitle);
         Objects.requireNonNull(bindAddress, "bindAddress");
         acceptedCallingAeTitles = Set.copyOf(acceptedCallingAeTitles.stream().map(AeTitles::check).toList());
+        Objects.requireNonNull(characterSet, "characterSet");
         if (!characterSet.supported()) {
             throw new IllegalArgumentException("Jeu de caractères « " + characterSet.term() + " » non pris en charge");
         }
         if (maxResults < 1) {
             throw new IllegalArgumentException("Nombre maximal de résultats : au moins 1");
         }
+        // the network bounds (port, PDU length, timeouts, association limit) are checked there
+        options(aeTitle, bindAddress, port, acceptedCallingAeTitles, artimTimeout, idleTimeout, maxPduLength,
+                maxAssociations, Map.of());
     }
 
     /** Defaults: AE OPALINE on port 11112, every interface, any modality, ISO_IR 100. */
@@ -61,7 +65,14 @@ public record WorklistSettings(String aeTitle, String bindAddress, int port, Set
     }
 
     ServerOptions serverOptions(Map<String, List<TransferSyntax>> syntaxes) {
-        return new ServerOptions(aeTitle, bindAddress, port, acceptedCallingAeTitles, artimTimeout, idleTimeout,
-                maxPduLength, maxAssociations, syntaxes, "worklist");
+        return options(aeTitle, bindAddress, port, acceptedCallingAeTitles, artimTimeout, idleTimeout, maxPduLength,
+                maxAssociations, syntaxes);
+    }
+
+    private static ServerOptions options(String aeTitle, String bindAddress, int port, Set<String> callers,
+                                         Duration artim, Duration idle, int maxPdu, int maxAssociations,
+                                         Map<String, List<TransferSyntax>> syntaxes) {
+        return new ServerOptions(aeTitle, bindAddress, port, callers, artim, idle, maxPdu, maxAssociations, syntaxes,
+                "worklist");
     }
 }

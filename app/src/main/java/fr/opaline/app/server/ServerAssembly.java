@@ -1,6 +1,7 @@
 package fr.opaline.app.server;
 
 import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.app.wiring.WorklistWiring;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.core.outbox.OutboxWorker;
@@ -17,7 +18,8 @@ public final class ServerAssembly {
 
     /** One line per module that runs something in the server. */
     static List<ServerContribution> contributions() {
-        return List.of();
+        return List.of(
+                new WorklistWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {

@@ -45,12 +45,20 @@ public final class ResponseBuilder {
 
     public Attributes build(Attributes query, Attributes item) {
         Attributes response = project(query, item);
-        boolean needsMore = fitText(response);
+        boolean needsMore = fitText(response, responseCharset);
         response.remove(Tags.SPECIFIC_CHARACTER_SET);
         if (!responseCharset.isDefault() && (queryStatedCharset || needsMore)) {
             response.setString(Tags.SPECIFIC_CHARACTER_SET, Vr.CS, responseCharset.term());
         }
         return response;
+    }
+
+    /** A copy of a whole item in one character set, stated in (0008,0005) (worklist files for other SCPs). */
+    public static Attributes inCharset(Attributes item, DicomCharset charset) {
+        Attributes copy = item.copy();
+        fitText(copy, charset);
+        copy.setString(Tags.SPECIFIC_CHARACTER_SET, Vr.CS, charset.term());
+        return copy;
     }
 
     private Attributes project(Attributes query, Attributes item) {
@@ -86,16 +94,16 @@ public final class ResponseBuilder {
         return out;
     }
 
-    /** Makes every text value encodable in the response set; tells whether any is not ASCII. */
-    private boolean fitText(Attributes attributes) {
+    /** Makes every text value encodable in {@code charset}; tells whether any is not ASCII. */
+    private static boolean fitText(Attributes attributes, DicomCharset charset) {
         boolean nonAscii = false;
         for (Attributes.Element e : List.copyOf(attributes.elements())) {
             if (e.items() != null) {
                 for (Attributes item : e.items()) {
-                    nonAscii |= fitText(item);
+                    nonAscii |= fitText(item, charset);
                 }
             } else if (e.text() != null && e.vr().usesSpecificCharacterSet()) {
-                String fitted = responseCharset.fit(e.text());
+                String fitted = charset.fit(e.text());
                 if (!fitted.equals(e.text())) {
                     attributes.setString(e.tag(), e.vr(), fitted);
                 }

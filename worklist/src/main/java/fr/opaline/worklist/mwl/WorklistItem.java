@@ -32,7 +32,7 @@ public record WorklistItem(Identity patient, Request request, Step step) {
                           String examLabel) {
     }
 
-    /** The scheduled procedure step and its room; {@code end} is the appointment's end when known. */
+    /** The scheduled procedure step and its room; {@code end} is the start plus the exam's duration. */
     public record Step(UUID id, String stepId, String studyInstanceUid, Modality modality, String stationAeTitle,
                        String stationName, String roomName, Instant start, Instant end, String performingPhysician,
                        String description, StepStatus status) {

@@ -1,31 +1,37 @@
 package fr.opaline.worklist.mwl;
 
-import static fr.opaline.core.persistence.generated.Tables.APPOINTMENT;
-import static fr.opaline.core.persistence.generated.Tables.EXAM_TYPE;
 import static fr.opaline.core.persistence.generated.Tables.IMAGING_ORDER;
 import static fr.opaline.core.persistence.generated.Tables.PATIENT;
 import static fr.opaline.core.persistence.generated.Tables.REQUESTED_PROCEDURE;
-import static fr.opaline.core.persistence.generated.Tables.ROOM;
 import static fr.opaline.core.persistence.generated.Tables.SCHEDULED_PROCEDURE_STEP;
 
+import fr.opaline.core.catalogue.CatalogueRepository;
+import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
+import fr.opaline.core.catalogue.Room;
 import fr.opaline.core.order.StepStatus;
 import fr.opaline.core.patient.IdentityStatus;
 import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.Sex;
 import fr.opaline.core.persistence.Database;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.jooq.Condition;
 import org.jooq.Cursor;
+import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
- * Reads the worklist from core: steps scheduled or arrived, joined to their procedure, order,
- * patient and room, narrowed by a {@link WorklistFilter}, in scheduled order. Rows are streamed
+ * Reads the worklist from core: steps scheduled or arrived, joined to their procedure, order
+ * and patient (room and exam from the catalogue), narrowed by a {@link WorklistFilter}, in
+ * scheduled order. Rows are streamed
  * through a cursor so a broad query does not load the whole worklist at once.
  */
 public final class WorklistRepository {
@@ -42,14 +48,19 @@ public final class WorklistRepository {
      * Hands the candidate items to {@code visitor} in scheduled order until it returns false.
      */
     public void forEach(WorklistFilter filter, Predicate<WorklistItem> visitor) {
-        try (Cursor<Record> cursor = database.dsl()
+        DSLContext ctx = database.dsl();
+        Map<UUID, Room> rooms = new HashMap<>();
+        new CatalogueRepository(ctx).rooms().forEach(r -> rooms.put(r.id(), r));
+        Map<UUID, ExamType> exams = new HashMap<>();
+        new CatalogueRepository(ctx).examTypes().forEach(e -> exams.put(e.id(), e));
+        // Four tables only: H2 plans joins by trying every order, and rooms and exams are a handful of rows.
+        try (Cursor<Record> cursor = ctx
                 .select(SCHEDULED_PROCEDURE_STEP.ID, SCHEDULED_PROCEDURE_STEP.STEP_ID,
                         SCHEDULED_PROCEDURE_STEP.STUDY_INSTANCE_UID, SCHEDULED_PROCEDURE_STEP.MODALITY,
-                        SCHEDULED_PROCEDURE_STEP.STATION_AE_TITLE, SCHEDULED_PROCEDURE_STEP.SCHEDULED_START,
-                        SCHEDULED_PROCEDURE_STEP.PERFORMING_PHYSICIAN, SCHEDULED_PROCEDURE_STEP.DESCRIPTION,
-                        SCHEDULED_PROCEDURE_STEP.STATUS,
-                        ROOM.NAME, ROOM.STATION_NAME, APPOINTMENT.ENDS_AT,
-                        REQUESTED_PROCEDURE.PROCEDURE_ID, REQUESTED_PROCEDURE.DESCRIPTION, EXAM_TYPE.CODE, EXAM_TYPE.LABEL,
+                        SCHEDULED_PROCEDURE_STEP.ROOM_ID, SCHEDULED_PROCEDURE_STEP.STATION_AE_TITLE,
+                        SCHEDULED_PROCEDURE_STEP.SCHEDULED_START, SCHEDULED_PROCEDURE_STEP.PERFORMING_PHYSICIAN,
+                        SCHEDULED_PROCEDURE_STEP.DESCRIPTION, SCHEDULED_PROCEDURE_STEP.STATUS,
+                        REQUESTED_PROCEDURE.PROCEDURE_ID, REQUESTED_PROCEDURE.DESCRIPTION, REQUESTED_PROCEDURE.EXAM_TYPE_ID,
                         IMAGING_ORDER.ACCESSION_NUMBER, IMAGING_ORDER.PLACER_ORDER_NUMBER,
                         IMAGING_ORDER.REFERRING_PHYSICIAN_NAME, IMAGING_ORDER.CLINICAL_INDICATION,
                         PATIENT.ID, PATIENT.IPP, PATIENT.IPP_ISSUER, PATIENT.BIRTH_NAME, PATIENT.FIRST_BIRTH_FIRST_NAME,
@@ -59,15 +70,14 @@ public final class WorklistRepository {
                 .join(REQUESTED_PROCEDURE).on(REQUESTED_PROCEDURE.ID.eq(SCHEDULED_PROCEDURE_STEP.REQUESTED_PROCEDURE_ID))
                 .join(IMAGING_ORDER).on(IMAGING_ORDER.ID.eq(REQUESTED_PROCEDURE.ORDER_ID))
                 .join(PATIENT).on(PATIENT.ID.eq(IMAGING_ORDER.PATIENT_ID))
-                .join(ROOM).on(ROOM.ID.eq(SCHEDULED_PROCEDURE_STEP.ROOM_ID))
-                .join(EXAM_TYPE).on(EXAM_TYPE.ID.eq(REQUESTED_PROCEDURE.EXAM_TYPE_ID))
-                .leftJoin(APPOINTMENT).on(APPOINTMENT.ID.eq(IMAGING_ORDER.APPOINTMENT_ID))
                 .where(conditions(filter))
                 .orderBy(SCHEDULED_PROCEDURE_STEP.SCHEDULED_START, SCHEDULED_PROCEDURE_STEP.STEP_ID)
                 .fetchSize(500)
                 .fetchLazy()) {
             while (cursor.hasNext()) {
-                if (!visitor.test(toItem(cursor.fetchNext()))) {
+                Record r = cursor.fetchNext();
+                if (!visitor.test(toItem(r, rooms.get(r.get(SCHEDULED_PROCEDURE_STEP.ROOM_ID)),
+                        exams.get(r.get(REQUESTED_PROCEDURE.EXAM_TYPE_ID))))) {
                     return;
                 }
             }
@@ -108,14 +118,14 @@ public final class WorklistRepository {
         if (f.requestedProcedureId() != null) {
             where.add(REQUESTED_PROCEDURE.PROCEDURE_ID.eq(f.requestedProcedureId()));
         }
-        return where.isEmpty() ? List.of(DSL.trueCondition()) : where;
+        return where;
     }
 
     static String escapeLike(String s) {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static WorklistItem toItem(Record r) {
+    private static WorklistItem toItem(Record r, Room room, ExamType exam) {
         String matricule = r.get(PATIENT.INS_MATRICULE);
         String insOid = r.get(PATIENT.INS_OID);
         WorklistItem.Identity identity = new WorklistItem.Identity(r.get(PATIENT.ID), r.get(PATIENT.IPP),
@@ -127,12 +137,13 @@ public final class WorklistRepository {
         WorklistItem.Request request = new WorklistItem.Request(r.get(IMAGING_ORDER.ACCESSION_NUMBER),
                 r.get(IMAGING_ORDER.PLACER_ORDER_NUMBER), r.get(IMAGING_ORDER.REFERRING_PHYSICIAN_NAME),
                 r.get(IMAGING_ORDER.CLINICAL_INDICATION), r.get(REQUESTED_PROCEDURE.PROCEDURE_ID),
-                r.get(REQUESTED_PROCEDURE.DESCRIPTION), r.get(EXAM_TYPE.CODE), r.get(EXAM_TYPE.LABEL));
+                r.get(REQUESTED_PROCEDURE.DESCRIPTION), exam.code(), exam.label());
+        Instant start = r.get(SCHEDULED_PROCEDURE_STEP.SCHEDULED_START);
         WorklistItem.Step step = new WorklistItem.Step(r.get(SCHEDULED_PROCEDURE_STEP.ID),
                 r.get(SCHEDULED_PROCEDURE_STEP.STEP_ID), r.get(SCHEDULED_PROCEDURE_STEP.STUDY_INSTANCE_UID),
                 Modality.valueOf(r.get(SCHEDULED_PROCEDURE_STEP.MODALITY)), r.get(SCHEDULED_PROCEDURE_STEP.STATION_AE_TITLE),
-                r.get(ROOM.STATION_NAME), r.get(ROOM.NAME), r.get(SCHEDULED_PROCEDURE_STEP.SCHEDULED_START),
-                r.get(APPOINTMENT.ENDS_AT), r.get(SCHEDULED_PROCEDURE_STEP.PERFORMING_PHYSICIAN),
+                room.stationName(), room.name(), start, start.plus(Duration.ofMinutes(exam.durationMinutes())),
+                r.get(SCHEDULED_PROCEDURE_STEP.PERFORMING_PHYSICIAN),
                 r.get(SCHEDULED_PROCEDURE_STEP.DESCRIPTION), StepStatus.valueOf(r.get(SCHEDULED_PROCEDURE_STEP.STATUS)));
         return new WorklistItem(identity, request, step);
     }

@@ -247,8 +247,13 @@ class DcmtkWorklistTest {
     @Test
     void aCancelFromFindscuEndsTheQueryCleanly() {
         FindScu.Result result = find("--cancel", "1", "-k", "0010,0010");
-        assertThat(result.console()).containsPattern("Received Final Find Response \\((Cancel|Success)\\)")
+        assertThat(result.console()).containsPattern("Received Final Find Response \\((Cancel|Success)")
                 .contains("Releasing Association").doesNotContain("Abort");
+        if (result.console().contains("Final Find Response (Cancel")) {
+            assertThat(result.responses()).hasSizeLessThan(5);
+        } else {
+            assertThat(result.responses()).hasSize(5);
+        }
     }
 
     @Test
