@@ -50,6 +50,9 @@ final class BenchWorklistCommand extends Subcommand implements Callable<Integer>
             description = "Base vide où générer les données (défaut : H2 en mémoire, détruite à la fin).")
     String dbUrl;
 
+    @Option(names = "--reuse", description = "Avec --db-url : reprendre la worklist déjà générée dans cette base.")
+    boolean reuse;
+
     @Option(names = "--peer", paramLabel = "HOTE:PORT", description = "Mesurer ce SCP au lieu de celui d'Opaline.")
     String peer;
 
@@ -69,10 +72,16 @@ final class BenchWorklistCommand extends Subcommand implements Callable<Integer>
                 + ";DB_CLOSE_DELAY=-1", "sa", "", clients + 4);
         try (Database database = Database.openAndMigrate(settings)) {
             long t0 = System.nanoTime();
-            err().printf("Génération de %d examens programmés…%n", items);
-            err().flush();
-            WorklistBench.seed(config, database, plan);
+            if (!reuse) {
+                err().printf("Génération de %d examens programmés…%n", items);
+                err().flush();
+                WorklistBench.seed(config, database, plan);
+            }
             List<WorklistItem> worklist = WorklistBench.worklist(database);
+            if (worklist.isEmpty()) {
+                err().println("La worklist de cette base est vide : lancez d'abord le banc d'essai sans --reuse.");
+                return 2;
+            }
             List<Attributes> mix = WorklistBench.queries(worklist, queries, seed);
             err().printf("  %d examens sur la worklist en %.1f s%n", worklist.size(), (System.nanoTime() - t0) / 1e9);
             CoreServices core = CoreServices.over(config, database, Clock.system(CoreServices.PRACTICE_ZONE),
