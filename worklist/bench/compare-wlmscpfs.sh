@@ -20,12 +20,12 @@ port_wlm=${PORT_WLMSCPFS:-11301}
 port_opl=${PORT_OPALINE:-11302}
 work="$(mktemp -d /tmp/opaline-worklist-bench.XXXXXX)"
 db="jdbc:h2:file:$work/db/bench"
-opaline="$root/opaline"
+opaline="${OPALINE:-$root/opaline}" # OPALINE="java -jar …/opaline.jar" to run a fixed build
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 echo "== 1. Opaline ($items examens, $queries requêtes, $clients clients) — $work"
-"$opaline" --home "$work/home" bench worklist --items "$items" --queries "$queries" --clients "$clients" \
+$opaline --home "$work/home" bench worklist --items "$items" --queries "$queries" --clients "$clients" \
   --db-url "$db" --export "$work/export"
 
 echo "== 2. dump2dcm → .wl"
@@ -37,7 +37,7 @@ echo "== 3. wlmscpfs, mêmes requêtes"
 wlmscpfs -dfp "$work/export" "$port_wlm" > "$work/wlmscpfs.log" 2>&1 &
 pids+=($!)
 until echoscu -aec OPALINE 127.0.0.1 "$port_wlm" > /dev/null 2>&1; do sleep 0.2; done
-"$opaline" --home "$work/home" bench worklist --queries "$queries" --clients "$clients" \
+$opaline --home "$work/home" bench worklist --queries "$queries" --clients "$clients" \
   --db-url "$db" --reuse --peer "127.0.0.1:$port_wlm"
 
 echo "== 4. findscu, $runs requêtes l'une après l'autre, un processus findscu chacune"
@@ -46,7 +46,7 @@ for q in $(ls "$work/export/queries"/*.dump | head -n "$runs"); do
   dump2dcm -q "$q" "$work/findscu/$(basename "${q%.dump}").dcm"
 done
 OPALINE_DB_URL="$db" OPALINE_WORKLIST_BINDADDRESS=127.0.0.1 \
-  "$opaline" --home "$work/home" worklist serve --port "$port_opl" > "$work/opaline.log" 2>&1 &
+  $opaline --home "$work/home" worklist serve --port "$port_opl" > "$work/opaline.log" 2>&1 &
 pids+=($!)
 until echoscu -aec OPALINE 127.0.0.1 "$port_opl" > /dev/null 2>&1; do sleep 0.2; done
 

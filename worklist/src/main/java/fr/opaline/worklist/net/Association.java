@@ -83,7 +83,8 @@ public final class Association {
      * so that no P-DATA-TF exceeds the peer's maximum length (PS3.8 9.3.5.1).
      */
     public void sendMessage(int contextId, byte[] command, byte[] dataset) throws IOException {
-        int maxFragment = (int) Math.min(Integer.MAX_VALUE, (peerMaxPdu == 0 ? DEFAULT_SEND_PDU : peerMaxPdu) - 6);
+        long peerLimit = peerMaxPdu == 0 ? DEFAULT_SEND_PDU : peerMaxPdu;
+        int maxFragment = (int) Math.max(1, Math.min(Integer.MAX_VALUE, peerLimit - 6));
         writeFragments(contextId, true, command, maxFragment);
         if (dataset != null) {
             writeFragments(contextId, false, dataset, maxFragment);

@@ -115,7 +115,9 @@ public final class DicomServer implements AutoCloseable {
                 socket = serverSocket.accept();
             } catch (IOException e) {
                 if (!stopping) {
+                    // e.g. no file descriptor left: wait a little instead of spinning
                     LOG.warn("Attente de connexion DICOM interrompue : {}", e.toString());
+                    sleep(100);
                 }
                 continue;
             }

@@ -168,32 +168,47 @@ public final class PduCodec {
         }
     }
 
+    /** The fixed part shared by A-ASSOCIATE-RQ and -AC (PS3.8 tables 9-11 and 9-17). */
+    private record AssociateHeader(int version, String called, String calling) {
+        static AssociateHeader read(In in) throws PduFormatException {
+            int version = in.u16();
+            in.skip(2);
+            String called = aeTitle(in.take(16));
+            String calling = aeTitle(in.take(16));
+            in.skip(32);
+            return new AssociateHeader(version, called, calling);
+        }
+    }
+
+    /** An item or sub-item: type, reserved byte, 16-bit length, value. */
+    private record Item(int type, In value) {
+        static Item read(In in) throws PduFormatException {
+            int type = in.u8();
+            in.skip(1);
+            return new Item(type, in.sub(in.u16()));
+        }
+    }
+
     private static AssociateRequest decodeRequest(In in) throws PduFormatException {
-        int version = in.u16();
-        in.skip(2);
-        String called = aeTitle(in.take(16));
-        String calling = aeTitle(in.take(16));
-        in.skip(32);
+        AssociateHeader header = AssociateHeader.read(in);
         String applicationContext = null;
         List<PresentationContext> contexts = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
         UserInformation userInformation = null;
         while (in.remaining() > 0) {
-            int itemType = in.u8();
-            in.skip(1);
-            In item = in.sub(in.u16());
-            switch (itemType) {
-                case ITEM_APPLICATION_CONTEXT -> applicationContext = uid(item.rest());
+            Item item = Item.read(in);
+            switch (item.type()) {
+                case ITEM_APPLICATION_CONTEXT -> applicationContext = uid(item.value().rest());
                 case ITEM_PRESENTATION_CONTEXT_RQ -> {
-                    PresentationContext pc = decodeProposedContext(item);
+                    PresentationContext pc = decodeProposedContext(item.value());
                     if (!ids.add(pc.id())) {
                         throw invalid("Contexte de présentation " + pc.id() + " proposé deux fois");
                     }
                     contexts.add(pc);
                 }
-                case ITEM_USER_INFORMATION -> userInformation = decodeUserInformation(item);
-                default -> throw new PduFormatException(String.format("Item 0x%02X inattendu dans A-ASSOCIATE-RQ", itemType),
-                        Abort.UNRECOGNIZED_PDU_PARAMETER);
+                case ITEM_USER_INFORMATION -> userInformation = decodeUserInformation(item.value());
+                default -> throw new PduFormatException(String.format("Item 0x%02X inattendu dans A-ASSOCIATE-RQ",
+                        item.type()), Abort.UNRECOGNIZED_PDU_PARAMETER);
             }
         }
         if (applicationContext == null) {
@@ -202,7 +217,8 @@ public final class PduCodec {
         if (userInformation == null) {
             userInformation = new UserInformation(0, null, null, List.of());
         }
-        return new AssociateRequest(version, called, calling, applicationContext, contexts, userInformation);
+        return new AssociateRequest(header.version(), header.called(), header.calling(), applicationContext, contexts,
+                userInformation);
     }
 
     private static PresentationContext decodeProposedContext(In item) throws PduFormatException {
@@ -211,19 +227,17 @@ public final class PduCodec {
         String abstractSyntax = null;
         List<String> transferSyntaxes = new ArrayList<>();
         while (item.remaining() > 0) {
-            int subType = item.u8();
-            item.skip(1);
-            In sub = item.sub(item.u16());
-            if (subType == ITEM_ABSTRACT_SYNTAX) {
+            Item sub = Item.read(item);
+            if (sub.type() == ITEM_ABSTRACT_SYNTAX) {
                 if (abstractSyntax != null) {
                     throw invalid("Deux syntaxes abstraites dans le contexte " + id);
                 }
-                abstractSyntax = uid(sub.rest());
-            } else if (subType == ITEM_TRANSFER_SYNTAX) {
-                transferSyntaxes.add(uid(sub.rest()));
+                abstractSyntax = uid(sub.value().rest());
+            } else if (sub.type() == ITEM_TRANSFER_SYNTAX) {
+                transferSyntaxes.add(uid(sub.value().rest()));
             } else {
-                throw new PduFormatException(String.format("Sous-item 0x%02X inattendu dans le contexte %d", subType, id),
-                        Abort.UNRECOGNIZED_PDU_PARAMETER);
+                throw new PduFormatException(String.format("Sous-item 0x%02X inattendu dans le contexte %d",
+                        sub.type(), id), Abort.UNRECOGNIZED_PDU_PARAMETER);
             }
         }
         if (abstractSyntax == null || transferSyntaxes.isEmpty() || (id & 1) == 0) {
@@ -233,42 +247,37 @@ public final class PduCodec {
     }
 
     private static AssociateAccept decodeAccept(In in) throws PduFormatException {
-        int version = in.u16();
-        in.skip(2);
-        String called = aeTitle(in.take(16));
-        String calling = aeTitle(in.take(16));
-        in.skip(32);
+        AssociateHeader header = AssociateHeader.read(in);
         String applicationContext = null;
         List<PresentationContextResult> contexts = new ArrayList<>();
         UserInformation userInformation = new UserInformation(0, null, null, List.of());
         while (in.remaining() > 0) {
-            int itemType = in.u8();
-            in.skip(1);
-            In item = in.sub(in.u16());
-            switch (itemType) {
-                case ITEM_APPLICATION_CONTEXT -> applicationContext = uid(item.rest());
-                case ITEM_PRESENTATION_CONTEXT_AC -> {
-                    int id = item.u8();
-                    item.skip(1);
-                    int result = item.u8();
-                    item.skip(1);
-                    String ts = null;
-                    while (item.remaining() > 0) {
-                        int subType = item.u8();
-                        item.skip(1);
-                        In sub = item.sub(item.u16());
-                        if (subType == ITEM_TRANSFER_SYNTAX) {
-                            ts = uid(sub.rest());
-                        }
-                    }
-                    contexts.add(new PresentationContextResult(id, result, ts));
-                }
-                case ITEM_USER_INFORMATION -> userInformation = decodeUserInformation(item);
-                default -> throw new PduFormatException(String.format("Item 0x%02X inattendu dans A-ASSOCIATE-AC", itemType),
-                        Abort.UNRECOGNIZED_PDU_PARAMETER);
+            Item item = Item.read(in);
+            switch (item.type()) {
+                case ITEM_APPLICATION_CONTEXT -> applicationContext = uid(item.value().rest());
+                case ITEM_PRESENTATION_CONTEXT_AC -> contexts.add(decodeContextResult(item.value()));
+                case ITEM_USER_INFORMATION -> userInformation = decodeUserInformation(item.value());
+                default -> throw new PduFormatException(String.format("Item 0x%02X inattendu dans A-ASSOCIATE-AC",
+                        item.type()), Abort.UNRECOGNIZED_PDU_PARAMETER);
             }
         }
-        return new AssociateAccept(version, called, calling, applicationContext, contexts, userInformation);
+        return new AssociateAccept(header.version(), header.called(), header.calling(), applicationContext, contexts,
+                userInformation);
+    }
+
+    private static PresentationContextResult decodeContextResult(In item) throws PduFormatException {
+        int id = item.u8();
+        item.skip(1);
+        int result = item.u8();
+        item.skip(1);
+        String ts = null;
+        while (item.remaining() > 0) {
+            Item sub = Item.read(item);
+            if (sub.type() == ITEM_TRANSFER_SYNTAX) {
+                ts = uid(sub.value().rest());
+            }
+        }
+        return new PresentationContextResult(id, result, ts);
     }
 
     private static UserInformation decodeUserInformation(In item) throws PduFormatException {
@@ -277,19 +286,17 @@ public final class PduCodec {
         String versionName = null;
         List<SubItem> others = new ArrayList<>();
         while (item.remaining() > 0) {
-            int subType = item.u8();
-            item.skip(1);
-            In sub = item.sub(item.u16());
-            switch (subType) {
+            Item sub = Item.read(item);
+            switch (sub.type()) {
                 case SUB_MAXIMUM_LENGTH -> {
-                    if (sub.remaining() != 4) {
-                        throw invalid("Sous-item de longueur maximale de " + sub.remaining() + " octets");
+                    if (sub.value().remaining() != 4) {
+                        throw invalid("Sous-item de longueur maximale de " + sub.value().remaining() + " octets");
                     }
-                    max = sub.u32();
+                    max = sub.value().u32();
                 }
-                case SUB_IMPLEMENTATION_CLASS_UID -> classUid = uid(sub.rest());
-                case SUB_IMPLEMENTATION_VERSION_NAME -> versionName = uid(sub.rest());
-                default -> others.add(new SubItem(subType, sub.rest()));
+                case SUB_IMPLEMENTATION_CLASS_UID -> classUid = uid(sub.value().rest());
+                case SUB_IMPLEMENTATION_VERSION_NAME -> versionName = uid(sub.value().rest());
+                default -> others.add(new SubItem(sub.type(), sub.value().rest()));
             }
         }
         return new UserInformation(max, classUid, versionName, others);
