@@ -3,6 +3,8 @@
 # queries. Needs dcmtk (dump2dcm, wlmscpfs, findscu, echoscu).
 #
 #   worklist/bench/compare-wlmscpfs.sh [ITEMS] [QUERIES] [CLIENTS] [FINDSCU_RUNS]
+#   WARMUP=n (default 200) unmeasured queries before each measure. wlmscpfs reads every .wl file
+#   for each query (seconds per query with 10,000 files): keep QUERIES small there.
 #
 # 1. opaline bench worklist seeds ITEMS steps in a throwaway H2 file database, measures Opaline
 #    with QUERIES C-FIND from CLIENTS clients (one association per query), and exports the
@@ -26,7 +28,7 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 echo "== 1. Opaline ($items examens, $queries requêtes, $clients clients) — $work"
 $opaline --home "$work/home" bench worklist --items "$items" --queries "$queries" --clients "$clients" \
-  --db-url "$db" --export "$work/export"
+  --warmup "${WARMUP:-200}" --db-url "$db" --export "$work/export"
 
 echo "== 2. dump2dcm → .wl"
 find "$work/export/OPALINE" -name '*.dump' -print0 \
@@ -38,7 +40,7 @@ wlmscpfs -dfp "$work/export" "$port_wlm" > "$work/wlmscpfs.log" 2>&1 &
 pids+=($!)
 until echoscu -aec OPALINE 127.0.0.1 "$port_wlm" > /dev/null 2>&1; do sleep 0.2; done
 $opaline --home "$work/home" bench worklist --queries "$queries" --clients "$clients" \
-  --db-url "$db" --reuse --peer "127.0.0.1:$port_wlm"
+  --warmup "${WARMUP:-200}" --db-url "$db" --reuse --peer "127.0.0.1:$port_wlm"
 
 echo "== 4. findscu, $runs requêtes l'une après l'autre, un processus findscu chacune"
 mkdir -p "$work/findscu"
