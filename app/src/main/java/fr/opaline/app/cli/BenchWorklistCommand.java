@@ -114,7 +114,7 @@ final class BenchWorklistCommand extends Subcommand implements Callable<Integer>
                     result.queries(), result.clients());
             out().printf("  latence par requête (association + C-FIND + libération) : p50 %.2f ms, p95 %.2f ms, "
                     + "p99 %.2f ms, max %.2f ms%n", result.p50(), result.p95(), result.p99(), result.max());
-            out().printf("  débit %.0f requêtes/s ; %d réponses au total, %d échec(s)%n", result.perSecond(),
+            out().printf("  débit %.2f requêtes/s ; %d réponses au total, %d échec(s)%n", result.perSecond(),
                     result.matches(), result.failures());
             return result.failures() == 0 ? 0 : 1;
         }
