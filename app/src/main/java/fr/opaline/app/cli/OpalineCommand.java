@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
                 PscCommand.class,
                 UsersCommand.class,
                 Hl7Command.class,
-                MssCommand.class
+                MssCommand.class,
+                WorklistCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package fr.opaline.app.server;
 
 import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.app.wiring.WorklistWiring;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.core.outbox.OutboxWorker;
@@ -22,7 +23,8 @@ public final class ServerAssembly {
                 new fr.opaline.app.wiring.PscWiring(),
                 new fr.opaline.app.wiring.Hl7Wiring(),
                 new fr.opaline.app.wiring.DrimboxWiring(),
-                new fr.opaline.app.wiring.MssWiring());
+                new fr.opaline.app.wiring.MssWiring(),
+                new WorklistWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {

@@ -1,0 +1,64 @@
+package fr.opaline.app.cli;
+
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.app.wiring.WorklistWiring;
+import fr.opaline.worklist.WorklistScp;
+import fr.opaline.worklist.WorklistSettings;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "worklist", description = "Worklist DICOM des modalités (Modality Worklist SCP).",
+        subcommands = WorklistCommand.Serve.class)
+final class WorklistCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "serve", description = {
+            "Lance la worklist DICOM seule, sans le reste du serveur du cabinet (réglages worklist.*).",
+            "Ctrl-C pour arrêter."})
+    static final class Serve extends Subcommand implements Callable<Integer> {
+
+        @Option(names = "--port", description = "Port TCP (remplace worklist.port ; 0 = un port libre).")
+        Integer port;
+
+        @Option(names = "--ae-title", description = "Titre AE appelé (remplace worklist.aeTitle).")
+        String aeTitle;
+
+        @Override
+        public Integer call() throws Exception {
+            OpalineConfig config = config();
+            if (port != null) {
+                config = config.with("worklist.port", port.toString());
+            }
+            if (aeTitle != null) {
+                config = config.with("worklist.aeTitle", aeTitle);
+            }
+            try (CoreServices core = CoreServices.open(config)) {
+                WorklistSettings settings = WorklistWiring.settings(config, core.profile.name());
+                WorklistScp scp = WorklistWiring.scp(core, settings);
+                CountDownLatch stopped = new CountDownLatch(1);
+                Duration grace = config.getDuration("server.shutdownGrace", Duration.ofSeconds(30));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    scp.stop(grace);
+                    stopped.countDown();
+                }, "worklist-shutdown"));
+                scp.start();
+                out().printf("Worklist DICOM « %s » à l'écoute sur %s:%d (base %s). Ctrl-C pour arrêter.%n",
+                        settings.aeTitle(), settings.bindAddress(), scp.port(), core.database.settings().jdbcUrl());
+                out().flush();
+                stopped.await();
+            }
+            return 0;
+        }
+    }
+}
