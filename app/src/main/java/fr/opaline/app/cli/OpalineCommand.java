@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
                 DbCommand.class,
                 AuditCommand.class,
                 SeedCommand.class,
-                BenchCommand.class
+                BenchCommand.class,
+                SetupCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

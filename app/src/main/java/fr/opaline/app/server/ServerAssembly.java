@@ -1,5 +1,6 @@
 package fr.opaline.app.server;
 
+import fr.opaline.app.wiring.BackupWiring;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.outbox.JobHandler;
@@ -16,8 +17,9 @@ public final class ServerAssembly {
     }
 
     /** One line per module that runs something in the server. */
-    static List<ServerContribution> contributions() {
-        return List.of();
+    public static List<ServerContribution> contributions() {
+        return List.of(
+                new BackupWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {
