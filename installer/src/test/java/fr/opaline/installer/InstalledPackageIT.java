@@ -192,13 +192,15 @@ class InstalledPackageIT {
                 assertThat(backups.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("opaline-auto-.*\\.zip"));
             }
 
-            server.destroy(); // SIGTERM, as systemctl stop
+            // SIGTERM, as systemctl stop (Process.destroy() would also close our end of its output)
+            assertThat(Command.run(List.of("kill", "-TERM", Long.toString(server.pid()))).exit()).isZero();
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(server.exitValue()).as("orderly stop on SIGTERM").isZero();
             reader.join(5000);
             output.drainTo(all);
             String log = Files.readString(home.resolve("log/opaline-server.log"));
-            assertThat(log).contains("Practice server stopping").contains("Practice server stopped");
+            assertThat(log).contains("SIGTERM received").contains("Practice server stopping")
+                    .contains("Practice server stopped");
             assertThat(String.join("\n", all) + log).doesNotContain("Exception");
         } finally {
             server.destroyForcibly();
