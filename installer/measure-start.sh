@@ -2,7 +2,7 @@
 # Start-up figures of the packaged Opaline, from the .deb installed in a clean folder:
 #   - installed size (Installed-Size and du of /opt/opaline);
 #   - practice server: from launch to the first "UP" answer of /health (embedded H2), first run
-#     on a new database (schema created) then runs on the existing one;
+#     on a new database (schema created) then runs on the existing one; with the CPU time used;
 #   - with --desktop: the workstation, from launch to its first window under Xvfb (the login
 #     screen), on a database seeded beforehand. Uses "opaline desktop" when the command exists,
 #     else "opaline demo" (which opens the desktop once the ui module is wired in).
@@ -44,9 +44,12 @@ for i in $(seq 1 "$runs"); do
   done
   until curl -sf "$url" 2>/dev/null | grep -q '"status" : "UP"'; do sleep 0.02; done
   end="$(now_ms)"
+  # CPU time of the process so far (user + system), less sensitive than wall time to a busy machine.
+  ticks="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  cpu_ms=$((ticks * 1000 / $(getconf CLK_TCK)))
   own="$(sed -n 's/.*démarré en \([0-9]*\) ms.*/\1/p' "$work/server.out")"
   label="existante"; [ "$i" = 1 ] && label="nouvelle (schéma créé)"
-  echo "  run $i, base $label : $((end - start)) ms (dont ouverture de la base et services : $own ms)"
+  echo "  run $i, base $label : $((end - start)) ms (dont ouverture de la base et services : $own ms ; CPU $cpu_ms ms)"
   kill -TERM "$pid"; wait "$pid" || true
 done
 

@@ -36,7 +36,7 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> runtime.shutdown(grace), "server-shutdown"));
         out().printf("Serveur du cabinet démarré en %d ms (%d service(s)), base %s.%n",
                 (System.nanoTime() - started) / 1_000_000, runtime.server().services().size(),
-                runtime.core().database.settings().jdbcUrl().replaceAll(";.*", ""));
+                runtime.core().database.settings().jdbcUrl().replaceAll("[;?].*", ""));
         runtime.healthUri().ifPresent(uri -> out().println("Supervision : " + uri));
         out().println("Ctrl-C pour arrêter.");
         out().flush();
@@ -47,7 +47,7 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
     private int check(fr.opaline.app.config.OpalineConfig config) throws Exception {
         try (CoreServices core = CoreServices.open(config)) {
             PracticeServer server = ServerAssembly.assemble(core);
-            out().println("Configuration valide. Base : " + core.database.settings().jdbcUrl().replaceAll(";.*", "")
+            out().println("Configuration valide. Base : " + core.database.settings().jdbcUrl().replaceAll("[;?].*", "")
                     + " (schéma " + core.database.schemaVersion() + "). Services : "
                     + server.services().stream().map(s -> s.name()).toList());
             if (config.getBoolean("backup.enabled", true)) {

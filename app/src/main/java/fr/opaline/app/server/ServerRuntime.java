@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running practice server process: its database, its services, its health endpoint, and
- * the order in which they stop. {@link #shutdown(Duration)} is what the JVM's shutdown hook
- * calls on SIGTERM ({@code systemctl stop}): services finish their work in flight, then the
- * health endpoint and the database pool close, before the JVM exits.
+ * the order in which they stop. {@link #shutdown(Duration)} is what SIGTERM ({@code systemctl
+ * stop}) and Ctrl-C trigger ({@link StopSignals}): services finish their work in flight, then
+ * the health endpoint and the database pool close, then the process exits.
  */
 public final class ServerRuntime implements AutoCloseable {
 
