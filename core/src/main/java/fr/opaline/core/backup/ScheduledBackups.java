@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +33,7 @@ public final class ScheduledBackups implements ManagedService {
     private final Duration catchUpDelay;
     private final Clock clock;
     private final Object runLock = new Object();
-    private ScheduledExecutorService scheduler;
-    private volatile ScheduledFuture<?> next;
+    private ScheduledThreadPoolExecutor scheduler;
     private volatile Instant nextRunAt;
     private volatile Outcome lastSuccess;
     private volatile Outcome lastFailure;
@@ -74,11 +71,15 @@ public final class ScheduledBackups implements ManagedService {
             return;
         }
         Files.createDirectories(files.directory());
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "scheduled-backups");
             t.setDaemon(true);
             return t;
         });
+        // On stop, runs not yet started are dropped; only a backup being written is waited for.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        scheduler = executor;
         Instant now = clock.instant();
         Optional<Instant> newest = files.newest();
         boolean missed = newest.isEmpty() || newest.get().isBefore(schedule.previousAtOrBefore(now));
@@ -98,7 +99,7 @@ public final class ScheduledBackups implements ManagedService {
         }
         nextRunAt = when;
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
-        next = scheduler.schedule(this::scheduledRun, delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::scheduledRun, delay, TimeUnit.MILLISECONDS);
     }
 
     private void scheduledRun() {
@@ -130,7 +131,7 @@ public final class ScheduledBackups implements ManagedService {
 
     @Override
     public void stop(Duration grace) {
-        ScheduledExecutorService executor;
+        ScheduledThreadPoolExecutor executor;
         synchronized (this) {
             executor = scheduler;
             if (executor == null) {
