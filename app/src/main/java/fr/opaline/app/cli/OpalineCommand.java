@@ -19,6 +19,11 @@ import picocli.CommandLine.ScopeType;
                 AuditCommand.class,
                 SeedCommand.class,
                 BenchCommand.class,
+                ReportCommand.class,
+                InsCommand.class,
+                PscCommand.class,
+                UsersCommand.class,
+                Hl7Command.class,
                 SetupCommand.class
         })
 public final class OpalineCommand implements Runnable {

@@ -17,6 +17,9 @@ public final class SandboxRegistry {
 
     public static List<SandboxService> create(OpalineConfig config, Path stateDirectory) {
         List<SandboxService> services = new ArrayList<>();
+        services.add(fr.opaline.app.wiring.InsWiring.sandbox(config));
+        services.add(fr.opaline.app.wiring.PscSandboxWiring.create(config, stateDirectory));
+        services.add(fr.opaline.app.wiring.DrimboxWiring.sandbox(config));
         return services;
     }
 }

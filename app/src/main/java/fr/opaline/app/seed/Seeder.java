@@ -99,6 +99,7 @@ public final class Seeder {
             PracticeSettings.put(ctx, PracticeSettings.ADDRESS, "12 allée des Tilleuls");
             PracticeSettings.put(ctx, PracticeSettings.POSTAL_CODE, "69003");
             PracticeSettings.put(ctx, PracticeSettings.CITY, "Lyon");
+            PracticeSettings.put(ctx, PracticeSettings.FINESS, "690000013"); // fictitious, valid Luhn key
         });
         CoreServices core = CoreServices.over(config, database, clock, ids);
 

@@ -19,6 +19,10 @@ public final class ServerAssembly {
     /** One line per module that runs something in the server. */
     public static List<ServerContribution> contributions() {
         return List.of(
+                new fr.opaline.app.wiring.InsWiring(),
+                new fr.opaline.app.wiring.PscWiring(),
+                new fr.opaline.app.wiring.Hl7Wiring(),
+                new fr.opaline.app.wiring.DrimboxWiring(),
                 new BackupWiring());
     }
 

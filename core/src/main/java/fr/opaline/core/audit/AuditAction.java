@@ -22,6 +22,23 @@ public final class AuditAction {
     public static final String JOB_RETRIED = "JOB_RETRIED";
     public static final String LOGIN = "LOGIN";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String LOGOUT = "LOGOUT";
+    public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
+    public static final String ACCOUNT_UPDATED = "ACCOUNT_UPDATED";
+    public static final String ACCOUNT_ROLE_CHANGED = "ACCOUNT_ROLE_CHANGED";
+    public static final String ACCOUNT_ENABLED = "ACCOUNT_ENABLED";
+    public static final String ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
+    public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    public static final String ACCOUNT_UNLOCKED = "ACCOUNT_UNLOCKED";
+    public static final String ACCOUNT_LINKED = "ACCOUNT_LINKED";
+    public static final String ACCOUNT_UNLINKED = "ACCOUNT_UNLINKED";
+    public static final String ACCOUNTS_EXPORTED = "ACCOUNTS_EXPORTED";
+    public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    public static final String PASSWORD_CHANGE_FAILED = "PASSWORD_CHANGE_FAILED";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
+    public static final String TOTP_ENROLLED = "TOTP_ENROLLED";
+    public static final String TOTP_CONFIRMED = "TOTP_CONFIRMED";
+    public static final String TOTP_REMOVED = "TOTP_REMOVED";
     public static final String DATA_SEEDED = "DATA_SEEDED";
     public static final String DATABASE_RESTORED = "DATABASE_RESTORED";
 

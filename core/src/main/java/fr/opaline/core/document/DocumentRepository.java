@@ -40,6 +40,12 @@ public final class DocumentRepository {
                 .orderBy(CLINICAL_DOCUMENT.VERSION_NUMBER).fetch(DocumentRepository::toDomain);
     }
 
+    /** The documents produced from one report version (CDA N1, N3, PDF), in creation order. */
+    public List<ClinicalDocument> findByReportVersion(UUID reportVersionId) {
+        return ctx.selectFrom(CLINICAL_DOCUMENT).where(CLINICAL_DOCUMENT.REPORT_VERSION_ID.eq(reportVersionId))
+                .orderBy(CLINICAL_DOCUMENT.RECEIVED_AT, CLINICAL_DOCUMENT.MIME_TYPE).fetch(DocumentRepository::toDomain);
+    }
+
     /** The patient's documents without their content, most recent act first. */
     public List<ClinicalDocument> listForPatient(UUID patientId) {
         return ctx.select(CLINICAL_DOCUMENT.fields()).from(CLINICAL_DOCUMENT)

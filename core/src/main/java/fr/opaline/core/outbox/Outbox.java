@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -42,6 +43,7 @@ public final class Outbox {
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final List<Runnable> enqueueListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, List<FollowUp>> followUps = new ConcurrentHashMap<>();
 
     public Outbox(Database database, AuditTrail audit, IdGenerator ids, Clock clock, RetryPolicy retryPolicy) {
         this.database = database;
@@ -53,6 +55,21 @@ public final class Outbox {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Jobs to enqueue when a job of {@code jobType} is done, in the transaction that records it
+     * done (e.g. the DRIMbox send once the DMP has acknowledged a report). Registered by wiring,
+     * so the module of the first job need not know the second.
+     */
+    public void onDone(String jobType, FollowUp followUp) {
+        followUps.computeIfAbsent(jobType, t -> new CopyOnWriteArrayList<>()).add(followUp);
+    }
+
+    /** Follow-up jobs of a completed job; an empty list for none. */
+    @FunctionalInterface
+    public interface FollowUp {
+        List<JobRequest> after(OutboxJob completed);
     }
 
     /** Called after each enqueue in this process, so that local workers wake up early. */
@@ -180,8 +197,26 @@ public final class Outbox {
 
     /** Records the outcome of an attempt. False when the lease was lost meanwhile (nothing written). */
     public boolean complete(Lease lease, JobOutcome outcome) {
+        if (!(outcome instanceof JobOutcome.Done)) {
+            return record(database.dsl(), lease, outcome);
+        }
+        // Done and its follow-ups commit together: a chained send is enqueued exactly once.
+        return database.inTransaction(ctx -> {
+            if (!record(ctx, lease, outcome)) {
+                return false;
+            }
+            for (FollowUp followUp : followUps.getOrDefault(lease.job().type(), List.of())) {
+                for (JobRequest next : followUp.after(lease.job())) {
+                    enqueue(ctx, next, Actor.system("outbox:" + lease.job().type()));
+                }
+            }
+            return true;
+        });
+    }
+
+    private boolean record(DSLContext ctx, Lease lease, JobOutcome outcome) {
         Instant now = clock.instant();
-        var update = database.dsl().update(OUTBOX_JOB)
+        var update = ctx.update(OUTBOX_JOB)
                 .set(OUTBOX_JOB.LEASE_OWNER, (String) null)
                 .set(OUTBOX_JOB.LEASE_TOKEN, (UUID) null)
                 .set(OUTBOX_JOB.LEASE_UNTIL, (Instant) null)

@@ -57,6 +57,16 @@ public final class ReportRepository {
                 .orderBy(REPORT_VERSION.VERSION_NUMBER).fetch(ReportRepository::toVersion);
     }
 
+    public Optional<ReportVersion> findVersion(UUID versionId) {
+        return ctx.selectFrom(REPORT_VERSION).where(REPORT_VERSION.ID.eq(versionId))
+                .fetchOptional(ReportRepository::toVersion);
+    }
+
+    /** Locks the report row until the end of the transaction: one transition at a time per report. */
+    public Optional<Report> lock(UUID reportId) {
+        return ctx.selectFrom(REPORT).where(REPORT.ID.eq(reportId)).forUpdate().fetchOptional(ReportRepository::toReport);
+    }
+
     public Optional<ReportVersion> version(UUID reportId, int versionNumber) {
         return ctx.selectFrom(REPORT_VERSION)
                 .where(REPORT_VERSION.REPORT_ID.eq(reportId).and(REPORT_VERSION.VERSION_NUMBER.eq(versionNumber)))
@@ -78,6 +88,10 @@ public final class ReportRepository {
         r.setLegalAuthenticatorId(v.legalAuthenticatorId());
         r.setValidatedAt(v.validatedAt());
         r.setCreatedAt(v.createdAt());
+        r.setInvisibleToPatient(v.invisibleToPatient());
+        r.setStatusReason(v.statusReason());
+        r.setRetractedAt(v.retractedAt());
+        r.setReplacesDocumentUid(v.replacesDocumentUid());
         return r;
     }
 
@@ -89,6 +103,7 @@ public final class ReportRepository {
     static ReportVersion toVersion(ReportVersionRecord r) {
         return new ReportVersion(r.getId(), r.getReportId(), r.getVersionNumber(), r.getDocumentUid(),
                 ReportStatus.valueOf(r.getStatus()), r.getIndication(), r.getTechnique(), r.getResults(),
-                r.getConclusion(), r.getAuthorId(), r.getLegalAuthenticatorId(), r.getValidatedAt(), r.getCreatedAt());
+                r.getConclusion(), r.getAuthorId(), r.getLegalAuthenticatorId(), r.getValidatedAt(), r.getCreatedAt(),
+                r.getInvisibleToPatient(), r.getStatusReason(), r.getRetractedAt(), r.getReplacesDocumentUid());
     }
 }

@@ -51,6 +51,25 @@ public final class UserRepository {
                 .orderBy(USER_ACCOUNT.LOGIN).fetch(UserRepository::toDomain);
     }
 
+    public void updateRole(UUID id, Role role) {
+        ctx.update(USER_ACCOUNT).set(USER_ACCOUNT.ROLE, role.name()).where(USER_ACCOUNT.ID.eq(id)).execute();
+    }
+
+    public void setActive(UUID id, boolean active) {
+        ctx.update(USER_ACCOUNT).set(USER_ACCOUNT.ACTIVE, active).where(USER_ACCOUNT.ID.eq(id)).execute();
+    }
+
+    /** Name and professional identifiers (RPPS, profession, specialty). */
+    public void updateIdentity(UserAccount user) {
+        ctx.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.DISPLAY_NAME, user.displayName())
+                .set(USER_ACCOUNT.RPPS, user.rpps())
+                .set(USER_ACCOUNT.PROFESSION_CODE, user.professionCode())
+                .set(USER_ACCOUNT.SPECIALTY_CODE, user.specialtyCode())
+                .where(USER_ACCOUNT.ID.eq(user.id()))
+                .execute();
+    }
+
     static UserAccount toDomain(UserAccountRecord r) {
         return new UserAccount(r.getId(), r.getLogin(), r.getDisplayName(), Role.valueOf(r.getRole()), r.getRpps(),
                 r.getProfessionCode(), r.getSpecialtyCode(), r.getActive(), r.getCreatedAt());

@@ -204,4 +204,27 @@ class OutboxTest {
             assertThat(f.outbox.find(bad).orElseThrow().state()).isEqualTo(JobState.FAILED);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void followUpsAreEnqueuedOnceWhenAJobIsDoneAndNotOnFailure(Kind kind) throws Exception {
+        try (var db = TestDatabases.create(kind)) {
+            CoreFixture f = new CoreFixture(db.database());
+            f.outbox.onDone("send", done -> List.of(JobRequest.of("next", done.payload())
+                    .idempotencyKey("next:" + done.id())));
+            f.outbox.enqueue(JobRequest.of("send", "a"), USER);
+            f.outbox.enqueue(JobRequest.of("send", "b"), USER);
+            Lease first = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
+            Lease second = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
+            assertThat(f.outbox.complete(first, JobOutcome.done())).isTrue();
+            assertThat(f.outbox.complete(second, JobOutcome.failed("refusé"))).isTrue();
+            // a stale completion of the same lease enqueues nothing more
+            assertThat(f.outbox.complete(first, JobOutcome.done())).isFalse();
+            List<OutboxJob> next = f.outbox.list(Set.of("next"), Set.of(), null, 10);
+            assertThat(next).hasSize(1);
+            assertThat(next.get(0).payload()).isEqualTo(first.job().payload());
+            assertThat(f.outbox.find(first.job().id()).orElseThrow().state()).isEqualTo(JobState.DONE);
+            assertThat(f.outbox.find(second.job().id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
+        }
+    }
 }

@@ -1,0 +1,114 @@
+package fr.opaline.app.wiring;
+
+import fr.opaline.app.config.ConfigException;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.server.ServerContribution;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.outbox.JobHandler;
+import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.ins.cog.CogService;
+import fr.opaline.ins.insi.InsiClient;
+import fr.opaline.ins.insi.InsiLookupService;
+import fr.opaline.ins.insi.InsiSettings;
+import fr.opaline.ins.insi.sandbox.InsiSandbox;
+import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.ins.status.IdentityStatusService;
+import fr.opaline.ins.trust.ReceivedIdentityService;
+import fr.opaline.ins.trust.TrustedCorrespondents;
+import fr.opaline.ins.verification.InsVerificationHandler;
+import fr.opaline.ins.verification.InsVerificationScheduler;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The INS services of one process, from the configuration: INSi client (when {@code insi.url}
+ * is set), status engine, récupération sequence, COG, trusted correspondents; the periodic
+ * verification in the practice server; the sandbox INSi in {@code opaline sandbox}.
+ */
+public final class InsWiring implements ServerContribution {
+
+    /** The INS services over the core ones. */
+    public record InsServices(InsiClient insi, IdentityStatusService statuses, InsiLookupService lookup, CogService cog,
+                              TrustedCorrespondents correspondents, ReceivedIdentityService received) {
+    }
+
+    public static InsServices insServices(CoreServices core) {
+        InsiClient client = insiClient(core.config, core.clock);
+        IdentityStatusService statuses = new IdentityStatusService(core.database, core.patients, core.audit, core.ids,
+                core.clock, core.settings);
+        CogService cog = new CogService(core.database, core.audit, core.ids, core.clock);
+        InsiLookupService lookup = new InsiLookupService(client, core.database, core.patients, statuses, core.audit,
+                core.clock, cog::isKnown);
+        TrustedCorrespondents correspondents = new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock);
+        return new InsServices(client, statuses, lookup, cog, correspondents,
+                new ReceivedIdentityService(core.database, core.patients, statuses, lookup, correspondents, core.audit));
+    }
+
+    /** The INSi client, or null when {@code insi.url} is not configured. */
+    public static InsiClient insiClient(OpalineConfig config, Clock clock) {
+        String url = config.get("insi.url").orElse(null);
+        if (url == null) {
+            return null;
+        }
+        URI endpoint;
+        try {
+            endpoint = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("insi.url : adresse invalide « " + url + " »");
+        }
+        InsiSettings settings = new InsiSettings(endpoint, config.getDuration("insi.timeout", Duration.ofSeconds(10)),
+                config.get("insi.lps.idam", "OPALINE"), config.get("insi.lps.version", "0.1"),
+                config.get("insi.lps.name", "Opaline"), config.get("insi.lps.instance", "opaline"),
+                config.get("insi.emitter", "opaline"), sslContext(config));
+        return new InsiClient(settings, clock);
+    }
+
+    /** The practice's certificate for the TLS client authentication INSi requires (PKCS#12). */
+    static SSLContext sslContext(OpalineConfig config) {
+        Path keystore = config.getPath("insi.keystore", null);
+        if (keystore == null) {
+            return null;
+        }
+        char[] password = config.get("insi.keystore.password", "").toCharArray();
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new ConfigException("insi.keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
+        }
+    }
+
+    /** The sandbox INSi of {@code opaline sandbox}; port {@code sandbox.insi.port} (0: any free port). */
+    public static SandboxService sandbox(OpalineConfig config) {
+        return new InsiSandbox(config.getInt("sandbox.insi.port", 0), SandboxIdentities.builtIn(), Clock.systemUTC());
+    }
+
+    /** The periodic verification scan, only where INSi is configured (its jobs could not run otherwise). */
+    @Override
+    public List<ManagedService> services(CoreServices core) {
+        if (core.config.get("insi.url").isEmpty()) {
+            return List.of();
+        }
+        return List.of(new InsVerificationScheduler(core.database, core.outbox, core.clock,
+                core.config.getDuration("ins.verification.scanInterval", Duration.ofHours(6))));
+    }
+
+    @Override
+    public List<JobHandler> jobHandlers(CoreServices core) {
+        InsServices ins = insServices(core);
+        return List.of(new InsVerificationHandler(core.database, ins.insi(), ins.lookup(), ins.statuses()));
+    }
+}

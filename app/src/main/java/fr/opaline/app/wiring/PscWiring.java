@@ -1,0 +1,199 @@
+package fr.opaline.app.wiring;
+
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import fr.opaline.app.config.ConfigException;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.server.ServerContribution;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.psc.client.ProxyClient;
+import fr.opaline.psc.client.ProxyTrust;
+import fr.opaline.psc.oidc.OidcProvider;
+import fr.opaline.psc.oidc.OidcProviderConfig;
+import fr.opaline.psc.oidc.OidcProviders;
+import fr.opaline.psc.proxy.LanCertificate;
+import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pro Santé Connect in the practice server (the proxy e-santé) and on the workstations (its
+ * client), from the configuration ({@code psc.*}). See the README section "Authentification".
+ */
+public final class PscWiring implements ServerContribution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PscWiring.class);
+    public static final int DEFAULT_PORT = 8443;
+
+    @Override
+    public List<ManagedService> services(CoreServices core) {
+        if (!core.config.getBoolean("psc.proxy.enabled", true)) {
+            return List.of();
+        }
+        return List.of(new PscProxyLauncher(core));
+    }
+
+    /**
+     * The identity providers: those listed in {@code psc.providers}; when none is configured, the
+     * local sandbox PSC of {@code opaline sandbox} if it runs with the same home (demo).
+     */
+    public static OidcProviders providers(OpalineConfig config, Clock clock) {
+        List<OidcProvider> providers = new ArrayList<>();
+        List<String> ids = list(config.get("psc.providers").orElse(""));
+        if (ids.isEmpty() && config.get("psc.provider.psc.discovery").isPresent()) {
+            ids = List.of(OidcProviderConfig.PSC);
+        }
+        for (String id : ids) {
+            providers.add(new OidcProvider(provider(config, id), clock));
+        }
+        if (providers.isEmpty()) {
+            Path sandbox = sandboxProviderFile(config);
+            if (Files.isRegularFile(sandbox)) {
+                Properties file = read(sandbox);
+                LOG.warn("PSC non configuré : utilisation du bac à sable local ({})", file.getProperty("discovery"));
+                providers.add(new OidcProvider(OidcProviderConfig.psc(OidcProviderConfig.PSC,
+                        URI.create(file.getProperty("discovery")), file.getProperty("clientId"),
+                        new Secret(file.getProperty("clientSecret"))), clock));
+            }
+        }
+        String preferred = config.get("psc.default").orElse(providers.isEmpty() ? OidcProviderConfig.PSC
+                : providers.stream().anyMatch(p -> p.id().equals(OidcProviderConfig.PSC)) ? OidcProviderConfig.PSC
+                : providers.get(0).id());
+        try {
+            return new OidcProviders(providers, preferred);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("psc.default : " + e.getMessage());
+        }
+    }
+
+    static OidcProviderConfig provider(OpalineConfig config, String id) {
+        String prefix = "psc.provider." + id + ".";
+        boolean psc = id.equals(OidcProviderConfig.PSC);
+        URI discovery = URI.create(config.get(prefix + "discovery")
+                .orElseThrow(() -> new ConfigException(prefix + "discovery manquant (adresse du document de découverte)")));
+        String clientId = config.get(prefix + "clientId")
+                .orElseThrow(() -> new ConfigException(prefix + "clientId manquant"));
+        List<String> claims = list(config.get(prefix + "nationalIdClaims").orElse(""));
+        try {
+            return new OidcProviderConfig(id, config.get(prefix + "label", psc ? "Pro Santé Connect" : id), discovery,
+                    new ClientID(clientId), new Secret(secret(config, prefix)),
+                    config.get(prefix + "scope", psc ? "openid scope_all" : "openid profile"),
+                    list(config.get(prefix + "acr", psc ? "eidas1" : "")),
+                    config.getBoolean(prefix + "ciba", psc), config.getBoolean(prefix + "browser", true),
+                    claims.isEmpty() ? OidcProviderConfig.PSC_NATIONAL_ID_CLAIMS : claims,
+                    config.get(prefix + "rppsClaim").orElse(null),
+                    config.getDuration(prefix + "timeout", Duration.ofSeconds(15)), clientCertificate(config, prefix));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(prefix + " : " + e.getMessage());
+        }
+    }
+
+    /** The client secret, preferably from a file readable by the server's user only. */
+    private static String secret(OpalineConfig config, String prefix) {
+        var file = config.get(prefix + "clientSecretFile");
+        if (file.isPresent()) {
+            Path path = config.home().resolve(file.get());
+            try {
+                return Files.readString(path, StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new ConfigException(prefix + "clientSecretFile illisible : " + path);
+            }
+        }
+        return config.get(prefix + "clientSecret").orElseThrow(() -> new ConfigException(
+                prefix + "clientSecretFile (ou clientSecret) manquant : le secret client fourni par le fournisseur d'identité"));
+    }
+
+    /** Mutual TLS towards the provider, when it requires a client certificate (PKCS#12). */
+    private static SSLSocketFactory clientCertificate(OpalineConfig config, String prefix) {
+        var file = config.get(prefix + "tlsKeyStore");
+        if (file.isEmpty()) {
+            return null;
+        }
+        Path path = config.home().resolve(file.get());
+        char[] password = config.get(prefix + "tlsKeyStorePassword", "").toCharArray();
+        try (InputStream in = Files.newInputStream(path)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(prefix + "tlsKeyStore inutilisable : " + path + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The proxy's TLS identity: generated on first start, then reused (see {@link LanCertificate}). */
+    public static LanCertificate.Material certificate(OpalineConfig config) {
+        return LanCertificate.loadOrCreate(
+                config.getPath("psc.proxy.keyStore", proxyDirectory(config).resolve("proxy-tls.p12")),
+                config.getPath("psc.proxy.keyStorePasswordFile", proxyDirectory(config).resolve("proxy-tls.pass")),
+                certificateFile(config), list(config.get("psc.proxy.names", "")), Clock.systemUTC());
+    }
+
+    public static Path certificateFile(OpalineConfig config) {
+        return config.getPath("psc.proxy.certificate", proxyDirectory(config).resolve("proxy-tls.crt"));
+    }
+
+    /** The workstation's client of the proxy e-santé ({@code psc.proxy.url}, pinned certificate). */
+    public static ProxyClient client(OpalineConfig config, URI serverOverride, String fingerprintOverride) {
+        URI url = serverOverride != null ? serverOverride : URI.create(config.get("psc.proxy.url",
+                "https://127.0.0.1:" + config.getInt("psc.proxy.port", DEFAULT_PORT) + "/"));
+        if (!url.getPath().endsWith("/")) {
+            url = URI.create(url + "/");
+        }
+        String fingerprint = fingerprintOverride != null ? fingerprintOverride : config.get("psc.proxy.fingerprint").orElse(null);
+        ProxyTrust trust;
+        if (fingerprint != null) {
+            trust = ProxyTrust.pinned(fingerprint);
+        } else if (Files.isRegularFile(certificateFile(config))) {
+            trust = ProxyTrust.fromPemFile(certificateFile(config));
+        } else {
+            throw new ConfigException("Certificat du serveur du cabinet inconnu : renseignez psc.proxy.fingerprint "
+                    + "(affichée par « opaline psc certificate » sur le serveur) ou copiez son fichier proxy-tls.crt dans "
+                    + certificateFile(config));
+        }
+        return ProxyClient.https(url, trust);
+    }
+
+    static Path sandboxProviderFile(OpalineConfig config) {
+        return config.home().resolve("sandbox").resolve(SandboxOpenIdProvider.PROVIDER_FILE);
+    }
+
+    private static Path proxyDirectory(OpalineConfig config) {
+        return config.home().resolve("proxy");
+    }
+
+    static List<String> list(String value) {
+        return Arrays.stream(value.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

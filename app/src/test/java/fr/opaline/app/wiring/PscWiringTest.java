@@ -1,0 +1,86 @@
+package fr.opaline.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.opaline.app.config.ConfigException;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.psc.oidc.OidcException;
+import fr.opaline.psc.oidc.OidcProviders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SC.SSI/IAM.80: several identity providers from the configuration, PSC preferred. */
+class PscWiringTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void twoProvidersWithTheSecretReadFromItsFile() throws Exception {
+        Files.createDirectories(home.resolve("secrets"));
+        Files.writeString(home.resolve("secrets/psc.secret"), "le-secret\n");
+        OpalineConfig config = OpalineConfig.of(home, Map.of(
+                "psc.providers", "psc, etab",
+                "psc.provider.psc.discovery", "https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet/.well-known/wallet-openid-configuration",
+                "psc.provider.psc.clientId", "opaline-cabinet",
+                "psc.provider.psc.clientSecretFile", "secrets/psc.secret",
+                "psc.provider.etab.discovery", "https://idp.etablissement.example/.well-known/openid-configuration",
+                "psc.provider.etab.clientId", "opaline",
+                "psc.provider.etab.clientSecret", "autre-secret",
+                "psc.provider.etab.rppsClaim", "rpps"));
+
+        OidcProviders providers = PscWiring.providers(config, Clock.systemUTC());
+
+        assertThat(providers.defaultId()).isEqualTo("psc");
+        var psc = providers.get(null).config();
+        assertThat(psc.clientSecret().getValue()).isEqualTo("le-secret");
+        assertThat(psc.scope()).isEqualTo("openid scope_all");
+        assertThat(psc.acrValues()).containsExactly("eidas1");
+        assertThat(psc.ciba()).isTrue();
+        assertThat(psc.toString()).doesNotContain("le-secret");
+        var etab = providers.get("etab").config();
+        assertThat(etab.ciba()).isFalse();
+        assertThat(etab.browser()).isTrue();
+        assertThat(etab.rppsClaim()).isEqualTo("rpps");
+        assertThat(etab.acrValues()).isEmpty();
+    }
+
+    @Test
+    void missingSettingsAreNamed() {
+        OpalineConfig config = OpalineConfig.of(home, Map.of("psc.providers", "psc",
+                "psc.provider.psc.discovery", "https://auth.example/.well-known/openid-configuration"));
+        assertThatThrownBy(() -> PscWiring.providers(config, Clock.systemUTC())).isInstanceOf(ConfigException.class)
+                .hasMessage("psc.provider.psc.clientId manquant");
+        OpalineConfig noSecret = config.with("psc.provider.psc.clientId", "x");
+        assertThatThrownBy(() -> PscWiring.providers(noSecret, Clock.systemUTC()))
+                .hasMessageStartingWith("psc.provider.psc.clientSecretFile (ou clientSecret) manquant");
+    }
+
+    @Test
+    void withoutConfigurationTheLocalSandboxIsUsedIfItRuns() throws Exception {
+        OpalineConfig config = OpalineConfig.of(home, Map.of());
+        assertThatThrownBy(() -> PscWiring.providers(config, Clock.systemUTC()).get(null))
+                .isInstanceOf(OidcException.class).hasMessageContaining("Aucun fournisseur d'identité n'est configuré");
+
+        Files.createDirectories(home.resolve("sandbox"));
+        Files.writeString(home.resolve("sandbox/psc-provider.properties"),
+                "discovery=http\\://127.0.0.1\\:5/auth/realms/esante-wallet/.well-known/wallet-openid-configuration\n"
+                        + "clientId=opaline-proxy\nclientSecret=s\n");
+        assertThat(PscWiring.providers(config, Clock.systemUTC()).get(null).config().discovery().getPort()).isEqualTo(5);
+    }
+
+    @Test
+    void accountPoliciesComeFromTheConfiguration() {
+        var security = AccountsWiring.security(OpalineConfig.of(home, Map.of("accounts.privileged.minLength", "14",
+                "accounts.privileged.maxAge", "none", "accounts.standard.maxAge", "P90D", "accounts.argon2.memoryKiB", "19456")));
+        assertThat(security.privileged().minLength()).isEqualTo(14);
+        assertThat(security.privileged().maxAge()).isNull();
+        assertThat(security.standard().maxAge()).hasDays(90);
+        assertThat(security.hasher().cost().memoryKiB()).isEqualTo(19456);
+    }
+}

@@ -1,0 +1,470 @@
+package fr.opaline.psc.proxy;
+
+import fr.opaline.core.audit.AuditAction;
+import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.common.BusinessRuleException;
+import fr.opaline.core.persistence.Database;
+import fr.opaline.core.user.AccountReconciliation;
+import fr.opaline.core.user.AccountReconciliation.ChooseAccount;
+import fr.opaline.core.user.AccountReconciliation.ExternalLogin;
+import fr.opaline.core.user.AccountReconciliation.Linked;
+import fr.opaline.core.user.AccountReconciliation.Outcome;
+import fr.opaline.core.user.AuthenticationMethod;
+import fr.opaline.core.user.UserAccount;
+import fr.opaline.core.user.UserRepository;
+import fr.opaline.psc.api.AccountView;
+import fr.opaline.psc.api.BrowserCallback;
+import fr.opaline.psc.api.BrowserStartRequest;
+import fr.opaline.psc.api.BrowserStarted;
+import fr.opaline.psc.api.CibaStartRequest;
+import fr.opaline.psc.api.CibaStarted;
+import fr.opaline.psc.api.LinkRequest;
+import fr.opaline.psc.api.LoginState;
+import fr.opaline.psc.api.LoginStatus;
+import fr.opaline.psc.api.ProfessionalView;
+import fr.opaline.psc.api.ProviderView;
+import fr.opaline.psc.api.ProxyException;
+import fr.opaline.psc.api.SessionView;
+import fr.opaline.psc.ciba.BindingMessages;
+import fr.opaline.psc.ciba.CibaClient;
+import fr.opaline.psc.code.AuthorizationCodeFlow;
+import fr.opaline.psc.oidc.IssuedTokens;
+import fr.opaline.psc.oidc.OidcException;
+import fr.opaline.psc.oidc.OidcProvider;
+import fr.opaline.psc.oidc.OidcProviders;
+import fr.opaline.psc.oidc.Professional;
+import fr.opaline.psc.vault.PscSession;
+import fr.opaline.psc.vault.TokenVault;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy e-santé: what the practice server does for the workstations with Pro Santé Connect
+ * (and any other configured provider). It alone holds the client credentials and the tokens; a
+ * workstation gets a request id while a login is under way, then an opaque session handle, bound
+ * to the workstation's address. Logins are reconciled with local accounts (SC.PSC.02) and audited.
+ */
+public final class ProxyService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration KEEP_FINISHED = Duration.ofMinutes(2);
+    private static final String NATIONAL_ID = "[0-9]{1,2}[0-9A-Za-z]{5,18}";
+
+    private final Database database;
+    private final OidcProviders providers;
+    private final TokenVault vault;
+    private final AccountReconciliation reconciliation;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final boolean bindToAddress;
+    private final Map<String, PendingCiba> cibaRequests = new ConcurrentHashMap<>();
+    private final Map<String, PendingBrowser> browserRequests = new ConcurrentHashMap<>();
+
+    public ProxyService(Database database, OidcProviders providers, TokenVault vault,
+                        AccountReconciliation reconciliation, AuditTrail audit, Clock clock, boolean bindToAddress) {
+        this.database = database;
+        this.providers = providers;
+        this.vault = vault;
+        this.reconciliation = reconciliation;
+        this.audit = audit;
+        this.clock = clock;
+        this.bindToAddress = bindToAddress;
+    }
+
+    public List<ProviderView> providers() {
+        return providers.all().stream().map(p -> new ProviderView(p.id(), p.config().label(), p.config().ciba(),
+                p.config().browser(), p.id().equals(providers.defaultId()))).toList();
+    }
+
+    public TokenVault vault() {
+        return vault;
+    }
+
+    // ---------------------------------------------------------------- CIBA
+
+    public CibaStarted startCiba(CibaStartRequest request, String clientAddress) {
+        String nationalId = request.nationalId() == null ? "" : request.nationalId().trim();
+        if (!nationalId.matches(NATIONAL_ID)) {
+            throw new ProxyException(400, "invalid_request",
+                    "Identifiant national invalide : saisissez celui de la carte CPS ou de l'e-CPS (ex. 899700000000).");
+        }
+        OidcProvider provider = providers.get(request.provider());
+        if (!provider.config().ciba()) {
+            throw new ProxyException(400, "invalid_request", provider.config().label() + " n'est pas configuré pour CIBA.");
+        }
+        String bindingMessage = BindingMessages.next();
+        CibaClient.Ticket ticket;
+        try {
+            ticket = new CibaClient(provider, clock).start(nationalId, bindingMessage, null);
+        } catch (OidcException e) {
+            audit.record(AuditEntry.of(professionalActor(nationalId), AuditAction.LOGIN_FAILED, null)
+                    .withDetail(provider.config().label() + " (CIBA) : " + e.error() + " — " + e.getMessage()));
+            throw e;
+        }
+        String requestId = randomId();
+        cibaRequests.put(requestId, new PendingCiba(provider, nationalId, clientAddress, ticket,
+                clock.instant().plus(ticket.interval())));
+        LOG.info("CIBA request started with {} for {} (expires {})", provider.id(), nationalId, ticket.expiresAt());
+        return new CibaStarted(requestId, bindingMessage, ticket.expiresAt(), (int) ticket.interval().toSeconds());
+    }
+
+    /** Polls the provider at most once per interval; returns where the login stands. */
+    public LoginStatus cibaStatus(String requestId, String clientAddress) {
+        PendingCiba pending = pendingCiba(requestId, clientAddress);
+        synchronized (pending) {
+            if (pending.result != null) {
+                return pending.result;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(pending.ticket.expiresAt())) {
+                return pending.finish(failure(pending.provider, pending.nationalId, "CIBA", LoginState.EXPIRED,
+                        "expired_token", "Délai dépassé : la demande n'a pas été validée à temps sur l'e-CPS. Relancez la connexion."));
+            }
+            if (now.isBefore(pending.nextPollAt)) {
+                return pendingStatus(pending, now, "En attente de votre validation sur l'application e-CPS.");
+            }
+            CibaClient.Poll poll;
+            try {
+                poll = new CibaClient(pending.provider, clock).poll(pending.ticket);
+            } catch (OidcException e) {
+                if (OidcException.UNREACHABLE.equals(e.error())) {
+                    pending.nextPollAt = now.plus(pending.ticket.interval());
+                    return pendingStatus(pending, now, e.getMessage());
+                }
+                return pending.finish(failure(pending.provider, pending.nationalId, "CIBA", LoginState.FAILED,
+                        e.error(), e.getMessage()));
+            }
+            if (poll instanceof CibaClient.Pending) {
+                pending.nextPollAt = now.plus(pending.ticket.interval());
+                return pendingStatus(pending, now, "En attente de votre validation sur l'application e-CPS.");
+            }
+            if (poll instanceof CibaClient.SlowDown slow) {
+                pending.ticket = slow.ticket();
+                pending.nextPollAt = now.plus(pending.ticket.interval());
+                return pendingStatus(pending, now, "En attente de votre validation sur l'application e-CPS.");
+            }
+            if (poll instanceof CibaClient.Refused refused) {
+                LoginState state = refused.denied() ? LoginState.DENIED
+                        : refused.expired() ? LoginState.EXPIRED : LoginState.FAILED;
+                return pending.finish(failure(pending.provider, pending.nationalId, "CIBA", state, refused.error(),
+                        refused.message()));
+            }
+            IssuedTokens tokens = ((CibaClient.Issued) poll).tokens();
+            return pending.finish(authenticatedOrFailure(pending.provider, PscSession.Flow.CIBA, tokens, null,
+                    pending.clientAddress, pending.nationalId));
+        }
+    }
+
+    public void cancelCiba(String requestId, String clientAddress) {
+        PendingCiba pending = pendingCiba(requestId, clientAddress);
+        synchronized (pending) {
+            if (pending.result == null) {
+                pending.finish(new LoginStatus(LoginState.CANCELLED, "Connexion annulée.", 0, null, null));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- browser (code + PKCE)
+
+    public BrowserStarted startBrowser(BrowserStartRequest request, String clientAddress) {
+        OidcProvider provider = providers.get(request.provider());
+        if (!provider.config().browser()) {
+            throw new ProxyException(400, "invalid_request",
+                    provider.config().label() + " n'est pas configuré pour la connexion par navigateur.");
+        }
+        URI redirect;
+        try {
+            redirect = URI.create(request.redirectUri() == null ? "" : request.redirectUri());
+        } catch (IllegalArgumentException e) {
+            throw new ProxyException(400, "invalid_request", "Adresse de retour illisible.");
+        }
+        AuthorizationCodeFlow.Pending flow = new AuthorizationCodeFlow(provider, clock).start(redirect, request.loginHint());
+        String requestId = randomId();
+        browserRequests.put(requestId, new PendingBrowser(provider, flow, clientAddress));
+        return new BrowserStarted(requestId, flow.authorizationUri().toString(), flow.expiresAt());
+    }
+
+    /** What the browser brought back to the workstation's loopback address. */
+    public LoginStatus browserCallback(String requestId, BrowserCallback callback, String clientAddress) {
+        PendingBrowser pending = browserRequests.get(requestId == null ? "" : requestId);
+        if (pending == null || (bindToAddress && !pending.clientAddress.equals(clientAddress))) {
+            throw new ProxyException(404, "unknown_request", "Demande de connexion inconnue ou terminée.");
+        }
+        synchronized (pending) {
+            if (pending.result != null) {
+                return pending.result;
+            }
+            String label = pending.provider.config().label();
+            if (!clock.instant().isBefore(pending.flow.expiresAt())) {
+                return pending.finish(failure(pending.provider, null, "navigateur", LoginState.EXPIRED, "expired",
+                        "Délai dépassé pour la connexion dans le navigateur. Relancez la connexion."));
+            }
+            if (callback.state() == null || !constantTimeEquals(callback.state(), pending.flow.state().getValue())) {
+                return pending.finish(failure(pending.provider, null, "navigateur", LoginState.FAILED, "invalid_state",
+                        "Retour du navigateur refusé : il ne correspond pas à la connexion demandée."));
+            }
+            if (callback.error() != null) {
+                LoginState state = "access_denied".equals(callback.error()) ? LoginState.DENIED : LoginState.FAILED;
+                return pending.finish(failure(pending.provider, null, "navigateur", state, callback.error(),
+                        state == LoginState.DENIED ? "Connexion refusée dans le navigateur (" + label + ")."
+                                : fr.opaline.psc.oidc.ProviderErrors.message(callback.error(), callback.errorDescription())));
+            }
+            if (callback.code() == null || callback.code().isBlank()) {
+                return pending.finish(failure(pending.provider, null, "navigateur", LoginState.FAILED, "invalid_request",
+                        "Le navigateur n'a pas rapporté de code d'autorisation."));
+            }
+            try {
+                IssuedTokens tokens = new AuthorizationCodeFlow(pending.provider, clock).exchange(pending.flow, callback.code());
+                return pending.finish(authenticatedOrFailure(pending.provider, PscSession.Flow.BROWSER, tokens,
+                        pending.flow, pending.clientAddress, null));
+            } catch (OidcException e) {
+                return pending.finish(failure(pending.provider, null, "navigateur", LoginState.FAILED, e.error(),
+                        e.getMessage()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    public SessionView session(String handle, String clientAddress) {
+        return view(openSession(handle, clientAddress));
+    }
+
+    /** Refreshes the session's tokens now (the workstation's "prolonger la session"). */
+    public SessionView refresh(String handle, String clientAddress) {
+        PscSession session = openSession(handle, clientAddress);
+        return view(vault.refresh(session.id()));
+    }
+
+    public SessionView link(String handle, LinkRequest request, String clientAddress) {
+        PscSession session = openSession(handle, clientAddress);
+        if (session.userId() != null) {
+            throw new ProxyException(409, "already_linked", "Cette session est déjà liée à un compte.");
+        }
+        ExternalLogin login = externalLogin(session.professional());
+        UserAccount account;
+        if (request.accountId() != null) {
+            account = reconciliation.linkChosen(login, request.accountId());
+        } else if (request.login() != null && request.password() != null) {
+            char[] password = request.password().toCharArray();
+            try {
+                account = reconciliation.linkWithLocalCredentials(login, request.login(), password, request.totpCode());
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        } else {
+            throw new ProxyException(400, "invalid_request", "Choisissez un compte, ou saisissez l'identifiant et le mot de passe du compte à lier.");
+        }
+        PscSession linked = vault.attachUser(session.id(), account.id());
+        recordLogin(linked, account);
+        return view(linked);
+    }
+
+    public void logout(String handle, String clientAddress) {
+        PscSession session = openSession(handle, clientAddress);
+        if (vault.end(session.id(), "logout")) {
+            Actor actor = session.userId() == null ? professionalActor(session.professional().nationalId())
+                    : accountActor(session.userId());
+            audit.record(AuditEntry.of(actor, AuditAction.LOGOUT, null).on("psc_session", session.id())
+                    .withDetail(providers.get(session.provider()).config().label() + " : déconnexion"));
+        }
+    }
+
+    /** Background work: refresh tokens before they expire, forget finished login requests. */
+    public void maintain() {
+        vault.refreshDue();
+        Instant now = clock.instant();
+        cibaRequests.values().removeIf(p -> now.isAfter(p.ticket.expiresAt().plus(KEEP_FINISHED)));
+        browserRequests.values().removeIf(p -> now.isAfter(p.flow.expiresAt().plus(KEEP_FINISHED)));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** A refused token or a disabled account ends the login with a clear message, never a 500. */
+    private LoginStatus authenticatedOrFailure(OidcProvider provider, PscSession.Flow flow, IssuedTokens tokens,
+                                               AuthorizationCodeFlow.Pending browser, String clientAddress,
+                                               String expectedNationalId) {
+        try {
+            return authenticated(provider, flow, tokens, browser, clientAddress, expectedNationalId);
+        } catch (OidcException e) {
+            return failure(provider, expectedNationalId, flow == PscSession.Flow.CIBA ? "CIBA" : "navigateur",
+                    LoginState.FAILED, e.error(), e.getMessage());
+        } catch (BusinessRuleException e) {
+            return failure(provider, expectedNationalId, flow == PscSession.Flow.CIBA ? "CIBA" : "navigateur",
+                    LoginState.FAILED, "account_refused", e.getMessage());
+        }
+    }
+
+    private LoginStatus authenticated(OidcProvider provider, PscSession.Flow flow, IssuedTokens tokens,
+                                      AuthorizationCodeFlow.Pending browser, String clientAddress, String expectedNationalId) {
+        Professional professional = provider.identify(tokens, browser == null ? null : browser.nonce());
+        if (expectedNationalId != null && professional.nationalId() != null
+                && !expectedNationalId.equals(professional.nationalId())) {
+            return failure(provider, expectedNationalId, "CIBA", LoginState.FAILED, "identity_mismatch",
+                    "L'identité authentifiée ne correspond pas à l'identifiant national demandé.");
+        }
+        Outcome outcome = reconciliation.reconcile(externalLogin(professional));
+        UUID userId = outcome instanceof Linked linked ? linked.account().id() : null;
+        TokenVault.Opened opened = vault.open(provider.id(), flow, professional, userId, clientAddress, tokens);
+        SessionView view = view(opened.session(), outcome instanceof ChooseAccount choose ? choose.candidates() : List.of());
+        if (outcome instanceof Linked linked) {
+            recordLogin(opened.session(), linked.account());
+            return new LoginStatus(LoginState.AUTHENTICATED, "Connecté : " + professional.displayName() + ".", 0,
+                    opened.handle(), view);
+        }
+        audit.record(AuditEntry.of(professionalActor(professional.nationalId()), AuditAction.LOGIN, null)
+                .on("psc_session", opened.session().id())
+                .withDetail(method(opened.session()) + " " + provider.config().label()
+                        + " : authentifié, aucun compte local lié (rapprochement à faire)"));
+        return new LoginStatus(LoginState.LINK_REQUIRED, outcome instanceof ChooseAccount
+                ? "Plusieurs comptes portent votre RPPS : choisissez celui à ouvrir."
+                : "Aucun compte local ne porte votre RPPS : liez votre compte avec son mot de passe, ou adressez-vous à l'administrateur.",
+                0, opened.handle(), view);
+    }
+
+    private void recordLogin(PscSession session, UserAccount account) {
+        audit.record(AuditEntry.of(Actor.user(account.id(), account.login()), AuditAction.LOGIN, null)
+                .on("psc_session", session.id())
+                .withDetail(method(session) + " " + providers.get(session.provider()).config().label() + ", "
+                        + (session.professional().nationalId() == null ? session.professional().subject()
+                        : session.professional().nationalId())));
+    }
+
+    private LoginStatus failure(OidcProvider provider, String nationalId, String flow, LoginState state, String error,
+                                String message) {
+        audit.record(AuditEntry.of(professionalActor(nationalId), AuditAction.LOGIN_FAILED, null)
+                .withDetail(provider.config().label() + " (" + flow + ") : " + error + " — " + message));
+        return new LoginStatus(state, message, 0, null, null);
+    }
+
+    private PscSession openSession(String handle, String clientAddress) {
+        PscSession session = vault.find(handle).orElseThrow(() -> new ProxyException(401, "session_ended",
+                "Session inconnue ou terminée : reconnectez-vous."));
+        if (bindToAddress && session.clientAddress() != null && !session.clientAddress().equals(clientAddress)) {
+            LOG.warn("PSC session {} used from {} instead of {}", session.id(), clientAddress, session.clientAddress());
+            throw new ProxyException(401, "session_ended", "Session inconnue ou terminée : reconnectez-vous.");
+        }
+        return session;
+    }
+
+    private PendingCiba pendingCiba(String requestId, String clientAddress) {
+        PendingCiba pending = cibaRequests.get(requestId == null ? "" : requestId);
+        if (pending == null || (bindToAddress && !pending.clientAddress.equals(clientAddress))) {
+            throw new ProxyException(404, "unknown_request", "Demande de connexion inconnue ou terminée.");
+        }
+        return pending;
+    }
+
+    private LoginStatus pendingStatus(PendingCiba pending, Instant now, String message) {
+        long wait = Math.max(1, Duration.between(now, pending.nextPollAt).toSeconds());
+        return new LoginStatus(LoginState.PENDING, message, (int) wait, null, null);
+    }
+
+    private SessionView view(PscSession session) {
+        return view(session, List.of());
+    }
+
+    private SessionView view(PscSession session, List<UserAccount> candidates) {
+        Professional p = session.professional();
+        AccountView account = session.userId() == null ? null
+                : new UserRepository(database.dsl()).findById(session.userId()).map(ProxyService::accountView).orElse(null);
+        return new SessionView(session.provider(), method(session),
+                new ProfessionalView(p.provider(), p.nationalId(), p.rpps(), p.familyName(), p.givenName(),
+                        p.displayName(), p.professionCode(), p.specialtyCode()),
+                account, candidates.stream().map(ProxyService::accountView).toList(), session.createdAt(),
+                session.accessExpiresAt(), session.endsAt());
+    }
+
+    private static String method(PscSession session) {
+        return (session.flow() == PscSession.Flow.CIBA ? AuthenticationMethod.PSC_CIBA : AuthenticationMethod.OIDC_BROWSER)
+                .name();
+    }
+
+    private static AccountView accountView(UserAccount u) {
+        return new AccountView(u.id(), u.login(), u.displayName(), u.role().name());
+    }
+
+    private static ExternalLogin externalLogin(Professional p) {
+        return new ExternalLogin(p.provider(), p.subject(), p.nationalId(), p.rpps());
+    }
+
+    private Actor accountActor(UUID userId) {
+        return new UserRepository(database.dsl()).findById(userId).map(u -> Actor.user(u.id(), u.login()))
+                .orElse(Actor.system("proxy-e-sante"));
+    }
+
+    private static Actor professionalActor(String nationalId) {
+        return new Actor(null, "psc:" + (nationalId == null || nationalId.isBlank() ? "inconnu" : nationalId));
+    }
+
+    private static String randomId() {
+        byte[] raw = new byte[24];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final class PendingCiba {
+        final OidcProvider provider;
+        final String nationalId;
+        final String clientAddress;
+        CibaClient.Ticket ticket;
+        Instant nextPollAt;
+        LoginStatus result;
+
+        PendingCiba(OidcProvider provider, String nationalId, String clientAddress, CibaClient.Ticket ticket,
+                    Instant nextPollAt) {
+            this.provider = provider;
+            this.nationalId = nationalId;
+            this.clientAddress = clientAddress;
+            this.ticket = ticket;
+            this.nextPollAt = nextPollAt;
+        }
+
+        LoginStatus finish(LoginStatus status) {
+            result = status;
+            return status;
+        }
+    }
+
+    private static final class PendingBrowser {
+        final OidcProvider provider;
+        final AuthorizationCodeFlow.Pending flow;
+        final String clientAddress;
+        LoginStatus result;
+
+        PendingBrowser(OidcProvider provider, AuthorizationCodeFlow.Pending flow, String clientAddress) {
+            this.provider = provider;
+            this.flow = flow;
+            this.clientAddress = clientAddress;
+        }
+
+        LoginStatus finish(LoginStatus status) {
+            result = status;
+            return status;
+        }
+    }
+
+    /** Kept for the inspection of the sandbox and for tests: how many logins are under way. */
+    public int pendingLogins() {
+        return cibaRequests.size() + browserRequests.size();
+    }
+}
