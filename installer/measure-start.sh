@@ -55,8 +55,8 @@ done
 
 if [ "$desktop" = true ]; then
   command -v xvfb-run >/dev/null && command -v xwininfo >/dev/null || { echo "xvfb-run et xwininfo requis (xvfb, x11-utils)" >&2; exit 2; }
-  if "$opaline" desktop --help >/dev/null 2>&1; then command=(desktop); else command=(demo); fi
-  "$opaline" --home "$work/desk/demo" seed --patients 500 --days 5 >/dev/null
+  if "$opaline" desktop --help >/dev/null 2>&1; then command=(desktop) data="$work/desk"; else command=(demo) data="$work/desk/demo"; fi
+  "$opaline" --home "$data" seed --patients 500 --days 5 >/dev/null
   echo "Poste de travail (opaline ${command[*]}), du lancement à la première fenêtre (écran de connexion) :"
   for i in $(seq 1 "$runs"); do
     xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '

@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Opaline RIS : système d'information de radiologie (Ségur vague 2).",
         subcommands = {
                 DemoCommand.class,
+                DesktopCommand.class,
                 ServerCommand.class,
                 SandboxCommand.class,
                 DbCommand.class,
