@@ -34,7 +34,7 @@ echo "Serveur du cabinet, du lancement à /health UP (H2 embarquée) :"
 home="$work/server-home"
 for i in $(seq 1 "$runs"); do
   start="$(now_ms)"
-  OPALINE_HEALTH_PORT=0 OPALINE_BACKUP_ENABLED=false "$opaline" --home "$home" server > "$work/server.out" 2>&1 &
+  OPALINE_HEALTH_PORT=0 OPALINE_PSC_PROXY_PORT=0 OPALINE_PSC_PROXY_BIND=127.0.0.1 OPALINE_BACKUP_ENABLED=false "$opaline" --home "$home" server > "$work/server.out" 2>&1 &
   pid=$!
   url=""
   while [ -z "$url" ]; do

@@ -149,6 +149,8 @@ class InstalledPackageIT {
         ProcessBuilder builder = new ProcessBuilder(opaline.toString(), "--config",
                 root.resolve("etc/opaline/opaline.properties").toString(), "--home", home.toString(), "server");
         builder.environment().put("OPALINE_HEALTH_PORT", "0");
+        builder.environment().put("OPALINE_PSC_PROXY_PORT", "0");
+        builder.environment().put("OPALINE_PSC_PROXY_BIND", "127.0.0.1");
         builder.environment().put("OPALINE_LOG_DIR", home.resolve("log").toString());
         builder.environment().put("OPALINE_BACKUP_CATCHUPDELAY", "0");
         builder.redirectErrorStream(true);

@@ -100,8 +100,9 @@ public final class ServerRuntime implements AutoCloseable {
                 health.close();
             }
             core.close();
-            stopped.countDown();
+            // Logged before the release: the main thread exits as soon as it is released.
             LOG.info("Practice server stopped");
+            stopped.countDown();
         }
     }
 
