@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "db", description = "Base de données : migration, sauvegarde, restauration.",
-        subcommands = {DbCommand.Migrate.class, DbCommand.Backup.class, DbCommand.Restore.class, DbCommand.Info.class})
+        subcommands = {DbCommand.Migrate.class, DbCommand.Backup.class, DbCommand.Restore.class, DbCommand.Info.class,
+                DbEncryptionCommands.Encrypt.class, DbEncryptionCommands.Decrypt.class})
 final class DbCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Opaline RIS : système d'information de radiologie (Ségur vague 2).",
         subcommands = {
                 DemoCommand.class,
+                DesktopCommand.class,
                 ServerCommand.class,
                 SandboxCommand.class,
                 DbCommand.class,
@@ -25,7 +26,8 @@ import picocli.CommandLine.ScopeType;
                 UsersCommand.class,
                 Hl7Command.class,
                 MssCommand.class,
-                WorklistCommand.class
+                WorklistCommand.class,
+                SetupCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

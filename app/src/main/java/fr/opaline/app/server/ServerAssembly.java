@@ -1,5 +1,6 @@
 package fr.opaline.app.server;
 
+import fr.opaline.app.wiring.BackupWiring;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.app.wiring.WorklistWiring;
 import fr.opaline.core.lifecycle.ManagedService;
@@ -17,14 +18,15 @@ public final class ServerAssembly {
     }
 
     /** One line per module that runs something in the server. */
-    static List<ServerContribution> contributions() {
+    public static List<ServerContribution> contributions() {
         return List.of(
                 new fr.opaline.app.wiring.InsWiring(),
                 new fr.opaline.app.wiring.PscWiring(),
                 new fr.opaline.app.wiring.Hl7Wiring(),
                 new fr.opaline.app.wiring.DrimboxWiring(),
                 new fr.opaline.app.wiring.MssWiring(),
-                new WorklistWiring());
+                new WorklistWiring(),
+                new BackupWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {

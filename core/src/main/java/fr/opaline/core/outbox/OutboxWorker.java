@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs outbox jobs with their handlers: a few threads lease due jobs, execute them outside any
  * database transaction, renew the lease while they run, and record the outcome.
+ * On {@link #stop(Duration)} no new job is taken (one leased in the race with the stop is given
+ * back untouched); jobs in flight finish within the grace, after which their threads are
+ * interrupted and an interrupted job is released, to run again later.
  */
 public final class OutboxWorker implements ManagedService {
 
@@ -33,6 +36,8 @@ public final class OutboxWorker implements ManagedService {
     private final Duration leaseDuration;
     private final Duration pollInterval;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private final AtomicLong inFlight = new AtomicLong();
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong executed = new AtomicLong();
     private ExecutorService pool;
@@ -67,6 +72,7 @@ public final class OutboxWorker implements ManagedService {
         if (!running.compareAndSet(false, true)) {
             return;
         }
+        stopping = false;
         pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread t = new Thread(runnable, "outbox-" + owner);
             t.setDaemon(true);
@@ -115,6 +121,20 @@ public final class OutboxWorker implements ManagedService {
             return false;
         }
         Lease lease = leased.get();
+        if (stopping) {
+            // Leased in the race with stop(): give it back untouched, it was never started.
+            outbox.release(lease);
+            return false;
+        }
+        inFlight.incrementAndGet();
+        try {
+            return run(lease);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private boolean run(Lease lease) {
         JobHandler handler = handlers.get(lease.job().type());
         long renewEvery = Math.max(1, leaseDuration.toMillis() / 3);
         ScheduledFuture<?> renewal = heartbeat == null ? null : heartbeat.scheduleAtFixedRate(
@@ -156,6 +176,7 @@ public final class OutboxWorker implements ManagedService {
 
     @Override
     public void stop(Duration grace) {
+        stopping = true;
         if (!running.compareAndSet(true, false)) {
             return;
         }
@@ -172,6 +193,12 @@ public final class OutboxWorker implements ManagedService {
         }
         heartbeat.shutdownNow();
         LOG.info("Outbox worker {} stopped", owner);
+    }
+
+    @Override
+    public Map<String, Object> healthDetails() {
+        return Map.of("threads", threads, "inFlight", inFlight.get(), "attemptsSinceStart", executed.get(),
+                "jobTypes", new java.util.TreeSet<>(handlers.keySet()));
     }
 
     public List<String> handledTypes() {
