@@ -1,8 +1,10 @@
 package fr.opaline.hl7.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +76,7 @@ class MllpTlsAndReconnectionTest {
             Thread.sleep(800); // the server closed the idle connection
             assertThat(client.exchange("B".getBytes())).isEqualTo("ACK B".getBytes());
             first.stop(Duration.ofSeconds(1));
-            MllpServer second = new MllpServer("r2", MllpServerSettings.loopback(port), closeAfterEach);
-            second.start();
+            MllpServer second = startAgainOn(port, closeAfterEach);
             try {
                 assertThat(client.exchange("C".getBytes())).isEqualTo("ACK C".getBytes());
             } finally {
@@ -83,5 +84,19 @@ class MllpTlsAndReconnectionTest {
             }
         }
         assertThat(served.get()).isEqualTo(3);
+    }
+
+    /** The port was free a moment ago, but another process on the machine may take it in between: retry briefly. */
+    private static MllpServer startAgainOn(int port, MllpHandler handler) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            MllpServer server = new MllpServer("r2", MllpServerSettings.loopback(port), handler);
+            try {
+                server.start();
+                return server;
+            } catch (BindException taken) {
+                assumeTrue(attempt < 30, "port " + port + " taken by another process");
+                Thread.sleep(100);
+            }
+        }
     }
 }
