@@ -1,5 +1,6 @@
 package fr.opaline.app.cli;
 
+import fr.opaline.app.OpalineVersion;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.sandbox.SandboxHost;
 import fr.opaline.app.sandbox.SandboxRegistry;
@@ -7,7 +8,10 @@ import fr.opaline.app.seed.Seeder;
 import fr.opaline.app.server.PracticeServer;
 import fr.opaline.app.server.ServerAssembly;
 import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.app.wiring.DesktopWiring;
 import fr.opaline.core.patient.PatientRepository;
+import fr.opaline.ui.DesktopLauncher;
+import fr.opaline.ui.session.AuthenticationPort;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = {
         "Lance Opaline sur ses réglages embarqués : base H2 locale (dans <home>/demo), bacs à sable des services",
-        "nationaux, données fictives générées au premier lancement, serveur du cabinet dans le même processus."})
+        "nationaux, données fictives générées au premier lancement, serveur du cabinet dans le même processus,",
+        "et ouvre l'application de bureau (connexion par choix d'un compte fictif, sans mot de passe)."})
 final class DemoCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--patients", defaultValue = "2000", description = "Patients fictifs au premier lancement (défaut : ${DEFAULT-VALUE}).")
@@ -26,32 +31,57 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "10", description = "Jours d'agenda au premier lancement (défaut : ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(names = "--headless", description = "Sans application de bureau : serveur et bacs à sable seuls, jusqu'à Ctrl-C.")
+    boolean headless;
+
     @Override
     public Integer call() throws Exception {
         OpalineConfig base = config();
         OpalineConfig config = OpalineConfig.of(base.home().resolve("demo"), base.values());
-        try (CoreServices core = CoreServices.open(config)) {
+        try (CoreServices opened = CoreServices.open(config)) {
+            CoreServices core = opened;
             if (new PatientRepository(core.database.dsl()).count() == 0) {
                 out().println("Premier lancement : génération du cabinet fictif…");
                 out().flush();
                 new Seeder(config, core.database).seed(new Seeder.Plan(patients, days, 1, LocalDate.now(CoreServices.PRACTICE_ZONE)),
                         done -> { });
+                // The seed wrote the practice's identity (name, UID root): read it again.
+                core = CoreServices.over(config, opened.database, opened.clock, opened.ids);
             }
             SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
-            PracticeServer server = ServerAssembly.assemble(core);
+            sandbox.start();
+            // The practice server talks to the sandboxes it started (DRIMbox source and viewer).
+            PracticeServer server = ServerAssembly.assemble(CoreServices.over(
+                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), core.database,
+                    core.clock, core.ids));
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread shutdown = new Thread(() -> {
                 server.stop(Duration.ofSeconds(10));
                 sandbox.close();
                 stopped.countDown();
-            }, "demo-shutdown"));
-            sandbox.start();
+            }, "demo-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdown);
             server.start();
             out().println("Opaline (démonstration) : base " + core.database.settings().jdbcUrl());
             out().println("Bacs à sable : " + sandbox.inspectionUri());
-            out().println("Ctrl-C pour arrêter.");
+            if (headless) {
+                out().println("Ctrl-C pour arrêter.");
+                out().flush();
+                stopped.await();
+                return 0;
+            }
+            out().println("Ouverture de l'application de bureau (fermez la fenêtre pour arrêter).");
             out().flush();
-            stopped.await();
+            try {
+                DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), AuthenticationPort.none(), true));
+            } catch (UnsupportedOperationException e) {
+                err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage() + "). "
+                        + "Sans écran, lancez « opaline demo --headless ».");
+                return 2;
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+                shutdown.run();
+            }
         }
         return 0;
     }

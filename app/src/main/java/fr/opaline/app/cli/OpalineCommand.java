@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
                 ReportCommand.class,
                 InsCommand.class,
                 PscCommand.class,
-                UsersCommand.class
+                UsersCommand.class,
+                Hl7Command.class
         })
 public final class OpalineCommand implements Runnable {
 

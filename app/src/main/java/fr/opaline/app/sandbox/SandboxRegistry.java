@@ -19,6 +19,7 @@ public final class SandboxRegistry {
         List<SandboxService> services = new ArrayList<>();
         services.add(fr.opaline.app.wiring.InsWiring.sandbox(config));
         services.add(fr.opaline.app.wiring.PscSandboxWiring.create(config, stateDirectory));
+        services.add(fr.opaline.app.wiring.DrimboxWiring.sandbox(config));
         return services;
     }
 }

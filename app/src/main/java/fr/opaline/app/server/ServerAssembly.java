@@ -19,7 +19,9 @@ public final class ServerAssembly {
     static List<ServerContribution> contributions() {
         return List.of(
                 new fr.opaline.app.wiring.InsWiring(),
-                new fr.opaline.app.wiring.PscWiring());
+                new fr.opaline.app.wiring.PscWiring(),
+                new fr.opaline.app.wiring.Hl7Wiring(),
+                new fr.opaline.app.wiring.DrimboxWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {

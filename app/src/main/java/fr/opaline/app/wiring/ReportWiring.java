@@ -23,6 +23,7 @@ public final class ReportWiring {
         this.loader = new ReportDataLoader(core.profile, core.settings.get(ReportDataLoader.FACILITY_TYPE_SETTING)
                 .orElse(null), drimbox(core.config));
         reports.addPublicationListener(new ReportDocumentsPublisher(loader, renderer, core.ids, core.clock));
+        reports.addPublicationListener(DrimboxWiring.publicationListener(core));
     }
 
     /** {@code drimbox.viewerUrl} and {@code drimbox.availability} from the configuration. */

@@ -212,7 +212,7 @@ class OutboxTest {
             CoreFixture f = new CoreFixture(db.database());
             f.outbox.onDone("send", done -> List.of(JobRequest.of("next", done.payload())
                     .idempotencyKey("next:" + done.id())));
-            UUID ok = f.outbox.enqueue(JobRequest.of("send", "a"), USER);
+            f.outbox.enqueue(JobRequest.of("send", "a"), USER);
             f.outbox.enqueue(JobRequest.of("send", "b"), USER);
             Lease first = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
             Lease second = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
@@ -223,7 +223,8 @@ class OutboxTest {
             List<OutboxJob> next = f.outbox.list(Set.of("next"), Set.of(), null, 10);
             assertThat(next).hasSize(1);
             assertThat(next.get(0).payload()).isEqualTo(first.job().payload());
-            assertThat(f.outbox.find(ok).orElseThrow().state()).isEqualTo(JobState.DONE);
+            assertThat(f.outbox.find(first.job().id()).orElseThrow().state()).isEqualTo(JobState.DONE);
+            assertThat(f.outbox.find(second.job().id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
         }
     }
 }

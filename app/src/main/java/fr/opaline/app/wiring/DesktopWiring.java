@@ -1,0 +1,51 @@
+package fr.opaline.app.wiring;
+
+import fr.opaline.core.persistence.DatabaseSettings;
+import fr.opaline.ui.DesktopContext;
+import fr.opaline.ui.DesktopServices;
+import fr.opaline.ui.session.AuthenticationPort;
+import fr.opaline.ui.session.DemoSignIn;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The desktop's wiring: core services, how users sign in, and the workstation preferences read
+ * from the configuration ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}).
+ */
+public final class DesktopWiring {
+
+    private DesktopWiring() {
+    }
+
+    /**
+     * @param demo whether this is {@code opaline demo}: the only case where the fictitious-account
+     *             picker exists
+     */
+    public static DesktopContext context(CoreServices core, String version, AuthenticationPort authentication,
+                                         boolean demo) {
+        String language = core.config.get("ui.language", "fr");
+        if (!language.equals("fr") && !language.equals("en")) {
+            throw new IllegalArgumentException("ui.language : « fr » ou « en » attendu, pas « " + language + " »");
+        }
+        DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
+                core.profile.name() == null ? "Opaline" : core.profile.name(),
+                describe(core.database.settings()));
+        return new DesktopContext(version, services, authentication,
+                demo ? new DemoSignIn(core.database, core.audit, core.clock) : null,
+                Locale.forLanguageTag(language),
+                core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
+                core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)));
+    }
+
+    /** "H2 locale" or "PostgreSQL host:port/base", never the credentials. */
+    static String describe(DatabaseSettings settings) {
+        if (settings.isH2()) {
+            return "H2 locale";
+        }
+        String url = settings.jdbcUrl();
+        String rest = url.startsWith("jdbc:postgresql://") ? url.substring("jdbc:postgresql://".length())
+                : url.substring("jdbc:postgresql:".length());
+        int query = rest.indexOf('?');
+        return "PostgreSQL " + (query < 0 ? rest : rest.substring(0, query));
+    }
+}

@@ -1,0 +1,87 @@
+package fr.opaline.app.wiring;
+
+import fr.opaline.app.config.ConfigException;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.server.ServerContribution;
+import fr.opaline.core.outbox.JobHandler;
+import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.drimboxbridge.conso.DrimboxConsultation;
+import fr.opaline.drimboxbridge.feed.DrimboxAfterDmp;
+import fr.opaline.drimboxbridge.feed.DrimboxFeedListener;
+import fr.opaline.drimboxbridge.feed.DrimboxJobs;
+import fr.opaline.drimboxbridge.feed.DrimboxSendHandler;
+import fr.opaline.drimboxbridge.feed.DrimboxSettings;
+import fr.opaline.drimboxbridge.sandbox.DrimboxSandbox;
+import fr.opaline.hl7.transmission.MessageRouting;
+import fr.opaline.hl7.transmission.ReportTransmissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The DRIMbox bridge: the send handler and, in the process that completes DMP jobs, the follow-up
+ * that releases the DRIMbox send once the DMP acknowledged a CR; the publication listener (for CRs
+ * the DMP does not take) registered by {@link ReportWiring}; the contextual call; the sandbox.
+ */
+public final class DrimboxWiring implements ServerContribution {
+
+    public static DrimboxSettings settings(CoreServices core) {
+        OpalineConfig config = core.config;
+        String format = config.get("drimbox.source.format", "MDM").toUpperCase(Locale.ROOT);
+        DrimboxSettings.Format f;
+        try {
+            f = DrimboxSettings.Format.valueOf(format);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("drimbox.source.format : ORU ou MDM attendu, pas « " + format + " »");
+        }
+        MessageRouting routing = new MessageRouting(config.get("hl7.application", "OPALINE"), Hl7Wiring.facility(core),
+                config.get("drimbox.source.application", "DRIMBOX"),
+                config.get("drimbox.source.facility", Hl7Wiring.facility(core)), "P",
+                Hl7Wiring.charset(config, "drimbox.source.charset"));
+        boolean waitForDmp = config.getBoolean("drimbox.source.waitForDmp", config.get("dmp.url").isPresent());
+        return new DrimboxSettings(Hl7Wiring.endpoint(config, "drimbox.source"), f, routing, waitForDmp);
+    }
+
+    /** The listener to register on the report service, after the documents publisher. */
+    public static DrimboxFeedListener publicationListener(CoreServices core) {
+        return new DrimboxFeedListener(core.outbox, settings(core));
+    }
+
+    public static DrimboxConsultation consultation(CoreServices core) {
+        return new DrimboxConsultation(core.database, core.audit, core.config.get("drimbox.conso.url", ""));
+    }
+
+    @Override
+    public List<JobHandler> jobHandlers(CoreServices core) {
+        DrimboxSettings settings = settings(core);
+        core.outbox.onDone(DrimboxJobs.DMP_FEED, new DrimboxAfterDmp(core.database, settings));
+        return List.of(new DrimboxSendHandler(core.database, new ReportTransmissions(Hl7Wiring.loader(core), core.clock),
+                settings, Hl7Wiring.sender(core), core.clock));
+    }
+
+    /** The sandbox DRIMbox source: MLLP on {@code sandbox.drimbox.port}, viewer on {@code sandbox.drimbox.viewerPort}. */
+    public static SandboxService sandbox(OpalineConfig config) {
+        return new DrimboxSandbox(config.getInt("sandbox.drimbox.port", 0), config.getInt("sandbox.drimbox.viewerPort", 0),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The demo's configuration pointed at the sandbox DRIMbox (MLLP address and viewer URL),
+     * unless the user configured a DRIMbox.
+     */
+    public static OpalineConfig pointedAtSandbox(OpalineConfig config, List<SandboxService> sandboxes) {
+        OpalineConfig result = config;
+        for (SandboxService s : sandboxes) {
+            if (s instanceof DrimboxSandbox drimbox) {
+                if (config.get("drimbox.source.host").isEmpty()) {
+                    result = result.with("drimbox.source.host", "127.0.0.1")
+                            .with("drimbox.source.port", Integer.toString(drimbox.mllpPort()));
+                }
+                if (config.get("drimbox.viewerUrl").isEmpty()) {
+                    result = result.with("drimbox.viewerUrl", drimbox.viewerUrlTemplate());
+                }
+            }
+        }
+        return result;
+    }
+}

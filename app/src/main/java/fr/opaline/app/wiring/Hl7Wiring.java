@@ -1,0 +1,177 @@
+package fr.opaline.app.wiring;
+
+import fr.opaline.app.config.ConfigException;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.server.ServerContribution;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.outbox.JobHandler;
+import fr.opaline.documents.report.ReportDataLoader;
+import fr.opaline.hl7.inbound.Hl7Listener;
+import fr.opaline.hl7.inbound.Hl7Receiver;
+import fr.opaline.hl7.inbound.InboundHandler;
+import fr.opaline.hl7.inbound.InboundMessageStore;
+import fr.opaline.hl7.lps.MssanteDocumentHandler;
+import fr.opaline.hl7.lps.ReceivedDocuments;
+import fr.opaline.hl7.message.Hl7Charsets;
+import fr.opaline.hl7.mllp.MllpEndpoint;
+import fr.opaline.hl7.mllp.MllpServerSettings;
+import fr.opaline.hl7.pam.PatientAdministrationHandler;
+import fr.opaline.hl7.pam.PatientMerge;
+import fr.opaline.hl7.sent.BusinessAckHandler;
+import fr.opaline.hl7.sent.Hl7Sender;
+import fr.opaline.hl7.sent.SentMessageLog;
+import fr.opaline.hl7.teleradiology.OutboxReceivedDocumentFeed;
+import fr.opaline.hl7.teleradiology.TeleradiologyRequests;
+import fr.opaline.hl7.teleradiology.TeleradiologyResultHandler;
+import fr.opaline.hl7.transmission.MessageRouting;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * HL7 v2 in the practice server: the MLLP listener ({@code hl7.listener.port}) with the handlers
+ * of the received flows (MSSanté documents from the PFI, ZAM business acknowledgements,
+ * teleradiology results, ADT/PAM), and the sender of teleradiology requests.
+ */
+public final class Hl7Wiring implements ServerContribution {
+
+    /** A sender (its own kept MLLP connections) logging into this database. */
+    static Hl7Sender sender(CoreServices core) {
+        return new Hl7Sender(new SentMessageLog(core.database, core.ids, core.clock));
+    }
+
+    @Override
+    public List<ManagedService> services(CoreServices core) {
+        if (core.config.get("hl7.listener.port").isEmpty()) {
+            return List.of();
+        }
+        MllpServerSettings settings = new MllpServerSettings(core.config.get("hl7.listener.bind", "0.0.0.0"),
+                core.config.getInt("hl7.listener.port", 2575),
+                core.config.getDuration("hl7.listener.idleTimeout", Duration.ofMinutes(5)),
+                core.config.getInt("hl7.listener.maxMessageBytes", MllpServerSettings.DEFAULT_MAX_MESSAGE_BYTES),
+                core.config.getInt("hl7.listener.maxConnections", 32),
+                tls(core.config, "hl7.listener.tls"), core.config.getBoolean("hl7.listener.tls.clientAuth", false));
+        Hl7Receiver receiver = new Hl7Receiver("cabinet", new InboundMessageStore(core.database, core.ids, core.clock),
+                handlers(core), defaultCharset(core.config), core.clock);
+        return List.of(new Hl7Listener("cabinet", settings, receiver));
+    }
+
+    static List<InboundHandler> handlers(CoreServices core) {
+        var ins = InsWiring.insServices(core);
+        ReceivedDocuments received = new ReceivedDocuments(core.ids, core.clock);
+        return List.of(
+                new MssanteDocumentHandler(core.database, received, core.audit),
+                new BusinessAckHandler(core.database, new SentMessageLog(core.database, core.ids, core.clock)),
+                new TeleradiologyResultHandler(core.database, received, new OutboxReceivedDocumentFeed(core.outbox),
+                        core.audit, list(core.config.get("hl7.teleradiology.senders", "")),
+                        core.config.getDuration("hl7.teleradiology.dmpDelay", Duration.ZERO),
+                        core.profile.ippIssuerOid(), core.clock),
+                new PatientAdministrationHandler(core.database, ins.received(), core.episodes,
+                        new PatientMerge(core.audit), core.profile.ippIssuerOid(), core.clock));
+    }
+
+    @Override
+    public List<JobHandler> jobHandlers(CoreServices core) {
+        MllpEndpoint platform = endpoint(core.config, "hl7.teleradiology");
+        MessageRouting routing = new MessageRouting(core.config.get("hl7.application", "OPALINE"), facility(core),
+                core.config.get("hl7.teleradiology.application", "TELERADIOLOGIE"),
+                core.config.get("hl7.teleradiology.facility", "TELERADIOLOGIE"), "P", charset(core.config,
+                "hl7.teleradiology.charset"));
+        return List.of(TeleradiologyRequests.handler(core.database, core.profile, routing, platform, sender(core),
+                core.clock));
+    }
+
+    static String facility(CoreServices core) {
+        return core.config.get("hl7.facility", core.profile.finess() != null ? core.profile.finess() : core.profile.name());
+    }
+
+    static ReportDataLoader loader(CoreServices core) {
+        return new ReportDataLoader(core.profile, core.settings.get(ReportDataLoader.FACILITY_TYPE_SETTING).orElse(null),
+                ReportWiring.drimbox(core.config));
+    }
+
+    /** {@code <prefix>.host} and {@code <prefix>.port}, or null when no host is configured. */
+    static MllpEndpoint endpoint(OpalineConfig config, String prefix) {
+        String host = config.get(prefix + ".host").orElse(null);
+        if (host == null) {
+            return null;
+        }
+        int port = config.getInt(prefix + ".port", 0);
+        if (port <= 0) {
+            throw new ConfigException(prefix + ".port : port MLLP manquant ou invalide");
+        }
+        SSLContext tls = null;
+        if (config.getBoolean(prefix + ".tls", false)) {
+            tls = tls(config, prefix + ".tls");
+            if (tls == null) {
+                try {
+                    tls = SSLContext.getDefault();
+                } catch (Exception e) {
+                    throw new ConfigException(prefix + ".tls : " + e.getMessage());
+                }
+            }
+        }
+        return new MllpEndpoint(host, port, config.getDuration(prefix + ".connectTimeout", Duration.ofSeconds(10)),
+                config.getDuration(prefix + ".readTimeout", Duration.ofSeconds(30)), tls);
+    }
+
+    static Charset charset(OpalineConfig config, String key) {
+        String value = config.get(key, Hl7Charsets.UTF_8);
+        return Hl7Charsets.forMsh18(value).orElseThrow(() -> new ConfigException(key + " : jeu de caractères « " + value
+                + " » non pris en charge (UNICODE UTF-8, 8859/1 ou 8859/15)"));
+    }
+
+    static Charset defaultCharset(OpalineConfig config) {
+        return charset(config, "hl7.charset.default");
+    }
+
+    static Set<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /**
+     * A TLS context from {@code <prefix>.keystore} (PKCS#12, our certificate) and optionally
+     * {@code <prefix>.truststore} (PKCS#12, the peers' CA); null when no keystore is configured.
+     */
+    static SSLContext tls(OpalineConfig config, String prefix) {
+        Path keystore = config.getPath(prefix + ".keystore", null);
+        if (keystore == null) {
+            return null;
+        }
+        try {
+            char[] password = config.get(prefix + ".password", "").toCharArray();
+            KeyStore keys = load(keystore, password);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, password);
+            TrustManagerFactory tmf = null;
+            Path truststore = config.getPath(prefix + ".truststore", null);
+            if (truststore != null) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(load(truststore, config.get(prefix + ".truststorePassword", "").toCharArray()));
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new ConfigException(prefix + ".keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
+        }
+    }
+
+    private static KeyStore load(Path file, char[] password) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            return store;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package fr.opaline.drimboxbridge.sandbox;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.documents.cda.CdaHeader;
+import fr.opaline.hl7.message.AckCode;
+import fr.opaline.hl7.message.Acks;
+import fr.opaline.hl7.message.Hl7Charsets;
+import fr.opaline.hl7.message.Hl7Context;
+import fr.opaline.hl7.message.Hl7Error;
+import fr.opaline.hl7.message.MshHeader;
+import fr.opaline.hl7.mllp.MllpFrameReader;
+import fr.opaline.hl7.mllp.MllpServer;
+import fr.opaline.hl7.mllp.MllpServerSettings;
+import fr.opaline.hl7.transmission.DocumentAction;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in DRIMbox source for {@code opaline sandbox}: an MLLP endpoint that checks each ORU/MDM
+ * as a DRIMbox would, acknowledges it (AA, or AE with ERR), keeps what it received (a replacement
+ * supersedes, a deletion removes), and a viewer page at the URL printed on the CR
+ * ({@code /viewer?studyUID=…&accession=…}) showing the study's CR. Same protocol as the real one:
+ * pointing {@code drimbox.source.*} at it or at a real DRIMbox changes nothing else.
+ */
+public final class DrimboxSandbox implements SandboxService {
+
+    private final int mllpPort;
+    private final int httpPort;
+    private final Clock clock;
+    private final DrimboxSourceValidator validator = new DrimboxSourceValidator();
+    private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
+    private final Map<String, ReceivedCr> documents = new LinkedHashMap<>();
+    private final List<Map<String, Object>> log = new ArrayList<>();
+    private MllpServer mllp;
+    private HttpServer http;
+
+    public DrimboxSandbox(int mllpPort, int httpPort, Clock clock) {
+        this.mllpPort = mllpPort;
+        this.httpPort = httpPort;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "drimbox";
+    }
+
+    @Override
+    public void start() throws Exception {
+        mllp = new MllpServer("drimbox-sandbox", MllpServerSettings.loopback(mllpPort).withIdleTimeout(Duration.ofMinutes(2)),
+                this::onFrame);
+        mllp.start();
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
+        http.createContext("/viewer", this::viewer);
+        http.start();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        if (mllp != null) {
+            mllp.stop(grace);
+        }
+        if (http != null) {
+            http.stop(0);
+        }
+    }
+
+    @Override
+    public Map<String, URI> endpoints() {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        endpoints.put("mllp", URI.create("mllp://127.0.0.1:" + mllp.port()));
+        endpoints.put("viewer", URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/viewer"));
+        return endpoints;
+    }
+
+    public int mllpPort() {
+        return mllp.port();
+    }
+
+    /** The viewer URL template to configure as {@code drimbox.viewerUrl}. */
+    public String viewerUrlTemplate() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/viewer?studyUID={studyInstanceUid}&accession={accessionNumber}";
+    }
+
+    @Override
+    public synchronized Object inspect() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("documents", new ArrayList<>(documents.values()));
+        state.put("messages", new ArrayList<>(log));
+        return state;
+    }
+
+    /** The CRs held, by CDA id (for the tests). */
+    public synchronized Map<String, ReceivedCr> documents() {
+        return new LinkedHashMap<>(documents);
+    }
+
+    /** Every message received with the answer given, in order (for the tests). */
+    public synchronized List<Map<String, Object>> messages() {
+        return new ArrayList<>(log);
+    }
+
+    private byte[] onFrame(MllpFrameReader.Frame frame, String remote) {
+        MshHeader header = MshHeader.read(frame.content()).orElse(null);
+        Charset charset = header == null ? StandardCharsets.UTF_8
+                : Hl7Charsets.forMsh18(header.charset()).orElse(StandardCharsets.UTF_8);
+        if (header == null || frame.oversized()) {
+            return Acks.build(header, AckCode.AE, List.of(Hl7Error.of(Hl7Error.SEGMENT_SEQUENCE,
+                    "Message illisible"))).getBytes(charset);
+        }
+        byte[] previous = answers.get(header.sendingApplication() + "|" + header.controlId());
+        if (previous != null) {
+            return previous;
+        }
+        byte[] answer = process(header, new String(frame.content(), charset)).getBytes(charset);
+        answers.put(header.sendingApplication() + "|" + header.controlId(), answer);
+        return answer;
+    }
+
+    private synchronized String process(MshHeader header, String text) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("controlId", header.controlId());
+        entry.put("type", header.typeAndEvent());
+        entry.put("receivedAt", clock.instant().toString());
+        List<Hl7Error> errors;
+        if (!header.messageType().equals("ORU") && !header.messageType().equals("MDM")) {
+            errors = List.of(Hl7Error.of(Hl7Error.UNSUPPORTED_MESSAGE_TYPE, "Unsupported message type").at("MSH", 1, 9));
+        } else {
+            try {
+                Message message = Hl7Context.get().parse(text);
+                DrimboxSourceValidator.Checked checked = validator.check(header, message);
+                errors = checked.errors();
+                if (errors.isEmpty()) {
+                    keep(header, checked);
+                    entry.put("documentUid", checked.cda().id().asUid());
+                    entry.put("action", checked.action().name());
+                }
+            } catch (HL7Exception e) {
+                errors = List.of(Hl7Error.of(Hl7Error.OTHER, "Message illisible : " + e.getMessage()));
+            }
+        }
+        AckCode code = errors.isEmpty() ? AckCode.AA : AckCode.AE;
+        entry.put("ack", code.name());
+        if (!errors.isEmpty()) {
+            entry.put("errors", errors.stream().map(Hl7Error::describe).toList());
+        }
+        log.add(entry);
+        return Acks.build(header, code, errors);
+    }
+
+    private void keep(MshHeader header, DrimboxSourceValidator.Checked checked) {
+        CdaHeader cda = checked.cda();
+        String uid = cda.id().asUid();
+        if (checked.action() == DocumentAction.DELETE) {
+            ReceivedCr held = documents.get(uid);
+            if (held != null) {
+                documents.put(uid, held.withStatus("SUPPRIME"));
+            }
+            return;
+        }
+        if (checked.action() == DocumentAction.REPLACE && cda.replacedDocumentId() != null) {
+            ReceivedCr old = documents.get(cda.replacedDocumentId());
+            if (old != null) {
+                documents.put(old.documentUid(), old.withStatus("REMPLACE"));
+            }
+        }
+        List<String> studies = cda.serviceEvents().stream().map(CdaHeader.ServiceEvent::studyInstanceUid)
+                .filter(s -> s != null).toList();
+        String name = cda.patientName() == null ? "" : cda.patientName().birthName() + " " + cda.patientName().birthGivenNames();
+        documents.put(uid, new ReceivedCr(header.controlId(), header.typeAndEvent(), checked.action().name(), uid,
+                cda.replacedDocumentId(), cda.ins() == null ? null : cda.ins().extension(), name, studies,
+                cda.accessionNumber() == null ? null : cda.accessionNumber().extension(), "ACTUEL",
+                checked.cdaBytes().length, cda.title(), clock.instant()));
+    }
+
+    private void viewer(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String study = query.getOrDefault("studyUID", "");
+        String accession = query.getOrDefault("accession", "");
+        List<ReceivedCr> matching;
+        synchronized (this) {
+            matching = documents.values().stream().filter(d -> (!study.isEmpty() && d.studyInstanceUids().contains(study))
+                    || (!accession.isEmpty() && accession.equals(d.accessionNumber()))).toList();
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
+                + "<title>DRIMbox (bac à sable) — visionneuse</title></head><body><h1>Visionneuse DRIMbox (bac à sable)</h1>");
+        html.append("<p>Examen : ").append(escape(study)).append(" — n° d'accès : ").append(escape(accession)).append("</p>");
+        if (matching.isEmpty()) {
+            html.append("<p>Aucun compte rendu reçu pour cet examen.</p>");
+        } else {
+            html.append("<ul>");
+            for (ReceivedCr d : matching) {
+                html.append("<li>").append(escape(d.title())).append(" — ").append(escape(d.patientName()))
+                        .append(" — document ").append(escape(d.documentUid())).append(" — ").append(d.status())
+                        .append("</li>");
+            }
+            html.append("</ul>");
+        }
+        html.append("</body></html>");
+        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(matching.isEmpty() ? 404 : 200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return q;
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,30 @@
+package fr.opaline.ui;
+
+import fr.opaline.core.patient.PatientService;
+import fr.opaline.core.persistence.Database;
+import fr.opaline.core.scheduling.BookingService;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The core services the desktop works with, wired by {@code app}. Every call on them may touch
+ * the database: screens reach them through {@link fr.opaline.ui.concurrent.Background} only.
+ *
+ * @param practiceName         shown in the title bar
+ * @param databaseDescription  shown in the status bar ("H2 local", "PostgreSQL sur …")
+ */
+public record DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
+                              String practiceName, String databaseDescription) {
+
+    public DesktopServices {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(patients, "patients");
+        Objects.requireNonNull(booking, "booking");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+}

@@ -1,0 +1,107 @@
+package fr.opaline.ui.patient;
+
+import fr.opaline.core.patient.Sex;
+import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.widgets.Caption;
+import fr.opaline.ui.widgets.Icon;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The new patient form: strict traits first, used names apart, created provisoire. */
+public final class NewPatientForm extends VBox {
+
+    public NewPatientForm(NewPatientViewModel model, Messages messages, Runnable create, Runnable abandon) {
+        getStyleClass().add("new-patient");
+        setSpacing(10);
+        setId("new-patient");
+        Label title = new Label(messages.get("newPatient.title"));
+        title.getStyleClass().add("card-title");
+        Label note = new Label(messages.get("newPatient.note"));
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields, labels, fields);
+        int row = 0;
+        grid.addRow(row++, Caption.of(messages.get("newPatient.birthName")),
+                field(model.birthNameProperty(), "new-birth-name", ""),
+                Caption.of(messages.get("newPatient.birthFirstNames")),
+                field(model.birthFirstNamesProperty(), "new-first-names", messages.get("newPatient.birthFirstNames.prompt")));
+        grid.addRow(row++, Caption.of(messages.get("newPatient.usedName")), field(model.usedNameProperty(), "new-used-name", ""),
+                Caption.of(messages.get("newPatient.usedFirstName")),
+                field(model.usedFirstNameProperty(), "new-used-first-name", ""));
+
+        ToggleGroup sexes = new ToggleGroup();
+        RadioButton female = new RadioButton(messages.label(Sex.F));
+        female.setId("new-sex-F");
+        RadioButton male = new RadioButton(messages.label(Sex.M));
+        male.setId("new-sex-M");
+        female.setToggleGroup(sexes);
+        male.setToggleGroup(sexes);
+        female.setUserData(Sex.F);
+        male.setUserData(Sex.M);
+        sexes.selectedToggleProperty().addListener((o, was, now) ->
+                model.sexProperty().set(now == null ? null : (Sex) now.getUserData()));
+        model.sexProperty().addListener((o, was, now) -> sexes.selectToggle(now == Sex.F ? female : now == Sex.M ? male : null));
+        HBox sexBox = new HBox(14, female, male);
+        sexBox.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(row++, Caption.of(messages.get("newPatient.birthDate")),
+                field(model.birthDateProperty(), "new-birth-date", messages.get("search.birthDate.prompt")),
+                Caption.of(messages.get("newPatient.sex")), sexBox);
+        grid.addRow(row++, Caption.of(messages.get("newPatient.birthplace")),
+                field(model.birthplaceCodeProperty(), "new-birthplace", messages.get("newPatient.birthplace.prompt")),
+                Caption.of(messages.get("newPatient.phone")), field(model.phoneProperty(), "new-phone", ""));
+        CheckBox doubtful = new CheckBox(messages.get("newPatient.doubtful"));
+        doubtful.selectedProperty().bindBidirectional(model.doubtfulProperty());
+        CheckBox fictitious = new CheckBox(messages.get("newPatient.fictitious"));
+        fictitious.selectedProperty().bindBidirectional(model.fictitiousProperty());
+        HBox attributes = new HBox(16, doubtful, fictitious);
+        grid.add(attributes, 1, row, 3, 1);
+
+        Label error = new Label();
+        error.getStyleClass().add("form-error");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        error.setId("new-patient-error");
+
+        Button save = new Button(messages.get("newPatient.create"), Icon.CHECK.node(14));
+        save.getStyleClass().add("primary");
+        save.setId("new-patient-create");
+        save.disableProperty().bind(model.savingProperty());
+        save.setOnAction(e -> create.run());
+        Button cancel = new Button(messages.get("common.cancel"));
+        cancel.setOnAction(e -> abandon.run());
+        HBox buttons = new HBox(8, cancel, save);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(title, note, grid, error, buttons);
+    }
+
+
+    private static TextField field(StringProperty property, String id, String prompt) {
+        TextField field = new TextField();
+        field.textProperty().bindBidirectional(property);
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
+    }
+}

@@ -1,0 +1,13 @@
+package fr.opaline.ui.session;
+
+/** How a user proved who they are. */
+public enum SignInMethod {
+    /** Pro Santé Connect, e-CPS approval on the phone (CIBA, SC.PSC.13). */
+    PSC_CIBA,
+    /** Pro Santé Connect in the system browser (authorization code + PKCE). */
+    PSC_BROWSER,
+    /** Local account and password. */
+    PASSWORD,
+    /** Demonstration only: a fictitious account picked from a list, without authentication. */
+    DEMO
+}

@@ -1,0 +1,262 @@
+package fr.opaline.ui.shell;
+
+import fr.opaline.core.catalogue.Room;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.patient.Patient;
+import fr.opaline.ui.DesktopContext;
+import fr.opaline.ui.agenda.AgendaGateway;
+import fr.opaline.ui.agenda.AgendaView;
+import fr.opaline.ui.agenda.AgendaViewModel;
+import fr.opaline.ui.booking.BookingDialog;
+import fr.opaline.ui.booking.BookingViewModel;
+import fr.opaline.ui.concurrent.Background;
+import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insscan.InsModuleScanReader;
+import fr.opaline.ui.insscan.InsScanReader;
+import fr.opaline.ui.patient.NewPatientViewModel;
+import fr.opaline.ui.patient.PatientDirectory;
+import fr.opaline.ui.patient.PatientRecordViewModel;
+import fr.opaline.ui.patient.PatientSearchViewModel;
+import fr.opaline.ui.patient.PatientsView;
+import fr.opaline.ui.session.UserSession;
+import fr.opaline.ui.widgets.Icon;
+import fr.opaline.ui.worklist.WorklistGateway;
+import fr.opaline.ui.worklist.WorklistMonitorView;
+import fr.opaline.ui.worklist.WorklistMonitorViewModel;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The signed-in desktop: navigation on the left (agenda, patients, worklist), a header with the
+ * practice, the user and the lock, the screen in the middle and the status bar at the bottom.
+ */
+public final class MainWindow extends BorderPane {
+
+    /** The desktop's sections. */
+    public enum Section { AGENDA, PATIENTS, WORKLIST }
+
+    private final DesktopContext context;
+    private final Messages messages;
+    private final Background background;
+    private final Supplier<Actor> actor;
+    private final Clock clock;
+    private final InsScanReader scanReader = new InsModuleScanReader();
+    private final PatientDirectory directory;
+    private final AgendaGateway agendaGateway;
+    private final AgendaViewModel agenda;
+    private final WorklistMonitorViewModel worklist;
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final AgendaView agendaView;
+    // Built on first use: the first screen shows sooner, and the booking dialog is built once.
+    private PatientsView patients;
+    private WorklistMonitorView worklistView;
+    private BookingViewModel booking;
+    private BookingDialog bookingDialog;
+
+    public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
+                      Runnable lock, Runnable about) {
+        this.context = context;
+        this.messages = messages;
+        this.background = background;
+        this.clock = context.services().clock();
+        this.actor = () -> {
+            if (session.user() == null) {
+                throw new IllegalStateException("Aucune session ouverte");
+            }
+            return session.user().actor();
+        };
+        getStyleClass().add("main-window");
+        setId("main-window");
+        directory = new PatientDirectory(context.services());
+        agendaGateway = new AgendaGateway(context.services());
+
+        agenda = new AgendaViewModel(agendaGateway, background, messages, actor, clock);
+        agendaView = new AgendaView(agenda, messages, clock, new AgendaView.Navigator() {
+            @Override
+            public void book(Room room, LocalDate day, LocalTime time, Patient patient) {
+                openBooking(room, day, time, patient);
+            }
+
+            @Override
+            public void openRecord(Patient patient) {
+                MainWindow.this.openRecord(patient);
+            }
+        });
+        worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services()), background, messages, clock);
+
+        VBox top = new VBox();
+        if (context.demoMode()) {
+            Label demo = new Label(messages.get("shell.demoBanner"), Icon.WARNING.node(14));
+            demo.getStyleClass().add("demo-banner");
+            demo.setMaxWidth(Double.MAX_VALUE);
+            demo.setId("demo-banner");
+            top.getChildren().add(demo);
+        }
+        top.getChildren().add(header(session, lock, about));
+        setTop(top);
+        setLeft(sidebar());
+        setCenter(content);
+        setBottom(new StatusBarView(messages, background, session, context.services().databaseDescription(),
+                context.version()));
+        agenda.start();
+        show(Section.AGENDA);
+    }
+
+    private PatientsView patients() {
+        if (patients == null) {
+            PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            PatientRecordViewModel record = new PatientRecordViewModel(directory, background, messages, actor);
+            patients = new PatientsView(search, newPatient, record, messages, clock,
+                    patient -> openBooking(null, LocalDate.now(clock), null, patient));
+        }
+        return patients;
+    }
+
+    private WorklistMonitorView worklistView() {
+        if (worklistView == null) {
+            worklistView = new WorklistMonitorView(worklist, messages, context.services().zone());
+            worklist.start(context.worklistRefresh());
+        }
+        return worklistView;
+    }
+
+    private HBox header(UserSession session, Runnable lock, Runnable about) {
+        Label practice = new Label(context.services().practiceName());
+        practice.getStyleClass().add("header-practice");
+        Label today = new Label(messages.longDate(LocalDate.now(clock)));
+        today.getStyleClass().add("header-date");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label user = new Label();
+        user.getStyleClass().add("header-user");
+        user.setId("header-user");
+        user.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> session.user() == null ? ""
+                : session.user().account().displayName() + " · " + messages.label(session.user().account().role()),
+                session.userProperty()));
+        user.setGraphic(Icon.PATIENT.node(14));
+        Button lockButton = new Button(messages.get("shell.lock"), Icon.LOCK.node(14));
+        lockButton.setId("shell-lock");
+        lockButton.setTooltip(new Tooltip(messages.get("shell.lock.tip")));
+        lockButton.setOnAction(e -> lock.run());
+        Button aboutButton = new Button();
+        aboutButton.setGraphic(Icon.INFO.node(16));
+        aboutButton.setId("shell-about");
+        aboutButton.getStyleClass().add("icon-button");
+        aboutButton.setTooltip(new Tooltip(messages.get("shell.about")));
+        aboutButton.setOnAction(e -> about.run());
+        HBox header = new HBox(14, practice, today, spacer, user, lockButton, aboutButton);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    private VBox sidebar() {
+        Label brand = new Label("Opaline");
+        brand.getStyleClass().add("sidebar-brand");
+        Label tagline = new Label(messages.get("shell.tagline"));
+        tagline.getStyleClass().add("sidebar-tagline");
+        tagline.setWrapText(true);
+        VBox sidebar = new VBox(4, brand, tagline, spacer(18),
+                navButton(Section.AGENDA, Icon.AGENDA, messages.get("nav.agenda"), "nav-agenda"),
+                navButton(Section.PATIENTS, Icon.PATIENT, messages.get("nav.patients"), "nav-patients"),
+                navButton(Section.WORKLIST, Icon.WORKLIST, messages.get("nav.worklist"), "nav-worklist"));
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPrefWidth(186);
+        sidebar.setMinWidth(186);
+        navigation.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
+        return sidebar;
+    }
+
+    private static Region spacer(double height) {
+        Region region = new Region();
+        region.setMinHeight(height);
+        return region;
+    }
+
+    private ToggleButton navButton(Section section, Icon icon, String text, String id) {
+        ToggleButton button = new ToggleButton(text, icon.node(18));
+        button.setToggleGroup(navigation);
+        button.getStyleClass().add("nav-button");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.setGraphicTextGap(10);
+        button.setId(id);
+        button.setUserData(section);
+        button.setOnAction(e -> show(section));
+        return button;
+    }
+
+    public void show(Section section) {
+        Node screen = switch (section) {
+            case AGENDA -> agendaView;
+            case PATIENTS -> patients();
+            case WORKLIST -> worklistView();
+        };
+        content.getChildren().setAll(screen);
+        navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
+                .ifPresent(t -> t.setSelected(true));
+        if (section == Section.PATIENTS) {
+            patients.focusSearch();
+        } else if (section == Section.WORKLIST) {
+            worklist.refresh();
+        }
+    }
+
+    /** Opens a record from the agenda; "back" returns there. */
+    public void openRecord(Patient patient) {
+        patients().open(patient, messages.get("record.backToAgenda"), () -> show(Section.AGENDA));
+        show(Section.PATIENTS);
+    }
+
+    private void openBooking(Room room, LocalDate day, LocalTime time, Patient patient) {
+        if (bookingDialog == null) {
+            PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            booking = new BookingViewModel(agendaGateway, background, messages, actor, context.services().zone(), search,
+                    newPatient);
+            bookingDialog = new BookingDialog(getScene().getWindow(), booking, messages);
+        }
+        booking.prepare(agenda.catalogueProperty().get(), room, day, time, patient);
+        bookingDialog.show(done -> {
+            agenda.showBooked(booking.roomProperty().get(), booking.dateProperty().get(), booking.bookedMessage(done));
+            if (patients != null) {
+                patients.record().reload();
+            }
+            worklist.refresh();
+        });
+    }
+
+    /** Stops periodic work (the worklist refresh). */
+    public void close() {
+        worklist.stop();
+    }
+
+    public AgendaViewModel agenda() {
+        return agenda;
+    }
+
+    public WorklistMonitorViewModel worklist() {
+        return worklist;
+    }
+}

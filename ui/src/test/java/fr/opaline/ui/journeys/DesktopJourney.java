@@ -1,0 +1,110 @@
+package fr.opaline.ui.journeys;
+
+import fr.opaline.ui.shell.DesktopApplication;
+import fr.opaline.ui.testing.DesktopFixture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A journey through the real desktop (headless Monocle): the desktop in demonstration mode on
+ * a small practice, signed in as the secretary. Every screen is visited once before the journey
+ * (class loading and first CSS pass are not what the guard is about); then the FX thread is
+ * watched and the journey fails if it was ever blocked more than 100 ms.
+ */
+abstract class DesktopJourney {
+
+    protected DesktopFixture f;
+    protected DesktopApplication app;
+    protected FxRobot robot;
+    private FxStallGuard guard;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** Data a journey needs before the desktop opens. */
+    protected void prepare(DesktopFixture fixture) {
+    }
+
+    @BeforeEach
+    void openSignInAndWarmUp() throws Exception {
+        robot = new FxRobot();
+        f = new DesktopFixture();
+        prepare(f);
+        FxToolkit.setupStage((Stage stage) -> {
+            app = new DesktopApplication(f.context());
+            app.start(stage);
+        });
+        until(() -> robot.lookup("#demo-secretariat").tryQuery().isPresent());
+        robot.clickOn("#demo-secretariat");
+        until(() -> app.mainWindow() != null && !app.mainWindow().agenda().items().isEmpty());
+        warmUp();
+        guard = new FxStallGuard();
+    }
+
+    /** Every screen and dialog of the journeys once, so the guard watches steady state. */
+    private void warmUp() throws Exception {
+        robot.clickOn("#appointment-" + f.provisionalAtTen.appointment().id());
+        robot.clickOn("#action-record");
+        until(() -> robot.lookup("#record-name").tryQuery().isPresent());
+        robot.clickOn("Documents (0)");
+        robot.clickOn("Demandes (1)");
+        robot.clickOn("Rendez-vous (1)");
+        robot.clickOn("#record-back");
+        robot.clickOn("#agenda-mode-week");
+        robot.clickOn("#agenda-mode-day");
+        robot.clickOn("#nav-patients");
+        robot.clickOn("#search-name").write("D");
+        until(() -> text("#search-status").endsWith("trouvé") || text("#search-status").endsWith("trouvés"));
+        robot.clickOn("#search-name").eraseText(1);
+        robot.clickOn("#nav-worklist");
+        until(() -> !app.mainWindow().worklist().steps().isEmpty());
+        robot.clickOn("#nav-agenda");
+        robot.clickOn("#agenda-book");
+        until(() -> robot.lookup("#booking-dialog").tryQuery().isPresent());
+        robot.clickOn("#booking-new-patient");
+        robot.clickOn("#new-sex-F");
+        robot.clickOn("#new-patient-create");
+        until(() -> robot.lookup("#new-patient-error").tryQuery().map(Node::isVisible).orElse(false));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        until(() -> robot.lookup("#booking-dialog").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void checkTheFxThreadAndClose() throws Exception {
+        try {
+            if (guard != null) {
+                guard.close();
+                guard.assertNoStall();
+            }
+        } finally {
+            if (app != null) {
+                robot.interact(() -> app.stop());
+            }
+            FxToolkit.hideStage();
+            f.close();
+        }
+    }
+
+    /** Waits (10 s at most) for a condition evaluated on the FX thread. */
+    protected void until(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    protected String text(String query) {
+        Node node = robot.lookup(query).query();
+        return node instanceof Labeled labeled ? labeled.getText()
+                : node instanceof javafx.scene.control.TextInputControl input ? input.getText() : node.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package fr.opaline.ui.testing;
+
+import fr.opaline.core.catalogue.CatalogueRepository;
+import fr.opaline.core.catalogue.ExamType;
+import fr.opaline.core.catalogue.Modality;
+import fr.opaline.core.catalogue.Room;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.patient.IdentityAttributes;
+import fr.opaline.core.patient.IdentityStatus;
+import fr.opaline.core.patient.InsNumber;
+import fr.opaline.core.patient.Patient;
+import fr.opaline.core.patient.Sex;
+import fr.opaline.core.scheduling.Booking;
+import fr.opaline.core.scheduling.BookingRequest;
+import fr.opaline.core.testing.CoreFixture;
+import fr.opaline.core.testing.TestDatabases;
+import fr.opaline.core.user.Role;
+import fr.opaline.core.user.UserAccount;
+import fr.opaline.ui.DesktopContext;
+import fr.opaline.ui.DesktopServices;
+import fr.opaline.ui.session.AuthenticationPort;
+import fr.opaline.ui.session.DemoSignIn;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Locale;
+
+/**
+ * A small practice on a fresh H2 database for the desktop's tests: two CT rooms and an
+ * ultrasound room, a few exams, a secretary, patients of every identity status, and
+ * appointments on the fixture's day (Monday 2 March 2026, the clock stands at 09:00 Paris).
+ */
+public final class DesktopFixture implements AutoCloseable {
+
+    public static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+
+    public final TestDatabases.TestDatabase db;
+    public final CoreFixture core;
+    public final Room scanner1;
+    public final Room scanner2;
+    public final Room echo;
+    public final ExamType thorax;
+    public final ExamType brain;
+    public final ExamType abdomen;
+    public final UserAccount secretary;
+    public final Actor actor;
+    public final Patient qualified;
+    public final Patient provisional;
+    public final Patient retrieved;
+    public final Booking qualifiedAtNine;
+    public final Booking provisionalAtTen;
+    public final Booking retrievedEchoAtNine;
+
+    public DesktopFixture() {
+        this(TestDatabases.h2());
+    }
+
+    public DesktopFixture(TestDatabases.TestDatabase db) {
+        this.db = db;
+        this.core = new CoreFixture(db.database());
+        scanner1 = room("CT1", "Scanner 1", Modality.CT);
+        scanner2 = room("CT2", "Scanner 2", Modality.CT);
+        echo = room("US1", "Échographie", Modality.US);
+        thorax = exam("CT-THX", "Scanner thoracique", Modality.CT, 20);
+        brain = exam("CT-CRANE", "Scanner cérébral", Modality.CT, 15);
+        abdomen = exam("US-ABD", "Échographie abdominale", Modality.US, 20);
+        secretary = core.user("secretariat", Role.SECRETAIRE, null);
+        actor = Actor.user(secretary.id(), secretary.login());
+        qualified = withIdentity(core.patient("MARTIN", "ANNE CLAIRE", LocalDate.of(1980, 5, 6), Sex.F),
+                IdentityStatus.QUALIFIEE, new InsNumber(nir("2800569123045"), InsNumber.OID_TEST_NIR),
+                IdentityAttributes.NONE);
+        provisional = withIdentity(core.patient("DURAND", "PAUL", LocalDate.of(1975, 1, 2), Sex.M),
+                IdentityStatus.PROVISOIRE, null, new IdentityAttributes(true, false, false));
+        retrieved = withIdentity(core.patient("LEFEVRE", "CHLOE", LocalDate.of(1992, 11, 23), Sex.F),
+                IdentityStatus.RECUPEREE, new InsNumber(nir("2921175112001"), InsNumber.OID_TEST_NIR),
+                new IdentityAttributes(false, false, true));
+        qualifiedAtNine = book(qualified, scanner1, thorax, LocalTime.of(9, 0));
+        provisionalAtTen = book(provisional, scanner1, brain, LocalTime.of(10, 0));
+        retrievedEchoAtNine = book(retrieved, echo, abdomen, LocalTime.of(9, 0));
+    }
+
+    /** A test NIR with its real control key. */
+    public static String nir(String first13) {
+        return first13 + fr.opaline.ins.matricule.MatriculeKey.of(first13);
+    }
+
+    public Instant at(LocalTime time) {
+        return TODAY.atTime(time).atZone(CoreFixture.PARIS).toInstant();
+    }
+
+    public Booking book(Patient patient, Room room, ExamType exam, LocalTime time) {
+        return core.booking.book(new BookingRequest(patient.id(), room.id(), exam.id(), at(time), "Dr Martin", null,
+                null, null), actor);
+    }
+
+    private Room room(String code, String name, Modality modality) {
+        Room room = new Room(core.ids.newId(), code, name, modality, "AE_" + code, code, true);
+        db.database().inTransactionRun(ctx -> new CatalogueRepository(ctx).insertRoom(room));
+        return room;
+    }
+
+    private ExamType exam(String code, String label, Modality modality, int minutes) {
+        ExamType exam = new ExamType(core.ids.newId(), code, label, modality, "67734004", "segment thoracique du tronc",
+                null, minutes, true);
+        db.database().inTransactionRun(ctx -> new CatalogueRepository(ctx).insertExamType(exam));
+        return exam;
+    }
+
+    private Patient withIdentity(Patient patient, IdentityStatus status, InsNumber ins, IdentityAttributes attributes) {
+        return core.patients.update(patient.id(), p -> p.withIdentity(p.traits(), ins, status, attributes,
+                status == IdentityStatus.QUALIFIEE ? "CNI" : null, ins == null ? null : core.clock.instant()),
+                "test", core.secretary);
+    }
+
+    public DesktopServices services() {
+        return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
+                "Cabinet de test", "H2 (test)");
+    }
+
+    /** The desktop in demonstration mode (the picker signs the secretary in). */
+    public DesktopContext context() {
+        return new DesktopContext("9.9.9-test", services(), AuthenticationPort.none(),
+                new DemoSignIn(db.database(), core.audit, core.clock), Locale.FRENCH, Duration.ofMinutes(10),
+                Duration.ofSeconds(1));
+    }
+
+    @Override
+    public void close() throws Exception {
+        db.close();
+    }
+}

@@ -1,0 +1,40 @@
+package fr.opaline.ui.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.opaline.core.catalogue.Modality;
+import fr.opaline.core.order.StepStatus;
+import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.testing.DesktopFixture;
+import fr.opaline.ui.testing.Direct;
+import org.junit.jupiter.api.Test;
+
+class WorklistMonitorViewModelTest {
+
+    @Test
+    void todaysStepsByModalityWithTheirStatus() throws Exception {
+        try (DesktopFixture f = new DesktopFixture()) {
+            f.core.booking.markArrived(f.qualifiedAtNine.appointment().id(), f.actor);
+            f.core.booking.book(new fr.opaline.core.scheduling.BookingRequest(f.provisional.id(), f.scanner2.id(),
+                    f.thorax.id(), f.at(java.time.LocalTime.of(9, 0)).plus(java.time.Duration.ofDays(1)), null, null,
+                    null, null), f.actor);
+            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.services()),
+                    Direct.background(), Messages.french(), f.core.clock);
+
+            monitor.refresh();
+
+            assertThat(monitor.steps()).hasSize(3);
+            assertThat(monitor.summaries()).extracting(ModalitySummary::modality).containsExactly(Modality.CT, Modality.US);
+            ModalitySummary ct = monitor.summaries().get(0);
+            assertThat(ct.count(StepStatus.ARRIVED)).isEqualTo(1);
+            assertThat(ct.count(StepStatus.SCHEDULED)).isEqualTo(1);
+            assertThat(ct.total()).isEqualTo(2);
+            assertThat(monitor.refreshedAtProperty().get()).isNotNull();
+
+            monitor.modalityProperty().set(Modality.US);
+            assertThat(monitor.steps()).extracting(s -> s.patient().id()).containsExactly(f.retrieved.id());
+            monitor.modalityProperty().set(null);
+            assertThat(monitor.steps()).hasSize(3);
+        }
+    }
+}
