@@ -114,7 +114,7 @@ public final class DmpFeedHandler implements JobHandler {
             record(job, doc, payload, FeedOutcome.FAILED, "auteur sans RPPS");
             return JobOutcome.failed("Non envoyé : l'auteur du document n'est pas identifié par son RPPS.");
         }
-        if (job.attempts() > 1 && present(author.get(), payload.uniqueId()).isPresent()) {
+        if (job.attempts() > 1 && present(author.get(), payload.documentUid()).isPresent()) {
             return delivered(job, doc, payload);
         }
         String replacedEntryUuid = null;
@@ -152,7 +152,7 @@ public final class DmpFeedHandler implements JobHandler {
 
     private JobOutcome delete(OutboxJob job, DmpFeedPayload payload, ClinicalDocument doc, Patient patient)
             throws DmpException {
-        Optional<FeedJobs.Seen> original = FeedJobs.byKey(database.dsl(), DmpFeedPayload.submissionKey(payload.uniqueId()));
+        Optional<FeedJobs.Seen> original = FeedJobs.byKey(database.dsl(), DmpFeedPayload.submissionKey(payload.documentUid()));
         if (original.isPresent() && original.get().active()) {
             return JobOutcome.retryAfter("En attente de la fin de l'envoi du document à supprimer.", WAIT_FOR_PREVIOUS);
         }
@@ -163,7 +163,7 @@ public final class DmpFeedHandler implements JobHandler {
         if (author.isEmpty()) {
             return JobOutcome.failed("Suppression impossible : l'auteur du document n'est pas identifié par son RPPS.");
         }
-        Optional<XdsDocumentEntry> entry = present(author.get(), payload.uniqueId());
+        Optional<XdsDocumentEntry> entry = present(author.get(), payload.documentUid());
         if (entry.isPresent() && !XdsVocabulary.DELETED.equals(entry.get().status())) {
             client.delete(author.get(), entry.get());
             record(job, doc, payload, FeedOutcome.DELETED, null);

@@ -5,11 +5,12 @@ import java.util.UUID;
 
 /**
  * The JSON payload of a {@link DmpJobTypes#FEED} job: which stored document (clinical_document id),
- * its CDA identifiers (uniqueId = CDA id, setId, versionNumber), the action, for a replacement
+ * its CDA identifiers (documentUid = the CDA id, the XDS uniqueId; setId, versionNumber), the action, for a replacement
  * the uniqueId it replaces, and whether it is a historical or a received (not locally produced)
- * document.
+ * document. The {@code documentUid} field is the contract with the jobs chained on completion
+ * (drimbox-bridge's {@code DrimboxAfterDmp} reads it).
  */
-public record DmpFeedPayload(FeedAction action, UUID documentId, UUID patientId, String uniqueId, String setId,
+public record DmpFeedPayload(FeedAction action, UUID documentId, UUID patientId, String documentUid, String setId,
                              int versionNumber, String replacedUniqueId, boolean historical, boolean received) {
 
     public String toJson() {
@@ -30,6 +31,6 @@ public record DmpFeedPayload(FeedAction action, UUID documentId, UUID patientId,
     }
 
     public String idempotencyKey() {
-        return action == FeedAction.DELETE ? deletionKey(uniqueId) : submissionKey(uniqueId);
+        return action == FeedAction.DELETE ? deletionKey(documentUid) : submissionKey(documentUid);
     }
 }

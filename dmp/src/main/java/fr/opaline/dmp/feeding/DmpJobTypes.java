@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The outbox job types of the DMP module. Other modules chain on them with
  * {@code Outbox.onDone(DmpJobTypes.FEED, …)}: the job's payload ({@link DmpFeedPayload}, JSON) gives
- * the acknowledged document's uniqueId, setId, versionNumber and the action.
+ * the acknowledged document's {@code documentUid} (CDA id = XDS uniqueId), setId, versionNumber and the action.
  */
 public final class DmpJobTypes {
 

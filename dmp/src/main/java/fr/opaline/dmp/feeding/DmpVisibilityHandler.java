@@ -56,8 +56,8 @@ public final class DmpVisibilityHandler implements JobHandler {
             return JobOutcome.failed("L'auteur du document n'est pas identifié par son RPPS.");
         }
         try {
-            Optional<XdsDocumentEntry> entry = client.lookup(author.get(), List.of(payload.uniqueId())).entries().stream()
-                    .filter(e -> e.uniqueId().equals(payload.uniqueId())).findFirst();
+            Optional<XdsDocumentEntry> entry = client.lookup(author.get(), List.of(payload.documentUid())).entries().stream()
+                    .filter(e -> e.uniqueId().equals(payload.documentUid())).findFirst();
             if (entry.isEmpty()) {
                 return JobOutcome.failed("Le document n'est pas (ou plus) dans le DMP.");
             }

@@ -26,7 +26,7 @@ final class FeedRecords {
                 .set(DMP_FEED_RECORD.JOB_ID, jobId)
                 .set(DMP_FEED_RECORD.PATIENT_ID, payload.patientId())
                 .set(DMP_FEED_RECORD.DOCUMENT_ID, doc == null ? null : doc.id())
-                .set(DMP_FEED_RECORD.UNIQUE_ID, payload.uniqueId())
+                .set(DMP_FEED_RECORD.UNIQUE_ID, payload.documentUid())
                 .set(DMP_FEED_RECORD.SET_ID, payload.setId())
                 .set(DMP_FEED_RECORD.VERSION_NUMBER, payload.versionNumber())
                 .set(DMP_FEED_RECORD.ACTION, payload.action().name())
