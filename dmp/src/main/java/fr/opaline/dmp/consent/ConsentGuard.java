@@ -34,6 +34,24 @@ public final class ConsentGuard {
      * @throws ConsentRequiredException when no consent nor break-glass is traced for the open episode
      */
     public ConsultationPermit permit(UUID patientId, UUID userId, Function<PurposeOfUse, VihfSubject> subject) {
+        Allowed allowed = allowed(patientId);
+        return new ConsultationPermit(patientId, allowed.episodeId(), allowed.consentEventId(), userId,
+                subject.apply(allowed.purpose()), clock.instant());
+    }
+
+    /**
+     * What the trace allows now, without issuing a permit (the DICA checklist reads it).
+     *
+     * @throws ConsentRequiredException with the reason when nothing allows a consultation
+     */
+    public PurposeOfUse allowedPurpose(UUID patientId) {
+        return allowed(patientId).purpose();
+    }
+
+    private record Allowed(UUID episodeId, UUID consentEventId, PurposeOfUse purpose) {
+    }
+
+    private Allowed allowed(UUID patientId) {
         DSLContext ctx = database.dsl();
         CareEpisode episode = new CareEpisodeRepository(ctx).findOpen(patientId)
                 .orElseThrow(() -> new ConsentRequiredException("Aucune prise en charge en cours pour ce patient : "
@@ -42,18 +60,15 @@ public final class ConsentGuard {
         Optional<ConsentEvent> decision = events.latestDecision(episode.id());
         if (decision.isPresent() && decision.get().consultation() == ConsultationConsent.GRANTED
                 && decision.get().patientInformed() && episode.consultationConsent() == ConsultationConsent.GRANTED) {
-            return new ConsultationPermit(patientId, episode.id(), decision.get().id(), userId,
-                    subject.apply(PurposeOfUse.NORMAL), clock.instant());
+            return new Allowed(episode.id(), decision.get().id(), PurposeOfUse.NORMAL);
         }
         Optional<ConsentEvent> breakGlass = events.latestBreakGlass(episode.id());
         if (episode.breakGlassAt() != null && breakGlass.isPresent()) {
-            return new ConsultationPermit(patientId, episode.id(), breakGlass.get().id(), userId,
-                    subject.apply(PurposeOfUse.BRIS_DE_GLACE), clock.instant());
+            return new Allowed(episode.id(), breakGlass.get().id(), PurposeOfUse.BRIS_DE_GLACE);
         }
         if (decision.isPresent() && decision.get().consultation() == ConsultationConsent.REFUSED) {
             throw new ConsentRequiredException("Le patient a refusé la consultation de son DMP pour cette prise en charge.");
         }
-        throw new ConsentRequiredException("Le consentement du patient à la consultation de son DMP n'est pas "
-                + "enregistré pour cette prise en charge.");
+        throw new ConsentRequiredException("Le consentement du patient n'est pas enregistré pour cette prise en charge.");
     }
 }

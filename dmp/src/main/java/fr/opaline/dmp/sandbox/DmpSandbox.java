@@ -106,6 +106,7 @@ public final class DmpSandbox implements SandboxService {
         port = server.getAddress().getPort();
         control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         control.createContext("/control", this::control);
+        control.createContext("/inspect", this::inspection);
         control.setExecutor(threads);
         control.start();
         if (stateDirectory != null) {
@@ -174,6 +175,11 @@ public final class DmpSandbox implements SandboxService {
         return URI.create("https://127.0.0.1:" + port + BASE_PATH);
     }
 
+    /** Read-only JSON view of what the sandbox holds and received (GET). */
+    public URI inspectionUri() {
+        return URI.create("http://127.0.0.1:" + control.getAddress().getPort() + "/inspect");
+    }
+
     public URI controlUri() {
         return URI.create("http://127.0.0.1:" + control.getAddress().getPort() + "/control");
     }
@@ -183,6 +189,7 @@ public final class DmpSandbox implements SandboxService {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         endpoints.put("soap", endpoint());
         endpoints.put("control", controlUri());
+        endpoints.put("inspection", inspectionUri());
         return endpoints;
     }
 
@@ -321,6 +328,21 @@ public final class DmpSandbox implements SandboxService {
     }
 
     /** {@code GET /control?availability=UP|HTTP_503|REFUSED|SLOW[&delay=PT5S]} on loopback. */
+    private void inspection(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                plain(exchange, 405, "GET attendu");
+                return;
+            }
+            byte[] bytes = fr.opaline.core.common.Json.write(inspect()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
     private void control(HttpExchange exchange) throws IOException {
         try (exchange) {
             String query = exchange.getRequestURI().getRawQuery();

@@ -123,6 +123,14 @@ public final class SandboxTransactions {
         return entry;
     }
 
+    /** Marks a document deprecated, as when its author replaced it by other means (tests, demonstration). */
+    public synchronized void deprecate(String matricule, String uniqueId) {
+        SandboxRecord.Stored stored = record(matricule).byUniqueId(uniqueId);
+        if (stored != null) {
+            stored.entry = stored.entry.withStatus(XdsVocabulary.DEPRECATED);
+        }
+    }
+
     /** The end of a professional's individual authorisation on a record, or null. */
     public synchronized Instant authorizationEnd(String matricule, String rpps) {
         SandboxRecord record = records.get(matricule);
