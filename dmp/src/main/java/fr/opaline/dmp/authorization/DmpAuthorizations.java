@@ -114,6 +114,12 @@ public final class DmpAuthorizations {
                 .where(DMP_AUTHORIZATION.ID.eq(id)).execute());
     }
 
+    public java.util.Optional<Held> find(UUID id) {
+        return database.dsl().selectFrom(DMP_AUTHORIZATION).where(DMP_AUTHORIZATION.ID.eq(id))
+                .fetchOptional(r -> new Held(r.getId(), r.getPatientId(), r.getUserId(), r.getEpisodeId(), r.getRpps(),
+                        r.getStatus(), r.getSetAt(), r.getExpiresAt()));
+    }
+
     public List<Held> ofPatient(UUID patientId) {
         return database.dsl().selectFrom(DMP_AUTHORIZATION).where(DMP_AUTHORIZATION.PATIENT_ID.eq(patientId))
                 .fetch(r -> new Held(r.getId(), r.getPatientId(), r.getUserId(), r.getEpisodeId(), r.getRpps(),
