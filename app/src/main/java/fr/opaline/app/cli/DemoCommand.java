@@ -48,13 +48,17 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 // The seed wrote the practice's identity (name, UID root): read it again.
                 core = CoreServices.over(config, opened.database, opened.clock, opened.ids);
             }
-            SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
+            java.nio.file.Path sandboxDirectory = config.home().resolve("sandbox");
+            SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, sandboxDirectory), 0);
             sandbox.start();
-            // The practice server talks to the sandboxes it started (DRIMbox source and viewer).
+            // The practice server talks to the sandboxes it started (DRIMbox source and viewer, DMP).
             PracticeServer server = ServerAssembly.assemble(CoreServices.over(
-                    fr.opaline.app.wiring.MssWiring.pointedAtSandbox(fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config,
-                            sandbox.services()), config.home().resolve("sandbox"), sandbox.services()), core.database,
-                    core.clock, core.ids));
+                    fr.opaline.app.wiring.MssWiring.pointedAtSandbox(
+                            fr.opaline.app.wiring.DmpWiring.pointedAtSandbox(
+                                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()),
+                                    sandbox.services(), sandboxDirectory),
+                            sandboxDirectory, sandbox.services()),
+                    core.database, core.clock, core.ids));
             CountDownLatch stopped = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {
                 server.stop(Duration.ofSeconds(10));

@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
                 Hl7Command.class,
                 MssCommand.class,
                 WorklistCommand.class,
-                SetupCommand.class
+                SetupCommand.class,
+                DmpCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

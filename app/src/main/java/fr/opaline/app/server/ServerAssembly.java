@@ -26,7 +26,8 @@ public final class ServerAssembly {
                 new fr.opaline.app.wiring.DrimboxWiring(),
                 new fr.opaline.app.wiring.MssWiring(),
                 new WorklistWiring(),
-                new BackupWiring());
+                new BackupWiring(),
+                new fr.opaline.app.wiring.DmpWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {

@@ -25,6 +25,9 @@ public final class ReportWiring {
         reports.addPublicationListener(new ReportDocumentsPublisher(loader, renderer, core.ids, core.clock));
         reports.addPublicationListener(DrimboxWiring.publicationListener(core));
         reports.addPublicationListener(MssWiring.publicationListener(core));
+        if (DmpWiring.configured(core.config)) {
+            reports.addPublicationListener(DmpWiring.publicationListener(core));
+        }
     }
 
     /** {@code drimbox.viewerUrl} and {@code drimbox.availability} from the configuration. */
