@@ -50,10 +50,11 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             }
             SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
             sandbox.start();
-            // The practice server talks to the sandboxes it started (DRIMbox source and viewer).
-            PracticeServer server = ServerAssembly.assemble(CoreServices.over(
-                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), core.database,
-                    core.clock, core.ids));
+            // The practice server and the desktop talk to the sandboxes it started (INSi, DRIMbox).
+            CoreServices sandboxed = CoreServices.over(fr.opaline.app.wiring.InsWiring.pointedAtSandbox(
+                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), sandbox.services()),
+                    core.database, core.clock, core.ids);
+            PracticeServer server = ServerAssembly.assemble(sandboxed);
             CountDownLatch stopped = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {
                 server.stop(Duration.ofSeconds(10));
@@ -73,7 +74,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             out().println("Ouverture de l'application de bureau (fermez la fenêtre pour arrêter).");
             out().flush();
             try {
-                DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), AuthenticationPort.none(), true));
+                DesktopLauncher.launch(DesktopWiring.context(sandboxed, OpalineVersion.version(), AuthenticationPort.none(), true));
             } catch (UnsupportedOperationException e) {
                 err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage() + "). "
                         + "Sans écran, lancez « opaline demo --headless ».");

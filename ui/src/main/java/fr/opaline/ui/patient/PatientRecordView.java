@@ -4,7 +4,9 @@ import fr.opaline.core.document.ClinicalDocument;
 import fr.opaline.core.order.ScheduledProcedureStep;
 import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.ui.document.DocumentViewer;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insi.InsiComparisonPane;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Icon;
 import fr.opaline.ui.widgets.IdentityBadge;
@@ -24,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -98,7 +101,11 @@ public final class PatientRecordView extends BorderPane {
         VBox identityCard = card(messages.get("record.identity"), identity);
         identityCard.setId("record-identity");
         VBox contactCard = card(messages.get("record.contact"), contact);
-        VBox left = new VBox(12, identityCard, contactCard);
+        VBox left = new VBox(12, identityCard);
+        if (model.insi().available()) {
+            left.getChildren().add(insiCard());
+        }
+        left.getChildren().add(contactCard);
         left.setPrefWidth(430);
         left.setMinWidth(380);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -112,7 +119,16 @@ public final class PatientRecordView extends BorderPane {
         tabs.getStyleClass().add("record-tabs");
         appointmentsTab.setContent(appointmentsTable());
         ordersTab.setContent(ordersTable());
-        documentsTab.setContent(documentsTable());
+        TableView<ClinicalDocument> documentList = documentsTable();
+        documentList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.viewer().show(now);
+            }
+        });
+        SplitPane documentsSplit = new SplitPane(documentList, new DocumentViewer(model.viewer(), messages));
+        documentsSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        documentsSplit.setDividerPositions(0.32);
+        documentsTab.setContent(documentsSplit);
         documentsTab.setId("record-documents-tab");
         VBox right = new VBox(tabs);
         right.getStyleClass().add("card");
@@ -130,6 +146,21 @@ public final class PatientRecordView extends BorderPane {
         model.orders().addListener((ListChangeListener<Object>) c -> updateCounts());
         model.documents().addListener((ListChangeListener<Object>) c -> updateCounts());
         updateCounts();
+    }
+
+    private VBox insiCard() {
+        Button lookup = new Button(messages.get("record.insi.lookup"), Icon.SEARCH.node(14));
+        lookup.setId("record-insi");
+        lookup.disableProperty().bind(model.insi().busyProperty().or(model.patientProperty().isNull()));
+        lookup.setOnAction(e -> model.lookupInsi());
+        Label note = new Label(messages.get("record.insi.note"));
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        VBox card = card(messages.get("record.insi"), new VBox(8, note, lookup,
+                new InsiComparisonPane(model.insi(), messages, messages.get("record.insi.validate"), model::confirmInsi,
+                        false)));
+        card.setId("record-insi-card");
+        return card;
     }
 
     /** Where "back" leads (the search, the agenda…), and how the button says it. */

@@ -5,7 +5,9 @@ import fr.opaline.core.document.ClinicalDocument;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
+import fr.opaline.ui.document.DocumentViewerViewModel;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insi.InsiRetrievalViewModel;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,6 +39,8 @@ public final class PatientRecordViewModel {
     private final ObservableList<ClinicalDocument> documents = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    private final InsiRetrievalViewModel insi;
+    private final DocumentViewerViewModel viewer;
     private UUID requested;
 
     public PatientRecordViewModel(PatientDirectory directory, Background background, Messages messages,
@@ -45,6 +49,30 @@ public final class PatientRecordViewModel {
         this.background = background;
         this.messages = messages;
         this.actor = actor;
+        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+        this.viewer = new DocumentViewerViewModel(directory.documents(), background, messages);
+    }
+
+    /** The viewer of the document chosen in the list. */
+    public DocumentViewerViewModel viewer() {
+        return viewer;
+    }
+
+    /** The INS récupération of the shown patient. */
+    public InsiRetrievalViewModel insi() {
+        return insi;
+    }
+
+    /** Asks INSi for the shown patient; the record is read again when the INS was taken. */
+    public void lookupInsi() {
+        if (requested != null) {
+            insi.lookupForPatient(requested, updated -> reload());
+        }
+    }
+
+    /** Takes the identity INSi returned after the user compared it (one click). */
+    public void confirmInsi() {
+        insi.confirm(updated -> reload());
     }
 
     public ObjectProperty<Patient> patientProperty() {
@@ -72,6 +100,10 @@ public final class PatientRecordViewModel {
     }
 
     public void open(UUID patientId) {
+        if (!patientId.equals(requested)) {
+            insi.clear();
+            viewer.show(null);
+        }
         requested = patientId;
         loading.set(true);
         error.set("");

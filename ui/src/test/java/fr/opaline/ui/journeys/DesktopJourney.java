@@ -33,7 +33,7 @@ abstract class DesktopJourney {
     }
 
     /** Data a journey needs before the desktop opens. */
-    protected void prepare(DesktopFixture fixture) {
+    protected void prepare(DesktopFixture fixture) throws Exception {
     }
 
     @BeforeEach

@@ -18,6 +18,15 @@ import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
+import fr.opaline.ui.RecordServices;
+import fr.opaline.core.practice.PracticeSettings;
+import fr.opaline.ins.insi.InsiClient;
+import fr.opaline.ins.insi.InsiLookupService;
+import fr.opaline.ins.insi.InsiSettings;
+import fr.opaline.ins.insi.sandbox.InsiSandbox;
+import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.ins.status.IdentityStatusService;
+import java.io.IOException;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
 import java.time.Duration;
@@ -51,6 +60,8 @@ public final class DesktopFixture implements AutoCloseable {
     public final Booking qualifiedAtNine;
     public final Booking provisionalAtTen;
     public final Booking retrievedEchoAtNine;
+    private RecordServices record = RecordServices.NONE;
+    private InsiSandbox insiSandbox;
 
     public DesktopFixture() {
         this(TestDatabases.h2());
@@ -115,7 +126,19 @@ public final class DesktopFixture implements AutoCloseable {
 
     public DesktopServices services() {
         return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
-                "Cabinet de test", "H2 (test)");
+                "Cabinet de test", "H2 (test)", record);
+    }
+
+    /** Starts the sandbox INSi on loopback (SOAP over HTTP) and gives the desktop the ins module's récupération. */
+    public InsiSandbox withInsi() throws IOException {
+        insiSandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), core.clock);
+        insiSandbox.start();
+        IdentityStatusService statuses = new IdentityStatusService(db.database(), core.patients, core.audit, core.ids,
+                core.clock, new PracticeSettings(db.database()));
+        InsiClient client = new InsiClient(InsiSettings.of(insiSandbox.endpoint(), Duration.ofSeconds(5)), core.clock);
+        record = new RecordServices(new InsiLookupService(client, db.database(), core.patients, statuses, core.audit,
+                core.clock, null));
+        return insiSandbox;
     }
 
     /** The desktop in demonstration mode (the picker signs the secretary in). */
@@ -127,6 +150,9 @@ public final class DesktopFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (insiSandbox != null) {
+            insiSandbox.stop(Duration.ZERO);
+        }
         db.close();
     }
 }
