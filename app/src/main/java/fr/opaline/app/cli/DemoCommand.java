@@ -48,11 +48,14 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 // The seed wrote the practice's identity (name, UID root): read it again.
                 core = CoreServices.over(config, opened.database, opened.clock, opened.ids);
             }
-            SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, config.home().resolve("sandbox")), 0);
+            java.nio.file.Path sandboxDirectory = config.home().resolve("sandbox");
+            SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, sandboxDirectory), 0);
             sandbox.start();
-            // The practice server and the desktop talk to the sandboxes it started (INSi, DRIMbox).
+            // The practice server and the desktop talk to the sandboxes it started (INSi, DRIMbox, DMP).
             CoreServices sandboxed = CoreServices.over(fr.opaline.app.wiring.InsWiring.pointedAtSandbox(
-                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()), sandbox.services()),
+                    fr.opaline.app.wiring.DmpWiring.pointedAtSandbox(
+                            fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()),
+                            sandbox.services(), sandboxDirectory), sandbox.services()),
                     core.database, core.clock, core.ids);
             PracticeServer server = ServerAssembly.assemble(sandboxed);
             CountDownLatch stopped = new CountDownLatch(1);

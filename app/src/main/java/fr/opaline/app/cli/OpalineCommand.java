@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
                 InsCommand.class,
                 PscCommand.class,
                 UsersCommand.class,
-                Hl7Command.class
+                Hl7Command.class,
+                DmpCommand.class
         })
 public final class OpalineCommand implements Runnable {
 

@@ -20,6 +20,7 @@ public final class SandboxRegistry {
         services.add(fr.opaline.app.wiring.InsWiring.sandbox(config));
         services.add(fr.opaline.app.wiring.PscSandboxWiring.create(config, stateDirectory));
         services.add(fr.opaline.app.wiring.DrimboxWiring.sandbox(config));
+        services.add(fr.opaline.app.wiring.DmpWiring.sandbox(config, stateDirectory));
         return services;
     }
 }

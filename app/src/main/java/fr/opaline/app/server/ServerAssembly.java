@@ -21,7 +21,8 @@ public final class ServerAssembly {
                 new fr.opaline.app.wiring.InsWiring(),
                 new fr.opaline.app.wiring.PscWiring(),
                 new fr.opaline.app.wiring.Hl7Wiring(),
-                new fr.opaline.app.wiring.DrimboxWiring());
+                new fr.opaline.app.wiring.DrimboxWiring(),
+                new fr.opaline.app.wiring.DmpWiring());
     }
 
     public static PracticeServer assemble(CoreServices core) {

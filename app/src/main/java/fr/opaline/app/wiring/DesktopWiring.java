@@ -38,9 +38,14 @@ public final class DesktopWiring {
                 core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)));
     }
 
-    /** INSi (answers "non configuré" without {@code insi.url}) for the patient record. */
+    /**
+     * INSi (answers "non configuré" without {@code insi.url}), DMP consent and DICA, and the DMP
+     * consultation (only with {@code dmp.url}) for the patient record.
+     */
     static RecordServices recordServices(CoreServices core) {
-        return new RecordServices(InsWiring.insServices(core).lookup());
+        DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
+        return new RecordServices(InsWiring.insServices(core).lookup())
+                .withDmp(dmp.consent(), dmp.dica(), dmp.consultation());
     }
 
     /** "H2 locale" or "PostgreSQL host:port/base", never the credentials. */

@@ -24,6 +24,9 @@ public final class ReportWiring {
                 .orElse(null), drimbox(core.config));
         reports.addPublicationListener(new ReportDocumentsPublisher(loader, renderer, core.ids, core.clock));
         reports.addPublicationListener(DrimboxWiring.publicationListener(core));
+        if (DmpWiring.configured(core.config)) {
+            reports.addPublicationListener(DmpWiring.publicationListener(core));
+        }
     }
 
     /** {@code drimbox.viewerUrl} and {@code drimbox.availability} from the configuration. */

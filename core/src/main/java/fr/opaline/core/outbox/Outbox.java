@@ -263,7 +263,12 @@ public final class Outbox {
 
     /** Suspends a job waiting to be sent (before validation or during the deferral). */
     public void hold(UUID jobId, Actor actor) {
-        transition(jobId, Set.of(JobState.PENDING), JobState.HELD, null, AuditAction.JOB_HELD, actor,
+        database.inTransactionRun(ctx -> hold(ctx, jobId, actor));
+    }
+
+    /** Suspends a job in the caller's transaction (e.g. a send created already held). */
+    public void hold(DSLContext ctx, UUID jobId, Actor actor) {
+        transition(ctx, jobId, Set.of(JobState.PENDING), JobState.HELD, null, AuditAction.JOB_HELD, actor,
                 "Seul un envoi en attente peut être suspendu.");
     }
 
@@ -274,7 +279,12 @@ public final class Outbox {
 
     /** Cancels a job not yet being sent; an envoi in progress cannot be cancelled. */
     public void cancel(UUID jobId, Actor actor) {
-        transition(jobId, Set.of(JobState.PENDING, JobState.HELD, JobState.FAILED), JobState.CANCELLED, null,
+        database.inTransactionRun(ctx -> cancel(ctx, jobId, actor));
+    }
+
+    /** Cancels in the caller's transaction (e.g. a send made pointless by the change being committed). */
+    public void cancel(DSLContext ctx, UUID jobId, Actor actor) {
+        transition(ctx, jobId, Set.of(JobState.PENDING, JobState.HELD, JobState.FAILED), JobState.CANCELLED, null,
                 AuditAction.JOB_CANCELLED, actor, "Cet envoi est en cours ou terminé : il ne peut plus être annulé.");
     }
 
@@ -292,28 +302,31 @@ public final class Outbox {
 
     private void transition(UUID jobId, Set<JobState> from, JobState to, Instant dueAt, String action, Actor actor,
                             String refusal) {
-        database.inTransactionRun(ctx -> {
-            OutboxJobRecord job = ctx.selectFrom(OUTBOX_JOB).where(OUTBOX_JOB.ID.eq(jobId)).forUpdate().fetchOptional()
-                    .orElseThrow(() -> new NotFoundException("Envoi introuvable"));
-            if (!from.contains(JobState.valueOf(job.getState()))) {
-                throw new BusinessRuleException(refusal);
-            }
-            var update = ctx.update(OUTBOX_JOB)
-                    .set(OUTBOX_JOB.STATE, to.name())
-                    .set(OUTBOX_JOB.UPDATED_AT, clock.instant());
-            if (dueAt != null) {
-                update = update.set(OUTBOX_JOB.DUE_AT, dueAt);
-            }
-            if (action.equals(AuditAction.JOB_RETRIED)) {
-                update = update.set(OUTBOX_JOB.ATTEMPTS, 0);
-            }
-            if (to == JobState.CANCELLED) {
-                update = update.set(OUTBOX_JOB.FINISHED_AT, clock.instant());
-            }
-            update.where(OUTBOX_JOB.ID.eq(jobId)).execute();
-            audit.record(ctx, AuditEntry.of(actor, action, job.getPatientId()).on("outbox_job", jobId)
-                    .withDetail(job.getJobType() + " : " + job.getState() + " → " + to));
-        });
+        database.inTransactionRun(ctx -> transition(ctx, jobId, from, to, dueAt, action, actor, refusal));
+    }
+
+    private void transition(DSLContext ctx, UUID jobId, Set<JobState> from, JobState to, Instant dueAt, String action,
+                            Actor actor, String refusal) {
+        OutboxJobRecord job = ctx.selectFrom(OUTBOX_JOB).where(OUTBOX_JOB.ID.eq(jobId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new NotFoundException("Envoi introuvable"));
+        if (!from.contains(JobState.valueOf(job.getState()))) {
+            throw new BusinessRuleException(refusal);
+        }
+        var update = ctx.update(OUTBOX_JOB)
+                .set(OUTBOX_JOB.STATE, to.name())
+                .set(OUTBOX_JOB.UPDATED_AT, clock.instant());
+        if (dueAt != null) {
+            update = update.set(OUTBOX_JOB.DUE_AT, dueAt);
+        }
+        if (action.equals(AuditAction.JOB_RETRIED)) {
+            update = update.set(OUTBOX_JOB.ATTEMPTS, 0);
+        }
+        if (to == JobState.CANCELLED) {
+            update = update.set(OUTBOX_JOB.FINISHED_AT, clock.instant());
+        }
+        update.where(OUTBOX_JOB.ID.eq(jobId)).execute();
+        audit.record(ctx, AuditEntry.of(actor, action, job.getPatientId()).on("outbox_job", jobId)
+                .withDetail(job.getJobType() + " : " + job.getState() + " → " + to));
     }
 
     private static String truncate(String s) {

@@ -1,6 +1,7 @@
 package fr.opaline.drimboxbridge.feed;
 
 import fr.opaline.core.outbox.JobRequest;
+import fr.opaline.dmp.feeding.DmpJobTypes;
 import java.util.UUID;
 
 /** The outbox jobs of the DRIMbox feed. */
@@ -11,10 +12,10 @@ public final class DrimboxJobs {
 
     /**
      * The job type of the DMP feeding whose completion (the DMP acknowledged the submission)
-     * releases the DRIMbox send (SC.DB/RIS.12). Wiring registers the follow-up on it; point it at
-     * the DMP module's feed job type.
+     * releases the DRIMbox send (SC.DB/RIS.12). Wiring registers the follow-up on it: it is
+     * the DMP module's feed job type, whose payload carries {@code documentUid}.
      */
-    public static final String DMP_FEED = "dmp-feed";
+    public static final String DMP_FEED = DmpJobTypes.FEED;
 
     private DrimboxJobs() {
     }

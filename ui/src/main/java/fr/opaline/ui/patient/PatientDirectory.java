@@ -32,6 +32,11 @@ public final class PatientDirectory {
         return services.record().insi();
     }
 
+    /** INSi and DMP services of the record. */
+    public fr.opaline.ui.RecordServices record() {
+        return services.record();
+    }
+
     /** The stored documents, for the viewer. */
     public fr.opaline.ui.document.DocumentLibrary documents() {
         return new fr.opaline.ui.document.DocumentLibrary(services.database());

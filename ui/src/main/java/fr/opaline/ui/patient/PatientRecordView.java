@@ -4,6 +4,9 @@ import fr.opaline.core.document.ClinicalDocument;
 import fr.opaline.core.order.ScheduledProcedureStep;
 import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.ui.dmp.DicaIcon;
+import fr.opaline.ui.dmp.DicaPanel;
+import fr.opaline.ui.dmp.DmpDocumentsPane;
 import fr.opaline.ui.document.DocumentViewer;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.insi.InsiComparisonPane;
@@ -55,6 +58,10 @@ public final class PatientRecordView extends BorderPane {
     private final Tab appointmentsTab = new Tab();
     private final Tab ordersTab = new Tab();
     private final Tab documentsTab = new Tab();
+    private final Tab dmpTab = new Tab();
+    private final DicaIcon dicaIcon;
+    private final Label dmpCounts = new Label();
+    private final DicaPanel dicaPanel;
     private final Button backButton;
     private Runnable back;
 
@@ -115,6 +122,11 @@ public final class PatientRecordView extends BorderPane {
         leftScroll.setPrefWidth(450);
 
         TabPane tabs = new TabPane(appointmentsTab, ordersTab, documentsTab);
+        if (model.dmp().available()) {
+            dmpTab.setContent(new DmpDocumentsPane(model.dmp(), messages, zone, model::reload));
+            dmpTab.setId("record-dmp-tab");
+            tabs.getTabs().add(dmpTab);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("record-tabs");
         appointmentsTab.setContent(appointmentsTable());
@@ -136,7 +148,22 @@ public final class PatientRecordView extends BorderPane {
         HBox.setHgrow(right, Priority.ALWAYS);
 
         HBox body = new HBox(12, leftScroll, right);
-        VBox content = new VBox(12, header, body);
+        dicaIcon = new DicaIcon(model.dica(), messages);
+        dicaPanel = new DicaPanel(model.dica(), messages, () -> {
+            if (model.insi().available()) {
+                model.lookupInsi();
+            }
+        }, model.dmp()::open);
+        dicaPanel.visibleProperty().bind(dicaIcon.selectedProperty());
+        dicaPanel.managedProperty().bind(dicaPanel.visibleProperty());
+        dmpCounts.setId("dmp-counts");
+        dmpCounts.getStyleClass().add("dmp-counts");
+        dmpCounts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.dmp().countsProperty().get() == null ? model.dmp().statusProperty().get()
+                        : model.dmp().countsProperty().get().describe(),
+                model.dmp().countsProperty(), model.dmp().statusProperty()));
+        model.dmp().countsProperty().addListener((o, was, now) -> updateCounts());
+        VBox content = new VBox(12, header, dicaPanel, body);
         VBox.setVgrow(body, Priority.ALWAYS);
         setCenter(content);
         setPadding(new Insets(0, 16, 16, 16));
@@ -173,6 +200,9 @@ public final class PatientRecordView extends BorderPane {
         appointmentsTab.setText(messages.format("record.tab.appointments", model.appointments().size()));
         ordersTab.setText(messages.format("record.tab.orders", model.orders().size()));
         documentsTab.setText(messages.format("record.tab.documents", model.documents().size()));
+        dmpTab.setText(model.dmp().countsProperty().get() == null ? messages.get("record.tab.dmp")
+                : messages.format("record.tab.dmpCounts", model.dmp().countsProperty().get().total(),
+                model.dmp().countsProperty().get().newSinceLastVisit()));
     }
 
     private void showPatient(Patient patient) {
@@ -191,6 +221,9 @@ public final class PatientRecordView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(14, name, spacer, badge);
+        if (model.dica().available()) {
+            first.getChildren().addAll(dmpCounts, dicaIcon);
+        }
         first.setAlignment(Pos.CENTER_LEFT);
         int age = Period.between(patient.traits().birthDate(), LocalDate.now(clock)).getYears();
         String born = messages.format(patient.traits().sex() == fr.opaline.core.patient.Sex.F ? "record.subtitle.f"

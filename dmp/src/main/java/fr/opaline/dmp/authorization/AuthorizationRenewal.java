@@ -1,0 +1,94 @@
+package fr.opaline.dmp.authorization;
+
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.common.Json;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.outbox.JobRequest;
+import fr.opaline.core.outbox.Outbox;
+import fr.opaline.dmp.feeding.DmpJobTypes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the individual authorisations that end within {@code margin} while their care episode is
+ * still open, and puts one {@link DmpJobTypes#AUTHORIZATION} outbox job each (the TD0.4 renewal is
+ * a send to the DMP like any other: durable, retried). Idempotent: the key names the authorisation
+ * and the end it renews, so several servers scanning at once renew it once.
+ */
+public final class AuthorizationRenewal implements ManagedService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationRenewal.class);
+    public static final Duration DEFAULT_MARGIN = Duration.ofDays(14);
+
+    /** Payload of a renewal job. */
+    public record Payload(UUID authorizationId) {
+    }
+
+    private final DmpAuthorizations authorizations;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration margin;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    public AuthorizationRenewal(DmpAuthorizations authorizations, Outbox outbox, Clock clock, Duration margin,
+                                Duration interval) {
+        this.authorizations = authorizations;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.margin = margin;
+        this.interval = interval;
+    }
+
+    @Override
+    public String name() {
+        return "dmp-authorization-renewal";
+    }
+
+    @Override
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dmp-authorization-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                scan();
+            } catch (RuntimeException e) {
+                LOG.warn("DMP authorisation renewal scan failed: {}", e.toString());
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    /** One pass; returns how many renewals were newly scheduled. */
+    public int scan() {
+        int added = 0;
+        for (DmpAuthorizations.Held held : authorizations.dueForRenewal(clock.instant().plus(margin))) {
+            String key = DmpJobTypes.AUTHORIZATION + ":" + held.id() + ":" + held.expiresAt().toEpochMilli();
+            if (outbox.findByIdempotencyKey(key).isPresent()) {
+                continue;
+            }
+            outbox.enqueue(JobRequest.of(DmpJobTypes.AUTHORIZATION, Json.write(new Payload(held.id())))
+                    .idempotencyKey(key).maxAttempts(50)
+                    .about(held.patientId(), "Renouvellement de l'autorisation d'accès au DMP (RPPS " + held.rpps() + ")"),
+                    Actor.system("dmp-authorization"));
+            added++;
+        }
+        return added;
+    }
+}

@@ -1,0 +1,23 @@
+package fr.opaline.dmp.feeding;
+
+import java.util.Set;
+
+/**
+ * The outbox job types of the DMP module. Other modules chain on them with
+ * {@code Outbox.onDone(DmpJobTypes.FEED, …)}: the job's payload ({@link DmpFeedPayload}, JSON) gives
+ * the acknowledged document's {@code documentUid} (CDA id = XDS uniqueId), setId, versionNumber and the action.
+ */
+public final class DmpJobTypes {
+
+    /** A document sent to, replaced in, or deleted from the DMP (ITI-41 / ITI-57). */
+    public static final String FEED = "dmp-feed";
+    /** A change of visibility of a document the practice already fed (ITI-57). */
+    public static final String VISIBILITY = "dmp-visibility";
+    /** The renewal of a professional's individual authorisation before it expires (TD0.4). */
+    public static final String AUTHORIZATION = "dmp-authorization";
+
+    public static final Set<String> ALL = Set.of(FEED, VISIBILITY, AUTHORIZATION);
+
+    private DmpJobTypes() {
+    }
+}

@@ -1,0 +1,41 @@
+package fr.opaline.dmp.vihf;
+
+/**
+ * How the professional behind a DMP transaction was authenticated, as the VIHF states it
+ * ({@code Authentification_Mode} and the SAML AuthnContext). The practice's certificate always
+ * authenticates the structure on the TLS channel ("authentification indirecte").
+ */
+public enum AccessAuthentication {
+    /** Background feeding on behalf of the author: the structure vouches (profil alimentation). */
+    INDIRECT("INDIRECTE", null),
+    /** AIR simplifié: local login with a second factor (TOTP), the structure vouches (FINESS white list). */
+    AIR_SIMPLIFIE("INDIRECTE_RENFORCEE", "TOTP"),
+    /** Pro Santé Connect (e-CPS / CPS): the PSC access token travels with the VIHF. */
+    PRO_SANTE_CONNECT("INDIRECTE_RENFORCEE", "PRO_SANTE_CONNECT");
+
+    /** SAML AuthnContextClassRef: the structure is authenticated by its TLS client certificate. */
+    public static final String AUTHN_CONTEXT_TLS = "urn:oasis:names:tc:SAML:2.0:ac:classes:TLSClient";
+
+    private final String vihfMode;
+    private final String authnContextDecl;
+
+    AccessAuthentication(String vihfMode, String authnContextDecl) {
+        this.vihfMode = vihfMode;
+        this.authnContextDecl = authnContextDecl;
+    }
+
+    /** Value of the VIHF attribute {@code Authentification_Mode}. */
+    public String vihfMode() {
+        return vihfMode;
+    }
+
+    /** The AuthnContextDecl naming the user's second factor; null for indirect feeding. */
+    public String authnContextDecl() {
+        return authnContextDecl;
+    }
+
+    /** A transaction made with the user's own strong authentication (consultation), not in the background. */
+    public boolean interactive() {
+        return this != INDIRECT;
+    }
+}
