@@ -3,12 +3,11 @@ package fr.opaline.ui.dmp;
 import fr.opaline.dmp.consultation.DmpDocument;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
+import fr.opaline.ui.widgets.Columns;
 import fr.opaline.ui.widgets.Icon;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -70,13 +69,13 @@ public final class DmpDocumentsPane extends VBox {
         table.setId("dmp-documents");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(messages.get("record.col.type"), d -> orDash(d.typeLabel()), 150));
-        table.getColumns().add(column(messages.get("record.col.title"), d -> orDash(d.title()), 220));
-        table.getColumns().add(column(messages.get("record.col.actDate"), d -> d.createdAt() == null ? "—"
+        table.getColumns().add(Columns.text(messages.get("record.col.type"), d -> Columns.orDash(d.typeLabel()), 150));
+        table.getColumns().add(Columns.text(messages.get("record.col.title"), d -> Columns.orDash(d.title()), 220));
+        table.getColumns().add(Columns.text(messages.get("record.col.actDate"), d -> d.createdAt() == null ? "—"
                 : messages.date(d.createdAt().atZone(zone)), 95));
-        table.getColumns().add(column(messages.get("record.col.author"), d -> orDash(d.author()), 140));
-        table.getColumns().add(column(messages.get("dmp.col.institution"), d -> orDash(d.institution()), 140));
-        table.getColumns().add(column(messages.get("dmp.col.flags"), d -> flags(d, messages), 170));
+        table.getColumns().add(Columns.text(messages.get("record.col.author"), d -> Columns.orDash(d.author()), 140));
+        table.getColumns().add(Columns.text(messages.get("dmp.col.institution"), d -> Columns.orDash(d.institution()), 140));
+        table.getColumns().add(Columns.text(messages.get("dmp.col.flags"), d -> flags(d, messages), 170));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DmpDocument item, boolean empty) {
@@ -143,15 +142,5 @@ public final class DmpDocumentsPane extends VBox {
         return text.toString();
     }
 
-    private static String orDash(String text) {
-        return text == null || text.isBlank() ? "—" : text;
-    }
 
-    private static TableColumn<DmpDocument, String> column(String title, Function<DmpDocument, String> value,
-                                                        double width) {
-        TableColumn<DmpDocument, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 }

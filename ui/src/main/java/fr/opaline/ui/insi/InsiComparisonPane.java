@@ -4,9 +4,8 @@ import fr.opaline.ins.insi.InsiLookupResult;
 import fr.opaline.ins.insi.TraitComparison;
 import fr.opaline.ins.insi.TraitComparison.Concordance;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.widgets.Columns;
 import fr.opaline.ui.widgets.Icon;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -58,10 +57,10 @@ public final class InsiComparisonPane extends VBox {
         TableView<TraitComparison> table = new TableView<>(model.comparisons());
         table.setId("insi-comparison");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(messages.get("insi.col.trait"), TraitComparison::trait, 150));
-        table.getColumns().add(column(messages.get("insi.col.local"), c -> orDash(c.local()), 150));
-        table.getColumns().add(column(messages.get("insi.col.insi"), c -> orDash(c.insi()), 150));
-        TableColumn<TraitComparison, String> concordance = column(messages.get("insi.col.concordance"),
+        table.getColumns().add(Columns.text(messages.get("insi.col.trait"), TraitComparison::trait, 150));
+        table.getColumns().add(Columns.text(messages.get("insi.col.local"), c -> Columns.orDash(c.local()), 150));
+        table.getColumns().add(Columns.text(messages.get("insi.col.insi"), c -> Columns.orDash(c.insi()), 150));
+        TableColumn<TraitComparison, String> concordance = Columns.text(messages.get("insi.col.concordance"),
                 c -> c.concordance().label(), 130);
         concordance.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -114,16 +113,5 @@ public final class InsiComparisonPane extends VBox {
         getChildren().addAll(waiting, error, message, table, advice, buttons);
     }
 
-    private static String orDash(String text) {
-        return text == null || text.isBlank() ? "—" : text;
-    }
 
-    private static TableColumn<TraitComparison, String> column(String title, Function<TraitComparison, String> value,
-                                                            double width) {
-        TableColumn<TraitComparison, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        return column;
-    }
 }

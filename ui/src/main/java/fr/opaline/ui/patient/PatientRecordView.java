@@ -187,6 +187,12 @@ public final class PatientRecordView extends BorderPane {
                 new InsiComparisonPane(model.insi(), messages, messages.get("record.insi.validate"), model::confirmInsi,
                         false)));
         card.setId("record-insi-card");
+        // Only an identity neither récupérée nor qualifiée is looked up at the desk (DSR 3.2.8).
+        card.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                model.patientProperty().get() != null
+                        && fr.opaline.ins.insi.InsiLookupService.shouldQueryOnOpen(model.patientProperty().get()),
+                model.patientProperty()));
+        card.managedProperty().bind(card.visibleProperty());
         return card;
     }
 
