@@ -48,9 +48,17 @@ public final class DmpTestKit implements AutoCloseable {
     public final Actor actor;
 
     public DmpTestKit() throws Exception {
-        db = TestDatabases.h2();
+        this(TestDatabases.h2(), null);
+    }
+
+    /**
+     * @param sandboxClock the sandbox's clock when another process talks to it (the system clock);
+     *                     null for the fixture's mutable clock
+     */
+    public DmpTestKit(TestDatabases.TestDatabase database, java.time.Clock sandboxClock) throws Exception {
+        db = database;
         core = new CoreFixture(db.database());
-        dmp = new SandboxConnection(core.clock, pki());
+        dmp = new SandboxConnection(sandboxClock == null ? core.clock : sandboxClock, pki());
         guard = new ConsentGuard(db.database(), core.clock);
         consent = new DmpConsentService(db.database(), core.audit, core.ids, core.clock, core.episodes, changes);
         authorizations = new DmpAuthorizations(db.database(), dmp.client, core.audit, core.ids, core.clock);
@@ -62,7 +70,7 @@ public final class DmpTestKit implements AutoCloseable {
     }
 
     /** One test PKI for the whole run: generating RSA keys is the slow part of a sandbox start. */
-    private static synchronized SandboxPki pki() throws Exception {
+    public static synchronized SandboxPki pki() throws Exception {
         if (sharedPki == null) {
             sharedPki = SandboxPki.generate(SandboxConnection.STRUCTURE_ID);
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Mesures de performance sur la base configurée.",
-        subcommands = {BenchCommand.Search.class, BenchReportCommand.class, BenchHl7Command.class})
+        subcommands = {BenchCommand.Search.class, BenchReportCommand.class, BenchHl7Command.class, BenchDmpCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

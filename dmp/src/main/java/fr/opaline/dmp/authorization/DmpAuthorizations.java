@@ -8,6 +8,7 @@ import fr.opaline.core.audit.AuditTrail;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.persistence.Database;
+import fr.opaline.core.persistence.generated.tables.records.DmpAuthorizationRecord;
 import fr.opaline.dmp.DmpAuditActions;
 import fr.opaline.dmp.client.DmpClient;
 import fr.opaline.dmp.client.DmpException;
@@ -116,14 +117,12 @@ public final class DmpAuthorizations {
 
     public java.util.Optional<Held> find(UUID id) {
         return database.dsl().selectFrom(DMP_AUTHORIZATION).where(DMP_AUTHORIZATION.ID.eq(id))
-                .fetchOptional(r -> new Held(r.getId(), r.getPatientId(), r.getUserId(), r.getEpisodeId(), r.getRpps(),
-                        r.getStatus(), r.getSetAt(), r.getExpiresAt()));
+                .fetchOptional(DmpAuthorizations::held);
     }
 
     public List<Held> ofPatient(UUID patientId) {
         return database.dsl().selectFrom(DMP_AUTHORIZATION).where(DMP_AUTHORIZATION.PATIENT_ID.eq(patientId))
-                .fetch(r -> new Held(r.getId(), r.getPatientId(), r.getUserId(), r.getEpisodeId(), r.getRpps(),
-                        r.getStatus(), r.getSetAt(), r.getExpiresAt()));
+                .fetch(DmpAuthorizations::held);
     }
 
     /** Active authorisations ending before {@code before} whose care episode is still open. */
@@ -132,9 +131,11 @@ public final class DmpAuthorizations {
                 .join(CARE_EPISODE).on(CARE_EPISODE.ID.eq(DMP_AUTHORIZATION.EPISODE_ID))
                 .where(DMP_AUTHORIZATION.STATUS.eq("ACTIVE")).and(DMP_AUTHORIZATION.EXPIRES_AT.lt(before))
                 .and(CARE_EPISODE.CLOSED_AT.isNull())
-                .fetch(r -> new Held(r.get(DMP_AUTHORIZATION.ID), r.get(DMP_AUTHORIZATION.PATIENT_ID),
-                        r.get(DMP_AUTHORIZATION.USER_ID), r.get(DMP_AUTHORIZATION.EPISODE_ID), r.get(DMP_AUTHORIZATION.RPPS),
-                        r.get(DMP_AUTHORIZATION.STATUS), r.get(DMP_AUTHORIZATION.SET_AT),
-                        r.get(DMP_AUTHORIZATION.EXPIRES_AT)));
+                .fetch(r -> held(r.into(DMP_AUTHORIZATION)));
+    }
+
+    private static Held held(DmpAuthorizationRecord r) {
+        return new Held(r.getId(), r.getPatientId(), r.getUserId(), r.getEpisodeId(), r.getRpps(), r.getStatus(),
+                r.getSetAt(), r.getExpiresAt());
     }
 }

@@ -40,7 +40,11 @@ final class FeedingKit implements AutoCloseable {
     private Instant nextSlot;
 
     FeedingKit() throws Exception {
-        kit = new DmpTestKit();
+        this(new DmpTestKit(), 5);
+    }
+
+    FeedingKit(DmpTestKit kit, int maxAttempts) {
+        this.kit = kit;
         var db = kit.db.database();
         db.inTransactionRun(ctx -> {
             PracticeSettings.put(ctx, PracticeSettings.NAME, "Centre d'imagerie des Tilleuls (fictif)");
@@ -48,7 +52,7 @@ final class FeedingKit implements AutoCloseable {
             PracticeSettings.put(ctx, PracticeSettings.CITY, "Lyon");
         });
         PracticeSettings settings = new PracticeSettings(db);
-        DmpFeedingSettings feedingSettings = new DmpFeedingSettings(DEFERRAL, 5);
+        DmpFeedingSettings feedingSettings = new DmpFeedingSettings(DEFERRAL, maxAttempts);
         reports = new ReportService(db, kit.core.audit, kit.core.ids, kit.core.clock, kit.core.uids);
         reports.addPublicationListener(new ReportDocumentsPublisher(new ReportDataLoader(settings.profile(), null,
                 new DrimboxLinkTemplate(DrimboxLinkTemplate.DEFAULT_TEMPLATE, DrimboxLinkTemplate.DEFAULT_AVAILABILITY)),
