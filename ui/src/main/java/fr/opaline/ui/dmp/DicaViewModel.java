@@ -101,13 +101,19 @@ public final class DicaViewModel {
                 && now.item(DicaCondition.AUTHENTICATION).met();
     }
 
-    /** Follows a patient: the checklist now, then after each change the dmp module reports. */
+    /**
+     * Follows a patient: the checklist now, then after each change the dmp module reports. Called
+     * again for the same patient (the record was read again, e.g. after an INSi validation), it
+     * evaluates again without blanking the icon.
+     */
     public void watch(UUID patient) {
         stop();
+        if (!patient.equals(patientId)) {
+            checklist.set(null);
+            info.set("");
+        }
         patientId = patient;
-        checklist.set(null);
         error.set("");
-        info.set("");
         if (!available()) {
             return;
         }

@@ -121,8 +121,19 @@ public final class DocumentViewerViewModel {
             }
         }, failure -> {
             loading.set(false);
-            error.set(UserErrors.describe(failure, messages));
+            error.set(describe(failure));
         });
+    }
+
+    /** Unreadable content is the document's fault, said plainly; anything else is unexpected. */
+    private String describe(Throwable failure) {
+        if (failure instanceof fr.opaline.documents.cda.CdaReadException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof java.io.IOException) {
+            return messages.format("viewer.unreadablePdf", String.valueOf(failure.getMessage()));
+        }
+        return UserErrors.describe(failure, messages);
     }
 
     /** Back to the PDF. */
@@ -154,7 +165,7 @@ public final class DocumentViewerViewModel {
             }
         }, failure -> {
             loading.set(false);
-            error.set(UserErrors.describe(failure, messages));
+            error.set(describe(failure));
         });
     }
 

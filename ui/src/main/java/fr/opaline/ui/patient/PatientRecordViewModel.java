@@ -139,8 +139,9 @@ public final class PatientRecordViewModel {
             viewer.show(null);
             couldAskTheDmp = false;
             dmp.clear(patientId);
-            dica.watch(patientId);
         }
+        // Again on a reload: the INS may have changed (INSi), which the DICA condition reads.
+        dica.watch(patientId);
         requested = patientId;
         loading.set(true);
         error.set("");
