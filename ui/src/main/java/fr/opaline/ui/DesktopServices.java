@@ -13,15 +13,23 @@ import java.util.Objects;
  *
  * @param practiceName         shown in the title bar
  * @param databaseDescription  shown in the status bar ("H2 local", "PostgreSQL sur …")
+ * @param record               INSi and DMP services of the patient record
  */
 public record DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
-                              String practiceName, String databaseDescription) {
+                              String practiceName, String databaseDescription, RecordServices record) {
 
     public DesktopServices {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(patients, "patients");
         Objects.requireNonNull(booking, "booking");
         Objects.requireNonNull(clock, "clock");
+        record = record == null ? RecordServices.NONE : record;
+    }
+
+    /** Core services only: the record works without INSi and the DMP. */
+    public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
+                           String practiceName, String databaseDescription) {
+        this(database, patients, booking, clock, practiceName, databaseDescription, RecordServices.NONE);
     }
 
     public ZoneId zone() {

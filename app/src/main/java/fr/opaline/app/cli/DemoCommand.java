@@ -51,14 +51,17 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             java.nio.file.Path sandboxDirectory = config.home().resolve("sandbox");
             SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, sandboxDirectory), 0);
             sandbox.start();
-            // The practice server talks to the sandboxes it started (DRIMbox source and viewer, DMP).
-            PracticeServer server = ServerAssembly.assemble(CoreServices.over(
+            // The practice server and the desktop talk to the sandboxes it started (INSi, DRIMbox, DMP, MSSanté).
+            CoreServices sandboxed = CoreServices.over(
                     fr.opaline.app.wiring.MssWiring.pointedAtSandbox(
-                            fr.opaline.app.wiring.DmpWiring.pointedAtSandbox(
-                                    fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()),
-                                    sandbox.services(), sandboxDirectory),
+                            fr.opaline.app.wiring.InsWiring.pointedAtSandbox(
+                                    fr.opaline.app.wiring.DmpWiring.pointedAtSandbox(
+                                            fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()),
+                                            sandbox.services(), sandboxDirectory),
+                                    sandbox.services()),
                             sandboxDirectory, sandbox.services()),
-                    core.database, core.clock, core.ids));
+                    core.database, core.clock, core.ids);
+            PracticeServer server = ServerAssembly.assemble(sandboxed);
             CountDownLatch stopped = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {
                 server.stop(Duration.ofSeconds(10));
@@ -78,7 +81,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             out().println("Ouverture de l'application de bureau (fermez la fenêtre pour arrêter).");
             out().flush();
             try {
-                DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), AuthenticationPort.none(), true));
+                DesktopLauncher.launch(DesktopWiring.context(sandboxed, OpalineVersion.version(), AuthenticationPort.none(), true));
             } catch (UnsupportedOperationException e) {
                 err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage() + "). "
                         + "Sans écran, lancez « opaline demo --headless ».");

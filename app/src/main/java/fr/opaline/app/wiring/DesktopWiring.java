@@ -3,6 +3,7 @@ package fr.opaline.app.wiring;
 import fr.opaline.core.persistence.DatabaseSettings;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
+import fr.opaline.ui.RecordServices;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
 import java.time.Duration;
@@ -29,12 +30,22 @@ public final class DesktopWiring {
         }
         DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
                 core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()));
+                describe(core.database.settings()), recordServices(core));
         return new DesktopContext(version, services, authentication,
                 demo ? new DemoSignIn(core.database, core.audit, core.clock) : null,
                 Locale.forLanguageTag(language),
                 core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)));
+    }
+
+    /**
+     * INSi (answers "non configuré" without {@code insi.url}), DMP consent and DICA, and the DMP
+     * consultation (only with {@code dmp.url}) for the patient record.
+     */
+    static RecordServices recordServices(CoreServices core) {
+        DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
+        return new RecordServices(InsWiring.insServices(core).lookup())
+                .withDmp(dmp.consent(), dmp.dica(), dmp.consultation());
     }
 
     /** "H2 locale" or "PostgreSQL host:port/base", never the credentials. */

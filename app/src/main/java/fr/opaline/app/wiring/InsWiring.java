@@ -96,6 +96,19 @@ public final class InsWiring implements ServerContribution {
         return new InsiSandbox(config.getInt("sandbox.insi.port", 0), SandboxIdentities.builtIn(), Clock.systemUTC());
     }
 
+    /** {@code insi.url} set to the sandbox INSi among these, unless the configuration names one. */
+    public static OpalineConfig pointedAtSandbox(OpalineConfig config, List<SandboxService> sandboxes) {
+        if (config.get("insi.url").isPresent()) {
+            return config;
+        }
+        for (SandboxService s : sandboxes) {
+            if (s instanceof InsiSandbox insi) {
+                return config.with("insi.url", insi.endpoint().toString());
+            }
+        }
+        return config;
+    }
+
     /** The periodic verification scan, only where INSi is configured (its jobs could not run otherwise). */
     @Override
     public List<ManagedService> services(CoreServices core) {

@@ -75,7 +75,8 @@ public final class BookingDialog {
         searchHeader.setAlignment(Pos.CENTER_LEFT);
         searchArea = new VBox(10, searchHeader, search);
         VBox.setVgrow(search, Priority.ALWAYS);
-        form = new NewPatientForm(model.newPatient(), messages, model::createPatient, model::abandonNewPatient);
+        form = new NewPatientForm(model.newPatient(), messages, model::createPatient, model::createPatientFromInsi,
+                model::abandonNewPatient);
         patientArea.getChildren().setAll(searchArea);
         model.creatingPatientProperty().addListener((o, was, now) ->
                 patientArea.getChildren().setAll(now ? form : searchArea));

@@ -203,11 +203,18 @@ public final class BookingViewModel {
     }
 
     public void createPatient() {
-        newPatient.create(created -> {
-            creatingPatient.set(false);
-            search.showCreated(created);
-            patient.set(created);
-        });
+        newPatient.create(this::patientCreated);
+    }
+
+    /** Creates the patient from the identity INSi returned for the typed traits. */
+    public void createPatientFromInsi() {
+        newPatient.createFromInsi(this::patientCreated);
+    }
+
+    private void patientCreated(Patient created) {
+        creatingPatient.set(false);
+        search.showCreated(created);
+        patient.set(created);
     }
 
     /** Books the slot; on success calls back with what core created. */

@@ -2,6 +2,7 @@ package fr.opaline.ui.patient;
 
 import fr.opaline.core.patient.Sex;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insi.InsiComparisonPane;
 import fr.opaline.ui.widgets.Caption;
 import fr.opaline.ui.widgets.Icon;
 import javafx.beans.property.StringProperty;
@@ -23,6 +24,12 @@ import javafx.scene.layout.VBox;
 public final class NewPatientForm extends VBox {
 
     public NewPatientForm(NewPatientViewModel model, Messages messages, Runnable create, Runnable abandon) {
+        this(model, messages, create, null, abandon);
+    }
+
+    /** @param createFromInsi creates the patient from INSi's identity; null: no INSi in this form */
+    public NewPatientForm(NewPatientViewModel model, Messages messages, Runnable create, Runnable createFromInsi,
+                          Runnable abandon) {
         getStyleClass().add("new-patient");
         setSpacing(10);
         setId("new-patient");
@@ -93,7 +100,17 @@ public final class NewPatientForm extends VBox {
         cancel.setOnAction(e -> abandon.run());
         HBox buttons = new HBox(8, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(title, note, grid, error, buttons);
+        getChildren().addAll(title, note, grid, error);
+        if (createFromInsi != null && model.insi().available()) {
+            Button lookup = new Button(messages.get("newPatient.insi"), Icon.SEARCH.node(14));
+            lookup.setId("new-patient-insi");
+            lookup.disableProperty().bind(model.insi().busyProperty());
+            lookup.setOnAction(e -> model.lookupInsi());
+            buttons.getChildren().add(0, lookup);
+            getChildren().add(new InsiComparisonPane(model.insi(), messages, messages.get("newPatient.fromInsi"),
+                    createFromInsi, true));
+        }
+        getChildren().add(buttons);
     }
 
 

@@ -11,6 +11,7 @@ import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.DateInput;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insi.InsiRetrievalViewModel;
 import fr.opaline.ins.datamatrix.ScannedIns;
 import fr.opaline.ins.traits.TraitRules;
 import java.time.Clock;
@@ -53,6 +54,7 @@ public final class NewPatientViewModel {
     private final BooleanProperty fictitious = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
+    private final InsiRetrievalViewModel insi;
 
     public NewPatientViewModel(PatientDirectory directory, Background background, Messages messages,
                                Supplier<Actor> actor, Clock clock) {
@@ -61,6 +63,23 @@ public final class NewPatientViewModel {
         this.messages = messages;
         this.actor = actor;
         this.clock = clock;
+        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+    }
+
+    /** INSi queried with the typed traits before creating (SC.INS.13). */
+    public InsiRetrievalViewModel insi() {
+        return insi;
+    }
+
+    /** Checks the typed traits, then asks INSi for them (nothing is written). */
+    public void lookupInsi() {
+        validate().ifPresent(request -> insi.lookupTraits(request.traits()));
+    }
+
+    /** Creates the patient from the identity INSi returned (récupérée), used names as typed. */
+    public void createFromInsi(Consumer<Patient> onCreated) {
+        insi.createFromInsi(blankToNull(collapse(usedName.get())), blankToNull(collapse(usedFirstName.get())),
+                onCreated);
     }
 
     public StringProperty birthNameProperty() {
@@ -138,6 +157,7 @@ public final class NewPatientViewModel {
         doubtful.set(false);
         fictitious.set(false);
         saving.set(false);
+        insi.clear();
     }
 
     /** The request, or empty with every problem listed in {@link #errorProperty()}. */

@@ -27,6 +27,21 @@ public final class PatientDirectory {
         this.services = services;
     }
 
+    /** The INS récupération, or null when the desktop runs without the INS services. */
+    public fr.opaline.ins.insi.InsiLookupService insi() {
+        return services.record().insi();
+    }
+
+    /** INSi and DMP services of the record. */
+    public fr.opaline.ui.RecordServices record() {
+        return services.record();
+    }
+
+    /** The stored documents, for the viewer. */
+    public fr.opaline.ui.document.DocumentLibrary documents() {
+        return new fr.opaline.ui.document.DocumentLibrary(services.database());
+    }
+
     /** Audited search (PATIENT_SEARCH). */
     public List<Patient> search(PatientQuery query, Actor actor) {
         return services.patients().search(query, actor);

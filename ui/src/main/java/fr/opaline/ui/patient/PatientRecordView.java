@@ -4,7 +4,12 @@ import fr.opaline.core.document.ClinicalDocument;
 import fr.opaline.core.order.ScheduledProcedureStep;
 import fr.opaline.core.patient.InsNumber;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.ui.dmp.DicaIcon;
+import fr.opaline.ui.dmp.DicaPanel;
+import fr.opaline.ui.dmp.DmpDocumentsPane;
+import fr.opaline.ui.document.DocumentViewer;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insi.InsiComparisonPane;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Icon;
 import fr.opaline.ui.widgets.IdentityBadge;
@@ -24,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -52,6 +58,10 @@ public final class PatientRecordView extends BorderPane {
     private final Tab appointmentsTab = new Tab();
     private final Tab ordersTab = new Tab();
     private final Tab documentsTab = new Tab();
+    private final Tab dmpTab = new Tab();
+    private final DicaIcon dicaIcon;
+    private final Label dmpCounts = new Label();
+    private final DicaPanel dicaPanel;
     private final Button backButton;
     private Runnable back;
 
@@ -98,7 +108,11 @@ public final class PatientRecordView extends BorderPane {
         VBox identityCard = card(messages.get("record.identity"), identity);
         identityCard.setId("record-identity");
         VBox contactCard = card(messages.get("record.contact"), contact);
-        VBox left = new VBox(12, identityCard, contactCard);
+        VBox left = new VBox(12, identityCard);
+        if (model.insi().available()) {
+            left.getChildren().add(insiCard());
+        }
+        left.getChildren().add(contactCard);
         left.setPrefWidth(430);
         left.setMinWidth(380);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -108,11 +122,25 @@ public final class PatientRecordView extends BorderPane {
         leftScroll.setPrefWidth(450);
 
         TabPane tabs = new TabPane(appointmentsTab, ordersTab, documentsTab);
+        if (model.dmp().available()) {
+            dmpTab.setContent(new DmpDocumentsPane(model.dmp(), messages, zone, model::reload));
+            dmpTab.setId("record-dmp-tab");
+            tabs.getTabs().add(dmpTab);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("record-tabs");
         appointmentsTab.setContent(appointmentsTable());
         ordersTab.setContent(ordersTable());
-        documentsTab.setContent(documentsTable());
+        TableView<ClinicalDocument> documentList = documentsTable();
+        documentList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.viewer().show(now);
+            }
+        });
+        SplitPane documentsSplit = new SplitPane(documentList, new DocumentViewer(model.viewer(), messages));
+        documentsSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        documentsSplit.setDividerPositions(0.32);
+        documentsTab.setContent(documentsSplit);
         documentsTab.setId("record-documents-tab");
         VBox right = new VBox(tabs);
         right.getStyleClass().add("card");
@@ -120,7 +148,22 @@ public final class PatientRecordView extends BorderPane {
         HBox.setHgrow(right, Priority.ALWAYS);
 
         HBox body = new HBox(12, leftScroll, right);
-        VBox content = new VBox(12, header, body);
+        dicaIcon = new DicaIcon(model.dica(), messages);
+        dicaPanel = new DicaPanel(model.dica(), messages, () -> {
+            if (model.insi().available()) {
+                model.lookupInsi();
+            }
+        }, model.dmp()::open);
+        dicaPanel.visibleProperty().bind(dicaIcon.selectedProperty());
+        dicaPanel.managedProperty().bind(dicaPanel.visibleProperty());
+        dmpCounts.setId("dmp-counts");
+        dmpCounts.getStyleClass().add("dmp-counts");
+        dmpCounts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.dmp().countsProperty().get() == null ? model.dmp().statusProperty().get()
+                        : model.dmp().countsProperty().get().describe(),
+                model.dmp().countsProperty(), model.dmp().statusProperty()));
+        model.dmp().countsProperty().addListener((o, was, now) -> updateCounts());
+        VBox content = new VBox(12, header, dicaPanel, body);
         VBox.setVgrow(body, Priority.ALWAYS);
         setCenter(content);
         setPadding(new Insets(0, 16, 16, 16));
@@ -130,6 +173,27 @@ public final class PatientRecordView extends BorderPane {
         model.orders().addListener((ListChangeListener<Object>) c -> updateCounts());
         model.documents().addListener((ListChangeListener<Object>) c -> updateCounts());
         updateCounts();
+    }
+
+    private VBox insiCard() {
+        Button lookup = new Button(messages.get("record.insi.lookup"), Icon.SEARCH.node(14));
+        lookup.setId("record-insi");
+        lookup.disableProperty().bind(model.insi().busyProperty().or(model.patientProperty().isNull()));
+        lookup.setOnAction(e -> model.lookupInsi());
+        Label note = new Label(messages.get("record.insi.note"));
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        VBox card = card(messages.get("record.insi"), new VBox(8, note, lookup,
+                new InsiComparisonPane(model.insi(), messages, messages.get("record.insi.validate"), model::confirmInsi,
+                        false)));
+        card.setId("record-insi-card");
+        // Only an identity neither récupérée nor qualifiée is looked up at the desk (DSR 3.2.8).
+        card.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                model.patientProperty().get() != null
+                        && fr.opaline.ins.insi.InsiLookupService.shouldQueryOnOpen(model.patientProperty().get()),
+                model.patientProperty()));
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
     }
 
     /** Where "back" leads (the search, the agenda…), and how the button says it. */
@@ -142,6 +206,9 @@ public final class PatientRecordView extends BorderPane {
         appointmentsTab.setText(messages.format("record.tab.appointments", model.appointments().size()));
         ordersTab.setText(messages.format("record.tab.orders", model.orders().size()));
         documentsTab.setText(messages.format("record.tab.documents", model.documents().size()));
+        dmpTab.setText(model.dmp().countsProperty().get() == null ? messages.get("record.tab.dmp")
+                : messages.format("record.tab.dmpCounts", model.dmp().countsProperty().get().total(),
+                model.dmp().countsProperty().get().newSinceLastVisit()));
     }
 
     private void showPatient(Patient patient) {
@@ -160,6 +227,9 @@ public final class PatientRecordView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(14, name, spacer, badge);
+        if (model.dica().available()) {
+            first.getChildren().addAll(dmpCounts, dicaIcon);
+        }
         first.setAlignment(Pos.CENTER_LEFT);
         int age = Period.between(patient.traits().birthDate(), LocalDate.now(clock)).getYears();
         String born = messages.format(patient.traits().sex() == fr.opaline.core.patient.Sex.F ? "record.subtitle.f"

@@ -5,7 +5,13 @@ import fr.opaline.core.document.ClinicalDocument;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
+import fr.opaline.dmp.DmpUser;
+import fr.opaline.ui.RecordServices;
+import fr.opaline.ui.dmp.DicaViewModel;
+import fr.opaline.ui.dmp.DmpRecordViewModel;
+import fr.opaline.ui.document.DocumentViewerViewModel;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.insi.InsiRetrievalViewModel;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,14 +43,70 @@ public final class PatientRecordViewModel {
     private final ObservableList<ClinicalDocument> documents = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
+    private final InsiRetrievalViewModel insi;
+    private final DocumentViewerViewModel viewer;
+    private final DicaViewModel dica;
+    private final DmpRecordViewModel dmp;
+    private boolean couldAskTheDmp;
     private UUID requested;
 
     public PatientRecordViewModel(PatientDirectory directory, Background background, Messages messages,
                                   Supplier<Actor> actor) {
+        this(directory, background, messages, actor, null, java.time.ZoneId.systemDefault());
+    }
+
+    /** @param dmpUser the signed-in user as the DMP sees them; null: no DICA nor DMP in the record */
+    public PatientRecordViewModel(PatientDirectory directory, Background background, Messages messages,
+                                  Supplier<Actor> actor, Supplier<DmpUser> dmpUser, java.time.ZoneId zone) {
         this.directory = directory;
         this.background = background;
         this.messages = messages;
         this.actor = actor;
+        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+        this.viewer = new DocumentViewerViewModel(directory.documents(), background, messages);
+        RecordServices services = dmpUser == null ? RecordServices.NONE : directory.record();
+        this.dica = new DicaViewModel(services.dica(), services.consent(), background, messages, actor, dmpUser);
+        this.dmp = new DmpRecordViewModel(services.consultation(), background, messages, actor, dmpUser, zone);
+        // The DMP is asked when the user's conditions become met (on opening, after consent…).
+        dica.checklistProperty().addListener((o, was, now) -> {
+            boolean can = dica.mayAskTheDmp();
+            if (can && !couldAskTheDmp && dmp.available()) {
+                dmp.open();
+            }
+            couldAskTheDmp = can;
+        });
+    }
+
+    /** The DICA icon and checklist of the shown patient. */
+    public DicaViewModel dica() {
+        return dica;
+    }
+
+    /** The shown patient's DMP: counts, list, integration. */
+    public DmpRecordViewModel dmp() {
+        return dmp;
+    }
+
+    /** The viewer of the document chosen in the list. */
+    public DocumentViewerViewModel viewer() {
+        return viewer;
+    }
+
+    /** The INS récupération of the shown patient. */
+    public InsiRetrievalViewModel insi() {
+        return insi;
+    }
+
+    /** Asks INSi for the shown patient; the record is read again when the INS was taken. */
+    public void lookupInsi() {
+        if (requested != null) {
+            insi.lookupForPatient(requested, updated -> reload());
+        }
+    }
+
+    /** Takes the identity INSi returned after the user compared it (one click). */
+    public void confirmInsi() {
+        insi.confirm(updated -> reload());
     }
 
     public ObjectProperty<Patient> patientProperty() {
@@ -72,6 +134,14 @@ public final class PatientRecordViewModel {
     }
 
     public void open(UUID patientId) {
+        if (!patientId.equals(requested)) {
+            insi.clear();
+            viewer.show(null);
+            couldAskTheDmp = false;
+            dmp.clear(patientId);
+        }
+        // Again on a reload: the INS may have changed (INSi), which the DICA condition reads.
+        dica.watch(patientId);
         requested = patientId;
         loading.set(true);
         error.set("");

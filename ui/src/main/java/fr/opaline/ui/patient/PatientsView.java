@@ -67,11 +67,13 @@ public final class PatientsView extends StackPane {
         searchCard = new VBox(searchPane);
         searchCard.getStyleClass().add("card");
         VBox.setVgrow(searchPane, Priority.ALWAYS);
-        form = new NewPatientForm(newPatient, messages, () -> newPatient.create(created -> {
-            search.showCreated(created);
+        java.util.function.Consumer<Patient> created = patient -> {
+            search.showCreated(patient);
             showSearch();
-            open(created);
-        }), this::showSearch);
+            open(patient);
+        };
+        form = new NewPatientForm(newPatient, messages, () -> newPatient.create(created),
+                () -> newPatient.createFromInsi(created), this::showSearch);
         form.getStyleClass().add("card");
         searchPage.setTop(toolbar);
         searchPage.setCenter(searchCard);

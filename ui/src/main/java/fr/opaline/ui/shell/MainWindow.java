@@ -54,6 +54,7 @@ public final class MainWindow extends BorderPane {
     private final Messages messages;
     private final Background background;
     private final Supplier<Actor> actor;
+    private final Supplier<fr.opaline.dmp.DmpUser> dmpUser;
     private final Clock clock;
     private final InsScanReader scanReader = new InsModuleScanReader();
     private final PatientDirectory directory;
@@ -81,6 +82,7 @@ public final class MainWindow extends BorderPane {
             }
             return session.user().actor();
         };
+        this.dmpUser = () -> fr.opaline.ui.dmp.DmpUsers.of(session.user(), context.demoMode());
         getStyleClass().add("main-window");
         setId("main-window");
         directory = new PatientDirectory(context.services());
@@ -122,7 +124,8 @@ public final class MainWindow extends BorderPane {
         if (patients == null) {
             PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
             NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
-            PatientRecordViewModel record = new PatientRecordViewModel(directory, background, messages, actor);
+            PatientRecordViewModel record = new PatientRecordViewModel(directory, background, messages, actor,
+                    dmpUser, clock.getZone());
             patients = new PatientsView(search, newPatient, record, messages, clock,
                     patient -> openBooking(null, LocalDate.now(clock), null, patient));
         }

@@ -26,18 +26,26 @@ abstract class DesktopJourney {
     protected DesktopApplication app;
     protected FxRobot robot;
     private FxStallGuard guard;
+    /** The running test method's name, known before {@link #prepare}. */
+    protected String testName = "";
 
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
     }
 
+    /** The fictitious account the journey signs in with. */
+    protected String login() {
+        return "secretariat";
+    }
+
     /** Data a journey needs before the desktop opens. */
-    protected void prepare(DesktopFixture fixture) {
+    protected void prepare(DesktopFixture fixture) throws Exception {
     }
 
     @BeforeEach
-    void openSignInAndWarmUp() throws Exception {
+    void openSignInAndWarmUp(org.junit.jupiter.api.TestInfo test) throws Exception {
+        testName = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
         robot = new FxRobot();
         f = new DesktopFixture();
         prepare(f);
@@ -46,7 +54,7 @@ abstract class DesktopJourney {
             app.start(stage);
         });
         until(() -> robot.lookup("#demo-secretariat").tryQuery().isPresent());
-        robot.clickOn("#demo-secretariat");
+        robot.clickOn("#demo-" + login());
         until(() -> app.mainWindow() != null && !app.mainWindow().agenda().items().isEmpty());
         warmUp();
         guard = new FxStallGuard();

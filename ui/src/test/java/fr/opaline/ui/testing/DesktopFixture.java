@@ -18,6 +18,31 @@ import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
+import fr.opaline.ui.RecordServices;
+import fr.opaline.dmp.DmpChanges;
+import fr.opaline.dmp.authorization.DmpAuthorizations;
+import fr.opaline.dmp.client.DmpClient;
+import fr.opaline.dmp.client.DmpEndpoints;
+import fr.opaline.dmp.client.HttpDmpTransport;
+import fr.opaline.dmp.consent.ConsentGuard;
+import fr.opaline.dmp.consent.DmpConsentService;
+import fr.opaline.dmp.consultation.DmpConsultationService;
+import fr.opaline.dmp.dica.DicaService;
+import fr.opaline.dmp.sandbox.DmpSandbox;
+import fr.opaline.dmp.sandbox.SandboxPki;
+import fr.opaline.dmp.tls.PracticeCredentials;
+import fr.opaline.dmp.vihf.VihfSigner;
+import fr.opaline.dmp.vihf.VihfStructure;
+import fr.opaline.dmp.xds.ProvideAndRegisterRequest;
+import fr.opaline.dmp.xds.XdsVocabulary;
+import fr.opaline.core.practice.PracticeSettings;
+import fr.opaline.ins.insi.InsiClient;
+import fr.opaline.ins.insi.InsiLookupService;
+import fr.opaline.ins.insi.InsiSettings;
+import fr.opaline.ins.insi.sandbox.InsiSandbox;
+import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.ins.status.IdentityStatusService;
+import java.io.IOException;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
 import java.time.Duration;
@@ -34,6 +59,8 @@ import java.util.Locale;
 public final class DesktopFixture implements AutoCloseable {
 
     public static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    /** The practice's structure id (1 + FINESS) in the test PKI and the VIHF. */
+    public static final String DMP_STRUCTURE = "1690000001";
 
     public final TestDatabases.TestDatabase db;
     public final CoreFixture core;
@@ -51,6 +78,13 @@ public final class DesktopFixture implements AutoCloseable {
     public final Booking qualifiedAtNine;
     public final Booking provisionalAtTen;
     public final Booking retrievedEchoAtNine;
+    private RecordServices record = RecordServices.NONE;
+    private InsiSandbox insiSandbox;
+    private DmpSandbox dmpSandbox;
+    private static SandboxPki sharedPki;
+    /** Set by {@link #withDmp()}: the consent service the desktop uses, and a radiologist with an RPPS. */
+    public DmpConsentService dmpConsent;
+    public UserAccount radiologist;
 
     public DesktopFixture() {
         this(TestDatabases.h2());
@@ -115,7 +149,57 @@ public final class DesktopFixture implements AutoCloseable {
 
     public DesktopServices services() {
         return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
-                "Cabinet de test", "H2 (test)");
+                "Cabinet de test", "H2 (test)", record);
+    }
+
+    /**
+     * Starts the sandbox DMP (SOAP over mutual TLS with a test PKI) and gives the desktop the dmp
+     * module's consent, DICA and consultation; adds the radiologist {@code lambert} (RPPS).
+     */
+    public DmpSandbox withDmp() throws Exception {
+        SandboxPki pki = pki();
+        dmpSandbox = new DmpSandbox(0, pki, null, core.clock, false);
+        dmpSandbox.start();
+        PracticeCredentials credentials = PracticeCredentials.of(pki.practiceKeyStore(),
+                SandboxPki.PASSWORD.toCharArray(), pki.trustStore());
+        VihfStructure structure = new VihfStructure(DMP_STRUCTURE, "SA08^1.2.250.1.71.4.2.4", "opaline-test", "Opaline",
+                "0.1", "OPALINE-BAS");
+        DmpClient client = new DmpClient(new DmpEndpoints(dmpSandbox.endpoint()),
+                new HttpDmpTransport(credentials.clientContext(), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                        64L * 1024 * 1024),
+                new VihfSigner(credentials.key(), credentials.certificate(), structure),
+                new DmpClient.Source("1.2.3.4.5.8", "Opaline",
+                        new ProvideAndRegisterRequest.Source("1.2.3.4.5", XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
+                core.clock);
+        DmpChanges changes = new DmpChanges();
+        ConsentGuard guard = new ConsentGuard(db.database(), core.clock);
+        dmpConsent = new DmpConsentService(db.database(), core.audit, core.ids, core.clock, core.episodes, changes);
+        DmpAuthorizations authorizations = new DmpAuthorizations(db.database(), client, core.audit, core.ids, core.clock);
+        record = record.withDmp(dmpConsent, new DicaService(db.database(), guard, changes, core.clock),
+                new DmpConsultationService(db.database(), guard, client, authorizations, core.audit, changes, core.ids,
+                        core.clock, DMP_STRUCTURE));
+        radiologist = core.user("lambert", Role.RADIOLOGUE, "99700000000");
+        return dmpSandbox;
+    }
+
+    /** One test PKI per run: generating its RSA keys is the slow part. */
+    private static synchronized SandboxPki pki() throws Exception {
+        if (sharedPki == null) {
+            sharedPki = SandboxPki.generate(DMP_STRUCTURE);
+        }
+        return sharedPki;
+    }
+
+    /** Starts the sandbox INSi on loopback (SOAP over HTTP) and gives the desktop the ins module's récupération. */
+    public InsiSandbox withInsi() throws IOException {
+        insiSandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), core.clock);
+        insiSandbox.start();
+        IdentityStatusService statuses = new IdentityStatusService(db.database(), core.patients, core.audit, core.ids,
+                core.clock, new PracticeSettings(db.database()));
+        InsiClient client = new InsiClient(InsiSettings.of(insiSandbox.endpoint(), Duration.ofSeconds(5)), core.clock);
+        record = new RecordServices(new InsiLookupService(client, db.database(), core.patients, statuses, core.audit,
+                core.clock, null));
+        return insiSandbox;
     }
 
     /** The desktop in demonstration mode (the picker signs the secretary in). */
@@ -127,6 +211,12 @@ public final class DesktopFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (dmpSandbox != null) {
+            dmpSandbox.stop(Duration.ZERO);
+        }
+        if (insiSandbox != null) {
+            insiSandbox.stop(Duration.ZERO);
+        }
         db.close();
     }
 }

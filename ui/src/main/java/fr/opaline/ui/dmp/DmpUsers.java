@@ -1,0 +1,26 @@
+package fr.opaline.ui.dmp;
+
+import fr.opaline.dmp.DmpUser;
+import fr.opaline.dmp.vihf.AccessAuthentication;
+import fr.opaline.ui.session.AuthenticatedUser;
+
+/**
+ * The signed-in user as the DMP sees them. Pro Santé Connect (CIBA or browser) is the DMP's
+ * strong authentication; a local password is not (AIR simplifié needs the second factor, which
+ * the desktop's local sign-in does not offer yet). In {@code opaline demo} only, the fictitious
+ * account picked from the list stands for AIR simplifié, so the sandbox DMP can be consulted.
+ */
+public final class DmpUsers {
+
+    private DmpUsers() {
+    }
+
+    public static DmpUser of(AuthenticatedUser user, boolean demo) {
+        AccessAuthentication mode = switch (user.method()) {
+            case PSC_CIBA, PSC_BROWSER -> AccessAuthentication.PRO_SANTE_CONNECT;
+            case DEMO -> demo ? AccessAuthentication.AIR_SIMPLIFIE : null;
+            case PASSWORD -> null;
+        };
+        return new DmpUser(user.account(), mode, null);
+    }
+}

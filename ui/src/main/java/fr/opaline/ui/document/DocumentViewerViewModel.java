@@ -1,0 +1,182 @@
+package fr.opaline.ui.document;
+
+import fr.opaline.core.document.ClinicalDocument;
+import fr.opaline.ui.concurrent.Background;
+import fr.opaline.ui.concurrent.BackgroundTask;
+import fr.opaline.ui.concurrent.UserErrors;
+import fr.opaline.ui.i18n.Messages;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
+
+/**
+ * The document viewer (SC.CDA/VISU.01/03): the PDF first, rendered with PDFBox in the
+ * background; the CDA's own view only when asked. Choosing another document cancels the
+ * rendering of the previous one.
+ */
+public final class DocumentViewerViewModel {
+
+    /** What the viewer shows. */
+    public enum Mode { NONE, PDF, CDA }
+
+    private static final float DPI = 110f;
+
+    private final DocumentLibrary library;
+    private final Background background;
+    private final Messages messages;
+
+    private final ObjectProperty<ClinicalDocument> document = new SimpleObjectProperty<>();
+    private final ObservableList<Image> pages = FXCollections.observableArrayList();
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.NONE);
+    private final StringProperty cdaText = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty cdaAvailable = new SimpleBooleanProperty();
+    private BackgroundTask<?> current;
+    private ClinicalDocument loaded;
+
+    public DocumentViewerViewModel(DocumentLibrary library, Background background, Messages messages) {
+        this.library = library;
+        this.background = background;
+        this.messages = messages;
+    }
+
+    public ObjectProperty<ClinicalDocument> documentProperty() {
+        return document;
+    }
+
+    public ObservableList<Image> pages() {
+        return pages;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty cdaTextProperty() {
+        return cdaText;
+    }
+
+    /** "Page 1 to 30 of 42", "No PDF in this document"… */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public BooleanProperty cdaAvailableProperty() {
+        return cdaAvailable;
+    }
+
+    /** Shows a document of the list: its PDF, rendered in the background. */
+    public void show(ClinicalDocument listed) {
+        cancelCurrent();
+        document.set(listed);
+        loaded = null;
+        pages.clear();
+        cdaText.set("");
+        note.set("");
+        error.set("");
+        cdaAvailable.set(listed != null && DocumentLibrary.isCda(listed));
+        if (listed == null) {
+            mode.set(Mode.NONE);
+            return;
+        }
+        mode.set(Mode.PDF);
+        loading.set(true);
+        current = background.runCancellable(messages.get("viewer.task"), progress -> {
+            ClinicalDocument full = library.load(listed.id());
+            var pdf = library.pdfOf(full);
+            var rendered = pdf.isEmpty() ? null : PdfPageImages.render(pdf.get(), DPI, progress::isCancelled);
+            return new Rendered(full, rendered);
+        }, rendered -> {
+            if (rendered.document().id().equals(listed.id())) {
+                loading.set(false);
+                loaded = rendered.document();
+                if (rendered.pages() == null) {
+                    note.set(messages.get("viewer.noPdf"));
+                    if (cdaAvailable.get()) {
+                        showCda();
+                    }
+                } else {
+                    pages.setAll(rendered.pages().images());
+                    note.set(rendered.pages().truncated()
+                            ? messages.format("viewer.truncated", rendered.pages().images().size(),
+                            rendered.pages().pageCount())
+                            : messages.format("viewer.pages", rendered.pages().pageCount()));
+                }
+            }
+        }, failure -> {
+            loading.set(false);
+            error.set(describe(failure));
+        });
+    }
+
+    /** Unreadable content is the document's fault, said plainly; anything else is unexpected. */
+    private String describe(Throwable failure) {
+        if (failure instanceof fr.opaline.documents.cda.CdaReadException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof java.io.IOException) {
+            return messages.format("viewer.unreadablePdf", String.valueOf(failure.getMessage()));
+        }
+        return UserErrors.describe(failure, messages);
+    }
+
+    /** Back to the PDF. */
+    public void showPdf() {
+        if (document.get() != null) {
+            mode.set(Mode.PDF);
+        }
+    }
+
+    /** The CDA view, made the first time it is asked for. */
+    public void showCda() {
+        ClinicalDocument shown = document.get();
+        if (shown == null || !cdaAvailable.get()) {
+            return;
+        }
+        mode.set(Mode.CDA);
+        if (!cdaText.get().isEmpty()) {
+            return;
+        }
+        ClinicalDocument known = loaded;
+        loading.set(true);
+        background.run(messages.get("viewer.cda.task"), progress -> {
+            ClinicalDocument full = known != null ? known : library.load(shown.id());
+            return library.cdaText(full).orElse("");
+        }, text -> {
+            if (shown.equals(document.get())) {
+                loading.set(false);
+                cdaText.set(text);
+            }
+        }, failure -> {
+            loading.set(false);
+            error.set(describe(failure));
+        });
+    }
+
+    private void cancelCurrent() {
+        if (current != null) {
+            current.cancel();
+            current = null;
+        }
+        loading.set(false);
+    }
+
+    private record Rendered(ClinicalDocument document, PdfPageImages.Pages pages) {
+    }
+}
