@@ -26,24 +26,25 @@ import java.time.Instant;
  * documents publisher then the DMP feeding listener (as the practice server registers them), the
  * feeding service, and an outbox worker with the DMP handlers, run one job at a time by tests.
  */
-final class FeedingKit implements AutoCloseable {
+public final class FeedingKit implements AutoCloseable {
 
-    static final Duration DEFERRAL = Duration.ofMinutes(10);
+    public static final Duration DEFERRAL = Duration.ofMinutes(10);
 
-    final DmpTestKit kit;
-    final ReportService reports;
-    final DmpFeedingService feeding;
-    final OutboxWorker worker;
-    final Actor doctor;
+    public final DmpTestKit kit;
+    public final ReportService reports;
+    public final ReportDataLoader loader;
+    public final DmpFeedingService feeding;
+    public final OutboxWorker worker;
+    public final Actor doctor;
     private final Room room;
     private final ExamType exam;
     private Instant nextSlot;
 
-    FeedingKit() throws Exception {
+    public FeedingKit() throws Exception {
         this(new DmpTestKit(), 5);
     }
 
-    FeedingKit(DmpTestKit kit, int maxAttempts) {
+    public FeedingKit(DmpTestKit kit, int maxAttempts) {
         this.kit = kit;
         var db = kit.db.database();
         db.inTransactionRun(ctx -> {
@@ -54,9 +55,9 @@ final class FeedingKit implements AutoCloseable {
         PracticeSettings settings = new PracticeSettings(db);
         DmpFeedingSettings feedingSettings = new DmpFeedingSettings(DEFERRAL, maxAttempts);
         reports = new ReportService(db, kit.core.audit, kit.core.ids, kit.core.clock, kit.core.uids);
-        reports.addPublicationListener(new ReportDocumentsPublisher(new ReportDataLoader(settings.profile(), null,
-                new DrimboxLinkTemplate(DrimboxLinkTemplate.DEFAULT_TEMPLATE, DrimboxLinkTemplate.DEFAULT_AVAILABILITY)),
-                new ReportRenderer(), kit.core.ids, kit.core.clock));
+        loader = new ReportDataLoader(settings.profile(), null,
+                new DrimboxLinkTemplate(DrimboxLinkTemplate.DEFAULT_TEMPLATE, DrimboxLinkTemplate.DEFAULT_AVAILABILITY));
+        reports.addPublicationListener(new ReportDocumentsPublisher(loader, new ReportRenderer(), kit.core.ids, kit.core.clock));
         reports.addPublicationListener(new DmpFeedingListener(kit.core.outbox, kit.core.clock, feedingSettings));
         feeding = new DmpFeedingService(db, kit.core.outbox, kit.core.audit, kit.core.clock, feedingSettings);
         worker = new OutboxWorker(kit.core.outbox, "test-dmp", 1, Duration.ofMinutes(2), Duration.ofMillis(50))
@@ -70,7 +71,7 @@ final class FeedingKit implements AutoCloseable {
     }
 
     /** A draft CR for the patient, on a new booking. */
-    ReportVersion draft(Patient patient) {
+    public ReportVersion draft(Patient patient) {
         Booking booked = kit.core.booking.book(new BookingRequest(patient.id(), room.id(), exam.id(), nextSlot,
                 "Dr Étienne Moreau", "99700010001", "Toux persistante.", null), kit.core.secretary);
         nextSlot = nextSlot.plus(Duration.ofMinutes(15));
@@ -80,12 +81,12 @@ final class FeedingKit implements AutoCloseable {
         return draft;
     }
 
-    ReportVersion validated(Patient patient) {
+    public ReportVersion validated(Patient patient) {
         return reports.validate(draft(patient).reportId(), doctor);
     }
 
     /** Runs the due jobs until none is due; returns how many ran. */
-    int drain() {
+    public int drain() {
         int n = 0;
         while (worker.runOne()) {
             n++;
@@ -94,7 +95,7 @@ final class FeedingKit implements AutoCloseable {
     }
 
     /** Moves the clock past the deferral and runs what is due. */
-    int afterDeferral() {
+    public int afterDeferral() {
         kit.core.clock.advance(DEFERRAL.plusSeconds(1));
         return drain();
     }
