@@ -3,17 +3,13 @@ package fr.opaline.dmp.authorization;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.common.Json;
 import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobRequest;
 import fr.opaline.core.outbox.Outbox;
 import fr.opaline.dmp.feeding.DmpJobTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds the individual authorisations that end within {@code margin} while their care episode is
@@ -23,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuthorizationRenewal implements ManagedService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationRenewal.class);
     public static final Duration DEFAULT_MARGIN = Duration.ofDays(14);
 
     /** Payload of a renewal job. */
@@ -34,8 +29,7 @@ public final class AuthorizationRenewal implements ManagedService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration margin;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final PeriodicTask timer;
 
     public AuthorizationRenewal(DmpAuthorizations authorizations, Outbox outbox, Clock clock, Duration margin,
                                 Duration interval) {
@@ -43,7 +37,7 @@ public final class AuthorizationRenewal implements ManagedService {
         this.outbox = outbox;
         this.clock = clock;
         this.margin = margin;
-        this.interval = interval;
+        this.timer = new PeriodicTask(name(), interval, this::scan);
     }
 
     @Override
@@ -53,26 +47,12 @@ public final class AuthorizationRenewal implements ManagedService {
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dmp-authorization-renewal");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                scan();
-            } catch (RuntimeException e) {
-                LOG.warn("DMP authorisation renewal scan failed: {}", e.toString());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.start();
     }
 
     @Override
     public void stop(Duration grace) {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+        timer.stop();
     }
 
     /** One pass; returns how many renewals were newly scheduled. */

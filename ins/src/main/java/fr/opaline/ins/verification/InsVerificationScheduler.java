@@ -6,6 +6,7 @@ import static fr.opaline.core.persistence.generated.Tables.PATIENT;
 
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobRequest;
 import fr.opaline.core.outbox.Outbox;
 import fr.opaline.core.patient.IdentityStatus;
@@ -18,15 +19,10 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds the identities whose INS must be verified with INSi (DSR 3.2.8, SC.INS.19) and puts one
@@ -37,21 +33,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class InsVerificationScheduler implements ManagedService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InsVerificationScheduler.class);
     public static final int VALIDITY_YEARS = 4;
     static final int MAX_PER_SCAN = 1_000;
 
     private final Database database;
     private final Outbox outbox;
     private final Clock clock;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final PeriodicTask timer;
 
     public InsVerificationScheduler(Database database, Outbox outbox, Clock clock, Duration interval) {
         this.database = database;
         this.outbox = outbox;
         this.clock = clock;
-        this.interval = interval;
+        this.timer = new PeriodicTask(name(), interval, this::scan);
     }
 
     @Override
@@ -61,26 +55,12 @@ public final class InsVerificationScheduler implements ManagedService {
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ins-verification-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                scan();
-            } catch (RuntimeException e) {
-                LOG.warn("INS verification scan failed: {}", e.toString());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.start();
     }
 
     @Override
     public void stop(Duration grace) {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+        timer.stop();
     }
 
     /** One pass: enqueues a verification for each identity due; returns how many were new. */
