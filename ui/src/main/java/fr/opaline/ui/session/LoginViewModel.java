@@ -163,8 +163,15 @@ public final class LoginViewModel {
                         status.set(text);
                     }
                 }));
+            } catch (InterruptedException e) {
+                // The user cancelled while we waited: withdraw the request at PSC ourselves, as the
+                // cancellation callback may run after this thread has already let go of the session.
+                if (pendingPsc.compareAndSet(session, null)) {
+                    session.cancel();
+                }
+                throw e;
             } finally {
-                pendingPsc.set(null);
+                pendingPsc.compareAndSet(session, null);
             }
         }, this::accept, this::fail).whenCancelled(() -> {
             Optional.ofNullable(pendingPsc.getAndSet(null)).ifPresent(PscCibaSession::cancel);
