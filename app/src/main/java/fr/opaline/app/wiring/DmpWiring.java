@@ -4,6 +4,7 @@ import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.core.sandbox.SandboxService;
 import fr.opaline.dmp.DmpChanges;
@@ -161,9 +162,10 @@ public final class DmpWiring implements ServerContribution {
             return List.of();
         }
         DmpServices dmp = dmpServices(core);
-        return List.of(new AuthorizationRenewal(dmp.authorizations(), core.outbox, core.clock,
-                core.config.getDuration("dmp.authorization.renewBefore", AuthorizationRenewal.DEFAULT_MARGIN),
-                core.config.getDuration("dmp.authorization.scanInterval", Duration.ofHours(6))));
+        AuthorizationRenewal renewal = new AuthorizationRenewal(dmp.authorizations(), core.outbox, core.clock,
+                core.config.getDuration("dmp.authorization.renewBefore", AuthorizationRenewal.DEFAULT_MARGIN));
+        return List.of(new PeriodicTask(AuthorizationRenewal.SERVICE_NAME,
+                core.config.getDuration("dmp.authorization.scanInterval", Duration.ofHours(6)), renewal::scan));
     }
 
     @Override

@@ -4,6 +4,7 @@ import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.core.sandbox.SandboxService;
 import fr.opaline.ins.cog.CogService;
@@ -115,8 +116,9 @@ public final class InsWiring implements ServerContribution {
         if (core.config.get("insi.url").isEmpty()) {
             return List.of();
         }
-        return List.of(new InsVerificationScheduler(core.database, core.outbox, core.clock,
-                core.config.getDuration("ins.verification.scanInterval", Duration.ofHours(6))));
+        InsVerificationScheduler scheduler = new InsVerificationScheduler(core.database, core.outbox, core.clock);
+        return List.of(new PeriodicTask(InsVerificationScheduler.SERVICE_NAME,
+                core.config.getDuration("ins.verification.scanInterval", Duration.ofHours(6)), scheduler::scan));
     }
 
     @Override

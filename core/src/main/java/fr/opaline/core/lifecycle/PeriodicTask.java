@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A scan run on its own daemon thread, at once then after each fixed delay, for the services that
  * look for work periodically (INS verifications due, DMP authorisations to renew). A failed run is
- * logged and the next one happens: the scans are idempotent.
+ * logged and the next one happens: the scans are idempotent. The practice server starts and stops it
+ * like any other service; the scanners themselves only know how to scan once.
  */
-public final class PeriodicTask {
+public final class PeriodicTask implements ManagedService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -27,6 +28,12 @@ public final class PeriodicTask {
         this.scan = scan;
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public synchronized void start() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
@@ -43,7 +50,8 @@ public final class PeriodicTask {
     }
 
     /** Cancels future runs and interrupts the one in progress (its work is idempotent and redone next time). */
-    public synchronized void stop() {
+    @Override
+    public synchronized void stop(Duration grace) {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;

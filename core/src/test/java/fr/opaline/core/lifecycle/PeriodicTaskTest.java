@@ -23,11 +23,11 @@ class PeriodicTaskTest {
         });
         task.start();
         assertThat(third.await(10, TimeUnit.SECONDS)).as("runs again after the failed first scan").isTrue();
-        task.stop();
+        task.stop(Duration.ZERO);
         int stoppedAt = runs.get();
         Thread.sleep(300);
         // At most the run that was already starting when stop was called.
         assertThat(runs.get()).isLessThanOrEqualTo(stoppedAt + 1);
-        task.stop(); // idempotent
+        task.stop(Duration.ZERO); // idempotent
     }
 }

@@ -2,8 +2,6 @@ package fr.opaline.dmp.authorization;
 
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.common.Json;
-import fr.opaline.core.lifecycle.ManagedService;
-import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobRequest;
 import fr.opaline.core.outbox.Outbox;
 import fr.opaline.dmp.feeding.DmpJobTypes;
@@ -17,7 +15,10 @@ import java.util.UUID;
  * a send to the DMP like any other: durable, retried). Idempotent: the key names the authorisation
  * and the end it renews, so several servers scanning at once renew it once.
  */
-public final class AuthorizationRenewal implements ManagedService {
+public final class AuthorizationRenewal {
+
+    /** Name of the periodic service that runs {@link #scan()} in the practice server. */
+    public static final String SERVICE_NAME = "dmp-authorization-renewal";
 
     public static final Duration DEFAULT_MARGIN = Duration.ofDays(14);
 
@@ -29,30 +30,12 @@ public final class AuthorizationRenewal implements ManagedService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration margin;
-    private final PeriodicTask timer;
 
-    public AuthorizationRenewal(DmpAuthorizations authorizations, Outbox outbox, Clock clock, Duration margin,
-                                Duration interval) {
+    public AuthorizationRenewal(DmpAuthorizations authorizations, Outbox outbox, Clock clock, Duration margin) {
         this.authorizations = authorizations;
         this.outbox = outbox;
         this.clock = clock;
         this.margin = margin;
-        this.timer = new PeriodicTask(name(), interval, this::scan);
-    }
-
-    @Override
-    public String name() {
-        return "dmp-authorization-renewal";
-    }
-
-    @Override
-    public void start() {
-        timer.start();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        timer.stop();
     }
 
     /** One pass; returns how many renewals were newly scheduled. */

@@ -29,7 +29,7 @@ class AuthorizationRenewalTest {
     void start() throws Exception {
         kit = new DmpTestKit();
         renewal = new AuthorizationRenewal(kit.authorizations, kit.core.outbox, kit.core.clock,
-                AuthorizationRenewal.DEFAULT_MARGIN, Duration.ofHours(1));
+                AuthorizationRenewal.DEFAULT_MARGIN);
         worker = new OutboxWorker(kit.core.outbox, "test", 1, Duration.ofMinutes(1), Duration.ofMillis(50))
                 .register(new AuthorizationRenewalHandler(kit.db.database(), kit.guard, kit.authorizations));
     }

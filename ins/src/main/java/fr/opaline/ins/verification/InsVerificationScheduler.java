@@ -5,8 +5,6 @@ import static fr.opaline.core.persistence.generated.Tables.CARE_EPISODE;
 import static fr.opaline.core.persistence.generated.Tables.PATIENT;
 
 import fr.opaline.core.common.Actor;
-import fr.opaline.core.lifecycle.ManagedService;
-import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobRequest;
 import fr.opaline.core.outbox.Outbox;
 import fr.opaline.core.patient.IdentityStatus;
@@ -31,7 +29,10 @@ import org.jooq.impl.DSL;
  * Idempotent: the job key names the patient and the confirmation it starts from, so several
  * servers scanning at once enqueue each verification once.
  */
-public final class InsVerificationScheduler implements ManagedService {
+public final class InsVerificationScheduler {
+
+    /** Name of the periodic service that runs {@link #scan()} in the practice server. */
+    public static final String SERVICE_NAME = "ins-verification-scheduler";
 
     public static final int VALIDITY_YEARS = 4;
     static final int MAX_PER_SCAN = 1_000;
@@ -39,28 +40,11 @@ public final class InsVerificationScheduler implements ManagedService {
     private final Database database;
     private final Outbox outbox;
     private final Clock clock;
-    private final PeriodicTask timer;
 
-    public InsVerificationScheduler(Database database, Outbox outbox, Clock clock, Duration interval) {
+    public InsVerificationScheduler(Database database, Outbox outbox, Clock clock) {
         this.database = database;
         this.outbox = outbox;
         this.clock = clock;
-        this.timer = new PeriodicTask(name(), interval, this::scan);
-    }
-
-    @Override
-    public String name() {
-        return "ins-verification-scheduler";
-    }
-
-    @Override
-    public void start() {
-        timer.start();
-    }
-
-    @Override
-    public void stop(Duration grace) {
-        timer.stop();
     }
 
     /** One pass: enqueues a verification for each identity due; returns how many were new. */

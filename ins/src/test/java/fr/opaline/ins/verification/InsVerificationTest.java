@@ -57,7 +57,7 @@ class InsVerificationTest {
         InsiKit kit = new InsiKit(f);
         OutboxWorker worker = new OutboxWorker(f.outbox, "test", 1, Duration.ofMinutes(1), Duration.ofSeconds(1))
                 .register(new InsVerificationHandler(f.database, kit.client, kit.lookup, kit.statuses));
-        return new Setup(f, kit, new InsVerificationScheduler(f.database, f.outbox, f.clock, Duration.ofHours(6)), worker);
+        return new Setup(f, kit, new InsVerificationScheduler(f.database, f.outbox, f.clock), worker);
     }
 
     static Patient recupere(Setup s, String name, String first, String date, Sex sex, String place, InsNumber ins) {
