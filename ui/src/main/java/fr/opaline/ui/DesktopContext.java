@@ -13,9 +13,22 @@ import java.util.Objects;
  * @param demo               the fictitious-account picker; null except in {@code opaline demo}
  * @param idleLock           inactivity before the session locks
  * @param worklistRefresh    how often the worklist monitor reads the day's steps again
+ * @param reporting          reports and outbox; null hides the report editor and the feeding queue
  */
 public record DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
-                             DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh) {
+                             DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh,
+                             ReportingServices reporting) {
+
+    public DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
+                          DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh) {
+        this(version, services, authentication, demo, locale, idleLock, worklistRefresh, null);
+    }
+
+    /** The same context with the report and outbox services. */
+    public DesktopContext withReporting(ReportingServices services) {
+        return new DesktopContext(version, this.services, authentication, demo, locale, idleLock, worklistRefresh,
+                services);
+    }
 
     public DesktopContext {
         Objects.requireNonNull(version, "version");

@@ -4,6 +4,7 @@ import fr.opaline.core.persistence.DatabaseSettings;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
 import fr.opaline.ui.RecordServices;
+import fr.opaline.ui.ReportingServices;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.Locale;
 
 /**
  * The desktop's wiring: core services, how users sign in, and the workstation preferences read
- * from the configuration ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}).
+ * from the configuration ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}), and the
+ * report editor's services.
  */
 public final class DesktopWiring {
 
@@ -35,7 +37,18 @@ public final class DesktopWiring {
                 demo ? new DemoSignIn(core.database, core.audit, core.clock) : null,
                 Locale.forLanguageTag(language),
                 core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
-                core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)));
+                core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)))
+                .withReporting(reportingServices(core));
+    }
+
+    /**
+     * The report editor's services: the report service with the publication listeners of this
+     * practice (documents, DMP, DRIMbox, MSSanté put their jobs in the outbox when a CR is
+     * validated; the practice server's worker sends them) and the outbox for the send status.
+     */
+    static ReportingServices reportingServices(CoreServices core) {
+        ReportWiring wiring = new ReportWiring(core);
+        return new ReportingServices(wiring.reports, wiring.loader, core.outbox);
     }
 
     /**

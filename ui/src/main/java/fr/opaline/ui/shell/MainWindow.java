@@ -18,6 +18,10 @@ import fr.opaline.ui.patient.PatientDirectory;
 import fr.opaline.ui.patient.PatientRecordViewModel;
 import fr.opaline.ui.patient.PatientSearchViewModel;
 import fr.opaline.ui.patient.PatientsView;
+import fr.opaline.ui.report.ReportEditorView;
+import fr.opaline.ui.report.ReportEditorViewModel;
+import fr.opaline.ui.report.ReportGateway;
+import fr.opaline.ui.report.ReportTemplates;
 import fr.opaline.ui.session.UserSession;
 import fr.opaline.ui.widgets.Icon;
 import fr.opaline.ui.worklist.WorklistGateway;
@@ -48,7 +52,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     /** The desktop's sections. */
-    public enum Section { AGENDA, PATIENTS, WORKLIST }
+    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS }
 
     private final DesktopContext context;
     private final Messages messages;
@@ -68,6 +72,8 @@ public final class MainWindow extends BorderPane {
     private PatientsView patients;
     private WorklistMonitorView worklistView;
     private BookingViewModel booking;
+    private ReportEditorViewModel reports;
+    private ReportEditorView reportsView;
     private BookingDialog bookingDialog;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
@@ -140,6 +146,16 @@ public final class MainWindow extends BorderPane {
         return worklistView;
     }
 
+    private ReportEditorView reportsView() {
+        if (reportsView == null) {
+            reports = new ReportEditorViewModel(new ReportGateway(context.services(), context.reporting()),
+                    new ReportTemplates(), background, messages, actor, clock);
+            reportsView = new ReportEditorView(reports, messages, context.services().zone());
+            reports.start(context.worklistRefresh());
+        }
+        return reportsView;
+    }
+
     private HBox header(UserSession session, Runnable lock, Runnable about) {
         Label practice = new Label(context.services().practiceName());
         practice.getStyleClass().add("header-practice");
@@ -180,6 +196,10 @@ public final class MainWindow extends BorderPane {
                 navButton(Section.AGENDA, Icon.AGENDA, messages.get("nav.agenda"), "nav-agenda"),
                 navButton(Section.PATIENTS, Icon.PATIENT, messages.get("nav.patients"), "nav-patients"),
                 navButton(Section.WORKLIST, Icon.WORKLIST, messages.get("nav.worklist"), "nav-worklist"));
+        if (context.reporting() != null) {
+            sidebar.getChildren().addAll(
+                    navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
+        }
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -215,6 +235,7 @@ public final class MainWindow extends BorderPane {
             case AGENDA -> agendaView;
             case PATIENTS -> patients();
             case WORKLIST -> worklistView();
+            case REPORTS -> reportsView();
         };
         content.getChildren().setAll(screen);
         navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
@@ -223,6 +244,8 @@ public final class MainWindow extends BorderPane {
             patients.focusSearch();
         } else if (section == Section.WORKLIST) {
             worklist.refresh();
+        } else if (section == Section.REPORTS) {
+            reports.refreshExams();
         }
     }
 
@@ -253,10 +276,18 @@ public final class MainWindow extends BorderPane {
     /** Stops periodic work (the worklist refresh). */
     public void close() {
         worklist.stop();
+        if (reports != null) {
+            reports.stop();
+        }
     }
 
     public AgendaViewModel agenda() {
         return agenda;
+    }
+
+    /** The report editor's model, once the section was opened. */
+    public ReportEditorViewModel reports() {
+        return reports;
     }
 
     public WorklistMonitorViewModel worklist() {

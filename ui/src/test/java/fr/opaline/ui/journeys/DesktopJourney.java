@@ -43,6 +43,15 @@ abstract class DesktopJourney {
     protected void prepare(DesktopFixture fixture) throws Exception {
     }
 
+    /** The context the desktop opens on; journeys may add services to the fixture's. */
+    protected fr.opaline.ui.DesktopContext context(DesktopFixture fixture) {
+        return fixture.context();
+    }
+
+    /** Screens of this journey only, visited once before the guard starts watching. */
+    protected void warmUpJourney() throws Exception {
+    }
+
     @BeforeEach
     void openSignInAndWarmUp(org.junit.jupiter.api.TestInfo test) throws Exception {
         testName = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
@@ -50,10 +59,10 @@ abstract class DesktopJourney {
         f = new DesktopFixture();
         prepare(f);
         FxToolkit.setupStage((Stage stage) -> {
-            app = new DesktopApplication(f.context());
+            app = new DesktopApplication(context(f));
             app.start(stage);
         });
-        until(() -> robot.lookup("#demo-secretariat").tryQuery().isPresent());
+        until(() -> robot.lookup("#demo-" + login()).tryQuery().isPresent());
         robot.clickOn("#demo-" + login());
         until(() -> app.mainWindow() != null && !app.mainWindow().agenda().items().isEmpty());
         warmUp();
@@ -86,6 +95,7 @@ abstract class DesktopJourney {
         until(() -> robot.lookup("#new-patient-error").tryQuery().map(Node::isVisible).orElse(false));
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         until(() -> robot.lookup("#booking-dialog").tryQuery().isEmpty());
+        warmUpJourney();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -108,6 +118,17 @@ abstract class DesktopJourney {
     /** Waits (10 s at most) for a condition evaluated on the FX thread. */
     protected void until(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+
+    /** Waits (10 s at most) until a node's text satisfies the condition; says what it was otherwise. */
+    protected void untilText(String query, java.util.function.Predicate<String> condition) throws Exception {
+        try {
+            until(() -> robot.lookup(query).tryQuery().isPresent() && condition.test(text(query)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            String shown = WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().isPresent() ? text(query)
+                    : "(absent)").get();
+            throw new AssertionError(query + " shows \"" + shown + "\"", e);
+        }
     }
 
     protected String text(String query) {

@@ -85,6 +85,8 @@ public final class DesktopFixture implements AutoCloseable {
     /** Set by {@link #withDmp()}: the consent service the desktop uses, and a radiologist with an RPPS. */
     public DmpConsentService dmpConsent;
     public UserAccount radiologist;
+    /** Set by {@link #withDmp()}: the client of the sandbox DMP (mutual TLS, signed VIHF). */
+    public DmpClient dmpClient;
 
     public DesktopFixture() {
         this(TestDatabases.h2());
@@ -164,7 +166,7 @@ public final class DesktopFixture implements AutoCloseable {
                 SandboxPki.PASSWORD.toCharArray(), pki.trustStore());
         VihfStructure structure = new VihfStructure(DMP_STRUCTURE, "SA08^1.2.250.1.71.4.2.4", "opaline-test", "Opaline",
                 "0.1", "OPALINE-BAS");
-        DmpClient client = new DmpClient(new DmpEndpoints(dmpSandbox.endpoint()),
+        DmpClient client = dmpClient = new DmpClient(new DmpEndpoints(dmpSandbox.endpoint()),
                 new HttpDmpTransport(credentials.clientContext(), Duration.ofSeconds(2), Duration.ofSeconds(10),
                         64L * 1024 * 1024),
                 new VihfSigner(credentials.key(), credentials.certificate(), structure),

@@ -1,0 +1,328 @@
+package fr.opaline.ui.report;
+
+import fr.opaline.core.order.StepEntry;
+import fr.opaline.core.outbox.JobState;
+import fr.opaline.core.report.ReportStatus;
+import fr.opaline.core.report.ReportVersion;
+import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.patient.PatientNames;
+import fr.opaline.ui.widgets.Banner;
+import fr.opaline.ui.widgets.Icon;
+import java.time.ZoneId;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The report editor: the day's exams on the left, the report in the middle (four parts,
+ * template, save, validate, invisible au patient, amend or retract with a reason, send status
+ * per channel) and its PDF preview on the right.
+ */
+public final class ReportEditorView extends BorderPane {
+
+    private final ReportEditorViewModel model;
+    private final Messages messages;
+    private final ZoneId zone;
+    private final Label heading = new Label();
+    private final Label subheading = new Label();
+    private final Label status = new Label();
+    private final FlowPane sendRow = new FlowPane(8, 4);
+    private final VBox pages = new VBox(12);
+    private final CheckBox invisible = new CheckBox();
+    private boolean updatingInvisible;
+
+    public ReportEditorView(ReportEditorViewModel model, Messages messages, ZoneId zone) {
+        this.model = model;
+        this.messages = messages;
+        this.zone = zone;
+        setId("reports");
+        getStyleClass().add("screen");
+        setPadding(new Insets(0, 16, 16, 16));
+
+        Label title = new Label(messages.get("report.title"));
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label(messages.get("report.subtitle"));
+        subtitle.getStyleClass().add("muted");
+        DatePicker day = new DatePicker();
+        day.setId("report-day");
+        day.valueProperty().bindBidirectional(model.dayProperty());
+        Button refresh = new Button(messages.get("report.refresh"), Icon.REFRESH.node(14));
+        refresh.setId("report-refresh");
+        refresh.setOnAction(e -> {
+            model.refreshExams();
+            model.refreshSends();
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(12, new VBox(2, title, subtitle), spacer, day, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("toolbar");
+        Banner banner = new Banner();
+        banner.setId("report-banner");
+        banner.bind(model.errorProperty(), model.infoProperty());
+        VBox top = new VBox(10, toolbar, banner);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        SplitPane split = new SplitPane(examList(), editor(), previewPane());
+        split.setDividerPositions(0.2, 0.64);
+        setCenter(split);
+
+        model.openedProperty().addListener((o, was, now) -> showOpened(now));
+        model.sends().addListener((ListChangeListener<SendStatus>) c -> showSends());
+        model.previewPages().addListener((ListChangeListener<javafx.scene.image.Image>) c -> showPreview());
+        showOpened(null);
+    }
+
+    private VBox examList() {
+        ListView<StepEntry> list = new ListView<>(model.exams());
+        list.setId("report-exams");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StepEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (empty || entry == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setId(null);
+                    return;
+                }
+                Label name = new Label(PatientNames.display(entry.patient()));
+                name.getStyleClass().add("report-exam-patient");
+                Label what = new Label(messages.time(entry.step().scheduledStart().atZone(zone)) + " · "
+                        + entry.step().modality().name() + " · " + entry.step().description());
+                what.getStyleClass().add("muted");
+                Label state = new Label(messages.label(entry.step().status()));
+                state.getStyleClass().addAll("step-status", "step-" + entry.step().status().name().toLowerCase(Locale.ROOT));
+                setGraphic(new VBox(2, name, what, state));
+                setText(null);
+                setId("report-exam-" + entry.step().id());
+            }
+        });
+        list.setPlaceholder(new Label(messages.get("report.noExams")));
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.open(now));
+        VBox box = new VBox(8, sectionTitle(messages.get("report.exams")), list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.getStyleClass().add("card");
+        box.setMinWidth(220);
+        return box;
+    }
+
+    private VBox editor() {
+        heading.getStyleClass().add("report-heading");
+        heading.setId("report-heading");
+        subheading.getStyleClass().add("muted");
+        status.setId("report-status");
+        status.setMinWidth(Region.USE_PREF_SIZE); // the subheading shortens first, never the status
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(10, new VBox(2, heading, subheading), grow, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea indication = area("report-indication", model.indicationProperty(), 2);
+        TextArea technique = area("report-technique", model.techniqueProperty(), 2);
+        TextArea results = area("report-results", model.resultsProperty(), 8);
+        TextArea conclusion = area("report-conclusion", model.conclusionProperty(), 3);
+
+        Button template = new Button(messages.get("report.template"));
+        template.setId("report-template");
+        template.setTooltip(new Tooltip(messages.get("report.template.tip")));
+        template.setOnAction(e -> model.applyTemplate());
+        Button save = new Button(messages.get("report.save"));
+        save.setId("report-save");
+        save.setOnAction(e -> model.save());
+        Button validate = new Button(messages.get("report.validate"), Icon.CHECK.node(14));
+        validate.setId("report-validate");
+        validate.getStyleClass().add("primary");
+        validate.setTooltip(new Tooltip(messages.get("report.validate.tip")));
+        validate.setOnAction(e -> model.validate());
+        invisible.setText(messages.get("report.invisible"));
+        invisible.setId("report-invisible");
+        invisible.setTooltip(new Tooltip(messages.get("report.invisible.tip")));
+        invisible.selectedProperty().addListener((o, was, now) -> {
+            if (!updatingInvisible) {
+                model.setInvisibleToPatient(now);
+            }
+        });
+        ProgressIndicator working = new ProgressIndicator();
+        working.setPrefSize(18, 18);
+        working.visibleProperty().bind(model.busyProperty());
+        FlowPane actions = new FlowPane(10, 6, template, save, validate, invisible, working);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        TextField reason = new TextField();
+        reason.setId("report-reason");
+        reason.setPromptText(messages.get("report.reason.prompt"));
+        reason.textProperty().bindBidirectional(model.reasonProperty());
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        Button amend = new Button(messages.get("report.amend"));
+        amend.setId("report-amend");
+        amend.setTooltip(new Tooltip(messages.get("report.amend.tip")));
+        amend.setOnAction(e -> model.amend());
+        Button retract = new Button(messages.get("report.retract"));
+        retract.setId("report-retract");
+        retract.getStyleClass().add("danger");
+        retract.setTooltip(new Tooltip(messages.get("report.retract.tip")));
+        retract.setOnAction(e -> model.retract());
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        HBox changes = new HBox(10, reason, amend, retract);
+        changes.setAlignment(Pos.CENTER_LEFT);
+
+        var noReport = model.openedProperty().isNull();
+        var locked = model.editableBinding().not().or(model.busyProperty());
+        for (TextArea a : new TextArea[] {indication, technique, results, conclusion}) {
+            a.editableProperty().bind(model.editableBinding());
+        }
+        template.disableProperty().bind(locked);
+        save.disableProperty().bind(locked);
+        validate.disableProperty().bind(locked);
+        invisible.disableProperty().bind(noReport.or(model.busyProperty()));
+        amend.disableProperty().bind(model.inForceBinding().not().or(model.busyProperty()));
+        retract.disableProperty().bind(model.inForceBinding().not().or(model.busyProperty()));
+        changes.visibleProperty().bind(noReport.not());
+
+        sendRow.setId("report-sends");
+        sendRow.setAlignment(Pos.CENTER_LEFT);
+        sendRow.setPrefWrapLength(360);
+        // The actions and the send status stay in view; only the text scrolls on a small screen.
+        VBox text = new VBox(6,
+                label(messages.get("report.indication")), indication,
+                label(messages.get("report.technique")), technique,
+                label(messages.get("report.results")), results,
+                label(messages.get("report.conclusion")), conclusion);
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        HBox.setHgrow(sendRow, Priority.ALWAYS);
+        sendRow.setMinWidth(0);
+        HBox sends = new HBox(8, sectionTitle(messages.get("report.sends")), sendRow);
+        sends.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, head, actions, changes, sends, scroll);
+        box.getStyleClass().add("card");
+        box.disableProperty().bind(noReport);
+        return box;
+    }
+
+    private StackPane previewPane() {
+        pages.setId("report-preview");
+        pages.setAlignment(Pos.TOP_CENTER);
+        pages.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(pages);
+        scroll.setFitToWidth(true);
+        ProgressIndicator rendering = new ProgressIndicator();
+        rendering.setMaxSize(48, 48);
+        rendering.visibleProperty().bind(model.previewingProperty());
+        Label title = sectionTitle(messages.get("report.preview"));
+        Button again = new Button(messages.get("report.preview.refresh"), Icon.REFRESH.node(12));
+        again.setId("report-preview-refresh");
+        again.disableProperty().bind(model.openedProperty().isNull());
+        again.setOnAction(e -> model.preview());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(8, title, grow, again);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, head, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        box.getStyleClass().add("card");
+        return new StackPane(box, rendering);
+    }
+
+    private TextArea area(String id, javafx.beans.property.StringProperty text, int rows) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setWrapText(true);
+        area.setPrefRowCount(rows);
+        area.textProperty().bindBidirectional(text);
+        return area;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private static Label sectionTitle(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private void showOpened(ReportGateway.Opened opened) {
+        if (opened == null) {
+            heading.setText(messages.get("report.none"));
+            subheading.setText("");
+            status.setText("");
+            status.getStyleClass().setAll("label");
+            pages.getChildren().clear();
+            return;
+        }
+        StepEntry exam = opened.exam();
+        ReportVersion version = opened.current();
+        heading.setText(PatientNames.display(exam.patient()) + " · " + exam.step().description());
+        subheading.setText(messages.format("report.subheading", exam.order().accessionNumber(),
+                messages.date(exam.step().scheduledStart().atZone(zone)), version.versionNumber(), opened.authorName()));
+        status.setText(messages.label(version.status()) + (version.invisibleToPatient()
+                ? " · " + messages.get("report.invisible.short") : ""));
+        status.getStyleClass().setAll("label", "report-status", "report-" + version.status().name().toLowerCase(Locale.ROOT));
+        updatingInvisible = true;
+        invisible.setSelected(version.invisibleToPatient());
+        updatingInvisible = false;
+        if (version.status() == ReportStatus.RETRACTED) {
+            status.setTooltip(new Tooltip(version.statusReason()));
+        }
+    }
+
+    private void showSends() {
+        sendRow.getChildren().clear();
+        for (SendStatus send : model.sends()) {
+            String state = send.state() == null ? messages.get("report.send.none") : messages.label(send.state());
+            if (send.state() == JobState.PENDING && send.dueAt() != null) {
+                state += " · " + messages.format("report.send.due", messages.time(send.dueAt().atZone(zone)));
+            }
+            Label pill = new Label(messages.get("report.channel." + send.channel().name()) + " : " + state);
+            pill.setId("report-send-" + send.channel().name());
+            pill.getStyleClass().addAll("send-status",
+                    "send-" + (send.state() == null ? "none" : send.state().name().toLowerCase(Locale.ROOT)));
+            if (send.lastError() != null && !send.lastError().isBlank()) {
+                pill.setTooltip(new Tooltip(send.lastError()));
+            } else if (send.subject() != null) {
+                pill.setTooltip(new Tooltip(send.subject()));
+            }
+            sendRow.getChildren().add(pill);
+        }
+    }
+
+    private void showPreview() {
+        pages.getChildren().clear();
+        for (javafx.scene.image.Image image : model.previewPages()) {
+            ImageView page = new ImageView(image);
+            page.setPreserveRatio(true);
+            page.setFitWidth(Math.min(image.getWidth(), 560));
+            page.getStyleClass().add("pdf-page");
+            pages.getChildren().add(page);
+        }
+    }
+}
