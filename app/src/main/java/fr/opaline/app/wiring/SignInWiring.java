@@ -5,6 +5,7 @@ import fr.opaline.app.server.PracticeServer;
 import fr.opaline.core.user.UserRepository;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.ui.session.AuthenticationPort;
+import fr.opaline.ui.session.ProxySignIn;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class SignInWiring {
     static AuthenticationPort psc(CoreServices core, ProxyClient client, AuthenticationPort passwords) {
         OpalineConfig config = core.config;
         Consumer<URI> browser = config.getBoolean("ui.psc.browser", true) ? SignInWiring::openInBrowser : null;
-        return new PscSignIn(client, passwords, id -> new UserRepository(core.database.dsl()).findById(id), browser,
+        return new ProxySignIn(client, passwords, id -> new UserRepository(core.database.dsl()).findById(id), browser,
                 config.getDuration("ui.psc.browserTimeout", Duration.ofMinutes(5)));
     }
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * talks HTTPS to the practice server's proxy e-santé, which talks OIDC/CIBA over HTTP to the
  * sandbox PSC; the sandbox's e-CPS is in manual mode, so the test approves like the phone would.
  */
-class PscSignInTest {
+class DesktopPscSignInTest {
 
     @TempDir
     static Path home;

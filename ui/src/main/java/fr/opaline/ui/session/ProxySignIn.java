@@ -1,4 +1,4 @@
-package fr.opaline.app.wiring;
+package fr.opaline.ui.session;
 
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.user.UserAccount;
@@ -8,11 +8,6 @@ import fr.opaline.psc.api.LoginStatus;
 import fr.opaline.psc.api.ProfessionalView;
 import fr.opaline.psc.api.SessionView;
 import fr.opaline.psc.client.ProxyClient;
-import fr.opaline.ui.session.AuthenticatedUser;
-import fr.opaline.ui.session.AuthenticationException;
-import fr.opaline.ui.session.AuthenticationPort;
-import fr.opaline.ui.session.PscCibaSession;
-import fr.opaline.ui.session.SignInMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +22,7 @@ import java.util.function.Function;
  * tokens and links the professional to the local account carrying their RPPS; this adapter only
  * turns its answers into the desktop's session, or into a French refusal.
  */
-public final class PscSignIn implements AuthenticationPort {
+public final class ProxySignIn implements AuthenticationPort {
 
     private final ProxyClient proxy;
     private final AuthenticationPort passwords;
@@ -41,7 +36,7 @@ public final class PscSignIn implements AuthenticationPort {
      * @param accounts    the local account of an id (the workstation reads the practice's database)
      * @param openBrowser shows the authorization address in the system browser; null: no browser flow
      */
-    public PscSignIn(ProxyClient proxy, AuthenticationPort passwords, Function<UUID, Optional<UserAccount>> accounts,
+    public ProxySignIn(ProxyClient proxy, AuthenticationPort passwords, Function<UUID, Optional<UserAccount>> accounts,
                      Consumer<URI> openBrowser, Duration browserTimeout) {
         this.proxy = proxy;
         this.passwords = passwords;
