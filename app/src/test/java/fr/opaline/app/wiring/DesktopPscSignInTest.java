@@ -86,6 +86,12 @@ class DesktopPscSignInTest {
             assertThat(event.action()).isEqualTo("LOGIN");
             assertThat(event.actorLogin()).isEqualTo("dr.lambert");
         });
+
+        signIn.signOut(user);
+        assertThat(core.audit.latest(5)).as("the proxy session ends with the desktop's").anySatisfy(event -> {
+            assertThat(event.action()).isEqualTo("LOGOUT");
+            assertThat(event.actorLogin()).isEqualTo("dr.lambert");
+        });
     }
 
     @Test

@@ -229,7 +229,7 @@ public final class FeedingQueueView extends BorderPane {
 
     private Label pill(JobState state) {
         Label pill = new Label(messages.label(state));
-        pill.getStyleClass().addAll("job-state", "job-" + state.name().toLowerCase(Locale.ROOT));
+        pill.getStyleClass().addAll("step-status", "job-state", "job-" + state.name().toLowerCase(Locale.ROOT));
         return pill;
     }
 

@@ -11,8 +11,12 @@ import fr.opaline.psc.client.ProxyClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -30,6 +34,8 @@ public final class ProxySignIn implements AuthenticationPort {
     private final boolean browser;
     private final Consumer<URI> openBrowser;
     private final Duration browserTimeout;
+    /** The proxy sessions each account opened (sign-in, then every unlock), ended at sign-out. */
+    private final Map<UUID, List<String>> handles = new ConcurrentHashMap<>();
 
     /**
      * @param passwords   local accounts (the fallback), or {@link AuthenticationPort#none()}
@@ -110,7 +116,16 @@ public final class ProxySignIn implements AuthenticationPort {
             throw new AuthenticationException("Le compte Opaline lié à " + session.professional().displayName()
                     + " est introuvable ou désactivé : adressez-vous à l’administrateur.");
         }
+        handles.computeIfAbsent(account.get().id(), id -> new CopyOnWriteArrayList<>()).add(status.sessionHandle());
         return new AuthenticatedUser(account.get(), method, session.createdAt());
+    }
+
+    @Override
+    public void signOut(AuthenticatedUser user) {
+        List<String> opened = handles.remove(user.account().id());
+        if (opened != null) {
+            opened.forEach(this::closeQuietly);
+        }
     }
 
     /** Unknown professional: nobody may open a session on their behalf (SC.PSC.02). */

@@ -52,11 +52,12 @@ class FeedingQueueJourneyTest extends DesktopJourney {
         until(() -> state(table, otherFeed) == JobState.HELD);
         assertThat(f.core.outbox.find(otherFeed).orElseThrow().state()).isEqualTo(JobState.HELD);
 
-        robot.clickOn("#queue-state");
-        robot.clickOn("En attente");
-        until(() -> table.getItems().size() == 2);
+        robot.clickOn("#queue-count-PENDING");
+        until(() -> table.getItems().size() == 2
+                && robot.lookup("#queue-state").queryComboBox().getValue() == JobState.PENDING);
         robot.clickOn("Alimentation du DMP");
-        until(() -> app.mainWindow().queue().selectedProperty().get().job().id().equals(deferredFeed));
+        until(() -> app.mainWindow().queue().selectedProperty().get() != null
+                && app.mainWindow().queue().selectedProperty().get().job().id().equals(deferredFeed));
         robot.clickOn("#queue-cancel");
         until(() -> robot.lookup("#queue-confirmation").queryAs(Node.class).isVisible());
         assertThat(text("#queue-confirmation .label")).contains("Alimentation du DMP — MARTIN Anne");
