@@ -48,7 +48,8 @@ class DesktopPscSignInTest {
     @BeforeAll
     static void start() throws Exception {
         Files.writeString(home.resolve(OpalineConfig.FILE_NAME), String.join("\n",
-                "psc.proxy.bind=127.0.0.1", "psc.proxy.port=0", "sandbox.psc.approval=manual",
+                "psc.proxy.bind=127.0.0.1", "psc.proxy.port=0", "sandbox.psc.approval=manual", "worklist.enabled=false",
+                "health.port=0", "backup.enabled=false",
                 "accounts.argon2.memoryKiB=1024", "accounts.argon2.iterations=1", ""));
         OpalineConfig config = OpalineConfig.load(home, null);
         sandbox = new SandboxHost(SandboxRegistry.create(config, home.resolve("sandbox")), 0);
