@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param practiceName         shown in the title bar
  * @param databaseDescription  shown in the status bar ("H2 local", "PostgreSQL sur …")
  * @param record               INSi and DMP services of the patient record
+ * @param outbox               the durable outbox, for the feeding queue screen; null: the screen is not offered
  */
 public record DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
-                              String practiceName, String databaseDescription, RecordServices record) {
+                              String practiceName, String databaseDescription, RecordServices record,
+                              fr.opaline.core.outbox.Outbox outbox) {
 
     public DesktopServices {
         Objects.requireNonNull(database, "database");
@@ -24,6 +26,16 @@ public record DesktopServices(Database database, PatientService patients, Bookin
         Objects.requireNonNull(booking, "booking");
         Objects.requireNonNull(clock, "clock");
         record = record == null ? RecordServices.NONE : record;
+    }
+
+    public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
+                           String practiceName, String databaseDescription, RecordServices record) {
+        this(database, patients, booking, clock, practiceName, databaseDescription, record, null);
+    }
+
+    /** The same services with the outbox the feeding queue screen shows. */
+    public DesktopServices withOutbox(fr.opaline.core.outbox.Outbox queue) {
+        return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, queue);
     }
 
     /** Core services only: the record works without INSi and the DMP. */

@@ -11,7 +11,6 @@ import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.app.wiring.DesktopWiring;
 import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.ui.DesktopLauncher;
-import fr.opaline.ui.session.AuthenticationPort;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -81,7 +80,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             out().println("Ouverture de l'application de bureau (fermez la fenêtre pour arrêter).");
             out().flush();
             try {
-                DesktopLauncher.launch(DesktopWiring.context(sandboxed, OpalineVersion.version(), AuthenticationPort.none(), true));
+                DesktopLauncher.launch(DesktopWiring.context(sandboxed, OpalineVersion.version(),
+                        fr.opaline.app.wiring.SignInWiring.demo(sandboxed, server), true));
             } catch (UnsupportedOperationException e) {
                 err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage() + "). "
                         + "Sans écran, lancez « opaline demo --headless ».");

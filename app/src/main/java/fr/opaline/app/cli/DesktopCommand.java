@@ -1,10 +1,9 @@
 package fr.opaline.app.cli;
 
 import fr.opaline.app.OpalineVersion;
-import fr.opaline.app.wiring.AccountsWiring;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.app.wiring.DesktopWiring;
-import fr.opaline.app.wiring.LocalAccountSignIn;
+import fr.opaline.app.wiring.SignInWiring;
 import fr.opaline.ui.DesktopLauncher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,8 +20,7 @@ final class DesktopCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (CoreServices core = CoreServices.open(config())) {
-            LocalAccountSignIn signIn = new LocalAccountSignIn(new AccountsWiring(core).authentication);
-            DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), signIn, false));
+            DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), SignInWiring.workstation(core), false));
         } catch (UnsupportedOperationException e) {
             err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage()
                     + ") : aucun écran n'est disponible.");

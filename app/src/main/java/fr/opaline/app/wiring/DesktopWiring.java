@@ -32,7 +32,7 @@ public final class DesktopWiring {
         }
         DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
                 core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordServices(core));
+                describe(core.database.settings()), recordServices(core)).withOutbox(core.outbox);
         return new DesktopContext(version, services, authentication,
                 demo ? new DemoSignIn(core.database, core.audit, core.clock) : null,
                 Locale.forLanguageTag(language),

@@ -26,6 +26,13 @@ public interface AuthenticationPort {
     /** Opens the system browser on PSC and waits for the loopback redirect; interrupt to cancel. */
     AuthenticatedUser signInWithPscBrowser() throws AuthenticationException, InterruptedException;
 
+    /**
+     * The user leaves the desktop: ends what their sign-ins opened outside it (Pro Santé Connect
+     * sessions at the proxy, whose tokens it revokes). May block: call it off the FX thread.
+     */
+    default void signOut(AuthenticatedUser user) {
+    }
+
     /** No sign-in method wired (yet): only the demonstration picker, when given, can open a session. */
     static AuthenticationPort none() {
         return NoAuthentication.INSTANCE;

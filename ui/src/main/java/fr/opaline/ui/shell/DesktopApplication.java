@@ -127,6 +127,7 @@ public final class DesktopApplication {
                 });
         unlock.restrictTo(session.user().account());
         lockView = new LoginView(unlock, messages, LoginView.Purpose.UNLOCK, null, () -> {
+            endOutside(session.user());
             session.signOut();
             hideLock();
             showLogin();
@@ -147,12 +148,20 @@ public final class DesktopApplication {
     }
 
     public void stop() {
+        endOutside(session.user());
         idleTicks.stop();
         watchdog.close();
         if (main != null) {
             main.close();
         }
         background.close();
+    }
+
+    /** Ends the user's sessions outside the desktop (PSC at the proxy) on a thread of its own: the exit waits for it. */
+    private void endOutside(AuthenticatedUser user) {
+        if (user != null) {
+            new Thread(() -> context.authentication().signOut(user), "sign-out").start();
+        }
     }
 
     public UserSession session() {

@@ -52,7 +52,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     /** The desktop's sections. */
-    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS }
+    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE }
 
     private final DesktopContext context;
     private final Messages messages;
@@ -75,6 +75,8 @@ public final class MainWindow extends BorderPane {
     private ReportEditorViewModel reports;
     private ReportEditorView reportsView;
     private BookingDialog bookingDialog;
+    private final fr.opaline.ui.outbox.FeedingQueueViewModel queue;
+    private fr.opaline.ui.outbox.FeedingQueueView queueView;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
                       Runnable lock, Runnable about) {
@@ -107,6 +109,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services()), background, messages, clock);
+        queue = context.services().outbox() == null ? null : new fr.opaline.ui.outbox.FeedingQueueViewModel(
+                new fr.opaline.ui.outbox.FeedingQueueGateway(context.services().outbox(), context.services().database()),
+                background, messages, actor, clock);
 
         VBox top = new VBox();
         if (context.demoMode()) {
@@ -118,7 +123,7 @@ public final class MainWindow extends BorderPane {
         }
         top.getChildren().add(header(session, lock, about));
         setTop(top);
-        setLeft(sidebar());
+        setLeft(sidebar(session));
         setCenter(content);
         setBottom(new StatusBarView(messages, background, session, context.services().databaseDescription(),
                 context.version()));
@@ -186,7 +191,7 @@ public final class MainWindow extends BorderPane {
         return header;
     }
 
-    private VBox sidebar() {
+    private VBox sidebar(UserSession session) {
         Label brand = new Label("Opaline");
         brand.getStyleClass().add("sidebar-brand");
         Label tagline = new Label(messages.get("shell.tagline"));
@@ -197,9 +202,10 @@ public final class MainWindow extends BorderPane {
                 navButton(Section.PATIENTS, Icon.PATIENT, messages.get("nav.patients"), "nav-patients"),
                 navButton(Section.WORKLIST, Icon.WORKLIST, messages.get("nav.worklist"), "nav-worklist"));
         if (context.reporting() != null) {
-            sidebar.getChildren().addAll(
+            sidebar.getChildren().add(
                     navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
         }
+        sidebar.getChildren().add(queueButton(session));
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -209,6 +215,27 @@ public final class MainWindow extends BorderPane {
             }
         });
         return sidebar;
+    }
+
+    /** The feeding queue: front desk, radiologists and administrators follow the sends (not technologists). */
+    private ToggleButton queueButton(UserSession session) {
+        ToggleButton button = navButton(Section.QUEUE, Icon.PROVENANCE_PFI, messages.get("nav.queue"), "nav-queue");
+        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> queue != null
+                && session.user() != null && seesQueue(session.user().account().role()), session.userProperty()));
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
+    }
+
+    static boolean seesQueue(fr.opaline.core.user.Role role) {
+        return role != fr.opaline.core.user.Role.MANIPULATEUR;
+    }
+
+    private fr.opaline.ui.outbox.FeedingQueueView queueView() {
+        if (queueView == null) {
+            queueView = new fr.opaline.ui.outbox.FeedingQueueView(queue, messages, context.services().zone());
+            queue.start(context.worklistRefresh());
+        }
+        return queueView;
     }
 
     private static Region spacer(double height) {
@@ -236,6 +263,7 @@ public final class MainWindow extends BorderPane {
             case PATIENTS -> patients();
             case WORKLIST -> worklistView();
             case REPORTS -> reportsView();
+            case QUEUE -> queueView();
         };
         content.getChildren().setAll(screen);
         navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
@@ -246,6 +274,8 @@ public final class MainWindow extends BorderPane {
             worklist.refresh();
         } else if (section == Section.REPORTS) {
             reports.refreshExams();
+        } else if (section == Section.QUEUE) {
+            queue.refresh();
         }
     }
 
@@ -279,6 +309,9 @@ public final class MainWindow extends BorderPane {
         if (reports != null) {
             reports.stop();
         }
+        if (queue != null) {
+            queue.stop();
+        }
     }
 
     public AgendaViewModel agenda() {
@@ -292,5 +325,10 @@ public final class MainWindow extends BorderPane {
 
     public WorklistMonitorViewModel worklist() {
         return worklist;
+    }
+
+    /** The feeding queue's model; null when the desktop runs without the outbox. */
+    public fr.opaline.ui.outbox.FeedingQueueViewModel queue() {
+        return queue;
     }
 }

@@ -86,6 +86,10 @@ abstract class DesktopJourney {
         robot.clickOn("#search-name").eraseText(1);
         robot.clickOn("#nav-worklist");
         until(() -> !app.mainWindow().worklist().steps().isEmpty());
+        if (robot.lookup("#nav-queue").tryQuery().map(Node::isVisible).orElse(false)) {
+            robot.clickOn("#nav-queue");
+            until(() -> app.mainWindow().queue().refreshedAtProperty().get() != null);
+        }
         robot.clickOn("#nav-agenda");
         robot.clickOn("#agenda-book");
         until(() -> robot.lookup("#booking-dialog").tryQuery().isPresent());

@@ -151,7 +151,7 @@ public final class DesktopFixture implements AutoCloseable {
 
     public DesktopServices services() {
         return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
-                "Cabinet de test", "H2 (test)", record);
+                "Cabinet de test", "H2 (test)", record).withOutbox(core.outbox);
     }
 
     /**
