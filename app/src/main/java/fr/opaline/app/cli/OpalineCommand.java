@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
                 MssCommand.class,
                 WorklistCommand.class,
                 SetupCommand.class,
-                DmpCommand.class
+                DmpCommand.class,
+                StatsCommand.class
         })
 public final class OpalineCommand implements Runnable {
 
