@@ -9,10 +9,7 @@ import fr.opaline.core.statistics.StatisticsPeriod;
 import fr.opaline.core.statistics.UsageReport;
 import fr.opaline.core.statistics.UsageStatistics;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -53,7 +50,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             }
             UsageReport report = new UsageStatistics(core.database, core.profile, core.clock).report(period);
             if (csv != null) {
-                write(report, csv);
+                StatisticsCsv.write(report, csv);
                 out().println("Statistiques " + period.from() + " – " + period.to() + " écrites dans " + csv
                         + " (" + report.values().size() + " lignes).");
             } else {
@@ -61,16 +58,6 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    /** Written beside the target then moved: a reader never sees half a file. */
-    private static void write(UsageReport report, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            StatisticsCsv.write(report, out);
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void print(UsageReport report) {

@@ -52,7 +52,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     /** The desktop's sections. */
-    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE }
+    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE, STATS }
 
     private final DesktopContext context;
     private final Messages messages;
@@ -77,6 +77,8 @@ public final class MainWindow extends BorderPane {
     private BookingDialog bookingDialog;
     private final fr.opaline.ui.outbox.FeedingQueueViewModel queue;
     private fr.opaline.ui.outbox.FeedingQueueView queueView;
+    private fr.opaline.ui.statistics.StatisticsViewModel statistics;
+    private fr.opaline.ui.statistics.StatisticsView statisticsView;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
                       Runnable lock, Runnable about) {
@@ -206,6 +208,7 @@ public final class MainWindow extends BorderPane {
                     navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
         }
         sidebar.getChildren().add(queueButton(session));
+        sidebar.getChildren().add(statisticsButton(session));
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -228,6 +231,28 @@ public final class MainWindow extends BorderPane {
 
     static boolean seesQueue(fr.opaline.core.user.Role role) {
         return role != fr.opaline.core.user.Role.MANIPULATEUR;
+    }
+
+    /** The statistics are the practice's management figures: administrators and radiologists. */
+    private ToggleButton statisticsButton(UserSession session) {
+        ToggleButton button = navButton(Section.STATS, Icon.CHART, messages.get("nav.stats"), "nav-stats");
+        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> session.user() != null
+                && seesStatistics(session.user().account().role()), session.userProperty()));
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
+    }
+
+    static boolean seesStatistics(fr.opaline.core.user.Role role) {
+        return role == fr.opaline.core.user.Role.ADMINISTRATEUR || role == fr.opaline.core.user.Role.RADIOLOGUE;
+    }
+
+    private fr.opaline.ui.statistics.StatisticsView statisticsView() {
+        if (statisticsView == null) {
+            statistics = new fr.opaline.ui.statistics.StatisticsViewModel(
+                    new fr.opaline.ui.statistics.StatisticsGateway(context.services()), background, messages);
+            statisticsView = new fr.opaline.ui.statistics.StatisticsView(statistics, messages);
+        }
+        return statisticsView;
     }
 
     private fr.opaline.ui.outbox.FeedingQueueView queueView() {
@@ -264,6 +289,7 @@ public final class MainWindow extends BorderPane {
             case WORKLIST -> worklistView();
             case REPORTS -> reportsView();
             case QUEUE -> queueView();
+            case STATS -> statisticsView();
         };
         content.getChildren().setAll(screen);
         navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
@@ -276,6 +302,8 @@ public final class MainWindow extends BorderPane {
             reports.refreshExams();
         } else if (section == Section.QUEUE) {
             queue.refresh();
+        } else if (section == Section.STATS) {
+            statistics.refresh();
         }
     }
 
@@ -325,6 +353,11 @@ public final class MainWindow extends BorderPane {
 
     public WorklistMonitorViewModel worklist() {
         return worklist;
+    }
+
+    /** The statistics screen's model, once the section was opened. */
+    public fr.opaline.ui.statistics.StatisticsViewModel statistics() {
+        return statistics;
     }
 
     /** The feeding queue's model; null when the desktop runs without the outbox. */

@@ -24,6 +24,7 @@ public enum Icon {
     WARNING("M12 2 1 21h22L12 2zm-1 7h2v6h-2V9zm0 8h2v2h-2v-2z"),
     BACK("M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20v-2z"),
     FOLDER("M3 5h7l2 2h9v12H3V5z"),
+    CHART("M4 20h16v-2H4v2zm1-4h3V9H5v7zm5 0h3V4h-3v12zm5 0h3v-5h-3v5z"),
     // Document provenances (issue 9: provenance icons in the medical record).
     PROVENANCE_LOCAL("M4 21V8l8-5 8 5v13h-6v-6h-4v6H4z"),
     PROVENANCE_DMP("M12 2 3 6v6c0 5.1 3.8 9.4 9 10 5.2-.6 9-4.9 9-10V6l-9-4zm-1 6h2v3h3v2h-3v3h-2v-3H8v-2h3V8z"),

@@ -49,7 +49,9 @@ class MessagesTest {
     void everyShownEnumHasALabelInBothLanguages() {
         for (Messages messages : List.of(Messages.french(), Messages.load(Locale.ENGLISH))) {
             for (Class<? extends Enum<?>> type : List.of(Modality.class, AppointmentStatus.class, StepStatus.class,
-                    Sex.class, IdentityStatus.class, Role.class, Provenance.class, DocumentStatus.class)) {
+                    Sex.class, IdentityStatus.class, Role.class, Provenance.class, DocumentStatus.class,
+                    fr.opaline.core.statistics.Indicator.class, fr.opaline.core.statistics.IndicatorGroup.class,
+                    fr.opaline.core.statistics.DocumentType.class)) {
                 for (Enum<?> constant : type.getEnumConstants()) {
                     assertThat(messages.label(constant)).isNotBlank();
                 }
