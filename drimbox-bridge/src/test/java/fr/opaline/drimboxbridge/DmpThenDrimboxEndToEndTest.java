@@ -20,7 +20,13 @@ import fr.opaline.hl7.sent.Hl7Sender;
 import fr.opaline.hl7.sent.SentMessageLog;
 import fr.opaline.hl7.transmission.MessageRouting;
 import fr.opaline.hl7.transmission.ReportTransmissions;
+import fr.opaline.core.practice.PracticeProfile;
+import fr.opaline.core.statistics.DocumentType;
+import fr.opaline.core.statistics.Indicator;
+import fr.opaline.core.statistics.UsageReport;
+import fr.opaline.core.statistics.UsageStatistics;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +104,13 @@ class DmpThenDrimboxEndToEndTest {
         assertThat(drimbox.messages()).extracting(m -> m.get("ack")).containsOnly("AA");
         assertThat(f.kit.core.outbox.countByState(Set.of(DrimboxJobs.SEND)).get(JobState.DONE)).isEqualTo(3);
         assertThat(f.kit.dmp.sandbox.transactions().acceptedSubmissions(v1.documentUid())).isEqualTo(1);
+
+        YearMonth month = YearMonth.now(f.kit.core.clock);
+        UsageReport statistics = new UsageStatistics(f.kit.db.database(), new PracticeProfile("Cabinet", null, null, null,
+                null, null, null, null, null, null, null), f.kit.core.clock).report(month, month);
+        assertThat(statistics.count(month, DocumentType.CR_IMAGERIE, Indicator.DMP_REUSSI))
+                .as("the CR and its replacement, acknowledged by the DMP; a deletion is not a feed").isEqualTo(2);
+        assertThat(statistics.count(month, DocumentType.CR_IMAGERIE, Indicator.DMP_ECHEC)).isZero();
     }
 
     private List<XdsDocumentEntry> inDmp(Patient patient) {

@@ -8,9 +8,11 @@ import java.util.UUID;
 /**
  * A CDA found in a received XDM zip (or imported by hand), with the identity the CDA gives: what
  * the integration worklist shows and pre-fills the patient search with.
+ *
+ * @param typeCode the CDA's LOINC type (null when the CDA could not be read), for the statistics
  */
 public record InboundDocument(UUID id, UUID receivedMessageId, String source, DocumentIntegration.Action action,
-                              String documentUid, String replacesDocumentUid, String title, Instant effectiveAt,
+                              String documentUid, String replacesDocumentUid, String typeCode, String title, Instant effectiveAt,
                               String authorName, String insMatricule, String insOid, String birthName,
                               String birthFirstNames, String usedName, LocalDate birthDate, String sex,
                               InboundStatus status, String errorCode, String errorLabel, UUID patientId,

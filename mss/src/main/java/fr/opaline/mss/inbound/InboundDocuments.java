@@ -28,6 +28,7 @@ public final class InboundDocuments {
         r.setDocumentUid(d.documentUid());
         r.setVersionNumber(1);
         r.setReplacesDocumentUid(d.replacesDocumentUid());
+        r.setTypeCode(cut(d.typeCode(), 20));
         r.setTitle(cut(d.title(), 300));
         r.setEffectiveAt(d.effectiveAt());
         r.setAuthorName(cut(d.authorName(), 200));
@@ -82,7 +83,7 @@ public final class InboundDocuments {
     static InboundDocument toDomain(MssInboundDocumentRecord r) {
         return new InboundDocument(r.getId(), r.getReceivedMessageId(), r.getSource(),
                 DocumentIntegration.Action.valueOf(r.getAction()), r.getDocumentUid(), r.getReplacesDocumentUid(),
-                r.getTitle(), r.getEffectiveAt(), r.getAuthorName(), r.getInsMatricule(), r.getInsOid(), r.getBirthName(),
+                r.getTypeCode(), r.getTitle(), r.getEffectiveAt(), r.getAuthorName(), r.getInsMatricule(), r.getInsOid(), r.getBirthName(),
                 r.getBirthFirstNames(), r.getUsedName(), r.getBirthDate(), r.getSex(), InboundStatus.valueOf(r.getStatus()),
                 r.getErrorCode(), r.getErrorLabel(), r.getPatientId(), r.getClinicalDocumentId(), r.getCda(),
                 r.getCreatedAt(), r.getHandledBy(), r.getHandledAt());

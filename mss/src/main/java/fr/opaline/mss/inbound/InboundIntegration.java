@@ -57,7 +57,7 @@ public final class InboundIntegration {
         } catch (CdaReadException | IllegalArgumentException e) {
             trace.record(ctx, TraceStep.REJECTED, at, actor, "CDA illisible : " + e.getMessage());
             InboundDocument rejected = new InboundDocument(ids.newId(), receivedMessageId, source,
-                    DocumentIntegration.Action.NEW, "?", null, null, null, null, null, null, null, null, null, null, null,
+                    DocumentIntegration.Action.NEW, "?", null, null, null, null, null, null, null, null, null, null, null, null,
                     InboundStatus.REJETE, "CDA", "CDA illisible : " + e.getMessage(), null, null, cda, clock.instant(),
                     actor.login(), clock.instant());
             new InboundDocuments(ctx).insert(rejected);
@@ -71,7 +71,8 @@ public final class InboundIntegration {
         CdaHeader.PatientName name = header.patientName();
         CdaHeader.InstanceId ins = header.ins();
         InboundDocument row = new InboundDocument(ids.newId(), receivedMessageId, source, action, uid,
-                header.replacedDocumentId(), header.title(), header.effectiveTime(),
+                header.replacedDocumentId(), header.code() == null ? null : header.code().code(), header.title(),
+                header.effectiveTime(),
                 header.author() == null ? null : ((header.author().given() == null ? "" : header.author().given()) + " "
                         + (header.author().family() == null ? "" : header.author().family())).trim(),
                 ins == null ? null : ins.extension(), ins == null ? null : ins.root(),

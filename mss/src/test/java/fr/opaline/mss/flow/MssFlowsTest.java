@@ -40,6 +40,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import fr.opaline.core.practice.PracticeProfile;
+import fr.opaline.core.statistics.DocumentType;
+import fr.opaline.core.statistics.Indicator;
+import fr.opaline.core.statistics.UsageReport;
+import fr.opaline.core.statistics.UsageStatistics;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +207,21 @@ class MssFlowsTest {
         assertThat(poll.reports()).isGreaterThanOrEqualTo(3);
         assertThat(s.to(moreau()).status()).isEqualTo(OutboundStatus.LU);
         assertThat(s.to(patientAddress).status()).isEqualTo(OutboundStatus.REMIS);
+
+        UsageReport statistics = statistics(s.rig().database);
+        assertThat(statistics.count(thisMonth(), DocumentType.CR_IMAGERIE, Indicator.MSS_PRO_REUSSI)).isEqualTo(1);
+        assertThat(statistics.count(thisMonth(), DocumentType.CR_IMAGERIE, Indicator.MSS_CITOYENNE_REUSSI)).isEqualTo(1);
+        assertThat(statistics.count(thisMonth(), DocumentType.CR_IMAGERIE, Indicator.MSS_PRO_ECHEC)).isZero();
+    }
+
+    /** The statistics (SC.STAT/ES.04) of this month, as the screen and {@code opaline stats} compute them. */
+    UsageReport statistics(fr.opaline.core.persistence.Database database) {
+        return new UsageStatistics(database, new PracticeProfile("Cabinet", null, null, null, null, null, null, null,
+                null, null, null), clock).report(thisMonth(), thisMonth());
+    }
+
+    YearMonth thisMonth() {
+        return YearMonth.now(clock);
     }
 
     @Test
@@ -309,5 +330,9 @@ class MssFlowsTest {
         assertThat(done.status()).isEqualTo(InboundStatus.INTEGRE);
         assertThat(new DocumentRepository(practice2.database.dsl()).findByDocumentUid(waiting.documentUid())).isPresent();
         assertThat(practice2.integration.worklist(10)).isEmpty();
+        assertThat(statistics(practice2.database).count(thisMonth(), DocumentType.CR_IMAGERIE, Indicator.BAL_INTEGRE))
+                .as("integrated from the BAL applicative by a user").isEqualTo(1);
+        assertThat(statistics(s.rig().database).count(thisMonth(), DocumentType.CR_IMAGERIE, Indicator.MSS_PRO_ECHEC))
+                .as("the recipient could not process it").isEqualTo(1);
     }
 }
