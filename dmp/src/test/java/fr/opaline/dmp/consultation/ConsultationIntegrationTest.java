@@ -95,6 +95,13 @@ class ConsultationIntegrationTest {
         kit.consent.record(patient.id(), ConsentDecision.consents(), ConsentOrigin.DICA, kit.actor);
         assertThat(seen).hasSize(2);
         assertThat(seen.get(1).item(DicaCondition.CONSENT).met()).isTrue();
+        java.time.YearMonth month = java.time.YearMonth.now(kit.core.clock);
+        var statistics = new fr.opaline.core.statistics.UsageStatistics(kit.db.database(),
+                new fr.opaline.core.practice.PracticeProfile("Cabinet", null, null, null, null, null, null, null, null,
+                        null, null), kit.core.clock).report(month, month);
+        assertThat(statistics.count(month, null, fr.opaline.core.statistics.Indicator.CONSENTEMENTS_CONSULTATION))
+                .as("the consent recorded from the DICA checklist is counted").isEqualTo(1);
+        assertThat(statistics.count(month, null, fr.opaline.core.statistics.Indicator.UTILISATEURS_MEDECINS)).isEqualTo(1);
         assertThat(seen.get(1).item(DicaCondition.DMP).remedy()).isEqualTo(DicaRemedy.CHECK_AGAIN);
 
         kit.consultation.open(patient.id(), kit.user(), kit.actor);

@@ -68,6 +68,30 @@ class IdentityStatusServiceTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void theStatisticsCountEachIdentityByTheStatusItsHistoryGaveAtTheEndOfTheMonth(TestDatabases.Kind kind)
+            throws Exception {
+        try (var db = TestDatabases.create(kind)) {
+            CoreFixture f = new CoreFixture(db.database());
+            IdentityStatusService service = new IdentityStatusService(f.database, f.patients, f.audit, f.ids, f.clock,
+                    new PracticeSettings(f.database));
+            Patient p = f.patient("Pat-Trois", "Dominique", LocalDate.of(1979, 3, 28), Sex.F);
+            service.recordIdentityCheck(p.id(), IdentityEvidence.CNI, "CNI présentée à l'accueil", f.secretary);
+            f.clock.advance(java.time.Duration.ofDays(31));
+            service.setAttributes(p.id(), new IdentityAttributes(true, false, false), "Doute sur la pièce", f.secretary);
+
+            var march = java.time.YearMonth.of(2026, 3);
+            var april = java.time.YearMonth.of(2026, 4);
+            var report = new fr.opaline.core.statistics.UsageStatistics(f.database,
+                    new PracticeSettings(f.database).profile(), f.clock).report(march, april);
+            assertThat(report.count(march, null, fr.opaline.core.statistics.Indicator.IDENTITES_VALIDEES)).isEqualTo(1);
+            assertThat(report.count(march, null, fr.opaline.core.statistics.Indicator.IDENTITES_PROVISOIRES)).isZero();
+            assertThat(report.count(april, null, fr.opaline.core.statistics.Indicator.IDENTITES_PROVISOIRES)).isEqualTo(1);
+            assertThat(report.count(april, null, fr.opaline.core.statistics.Indicator.IDENTITES_VALIDEES)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void aRefusedChangeLeavesNothingBehind(TestDatabases.Kind kind) throws Exception {
         try (var db = TestDatabases.create(kind)) {
             CoreFixture f = new CoreFixture(db.database());
