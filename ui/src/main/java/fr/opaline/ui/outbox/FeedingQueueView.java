@@ -4,6 +4,7 @@ import fr.opaline.core.outbox.JobState;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.outbox.FeedingQueueViewModel.Action;
 import fr.opaline.ui.widgets.Banner;
+import fr.opaline.ui.widgets.Choices;
 import fr.opaline.ui.widgets.Icon;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * "File d'envoi": the outbox's jobs with filters, counts per state, the actions on the selected
@@ -56,11 +56,11 @@ public final class FeedingQueueView extends BorderPane {
         title.getStyleClass().add("screen-title");
         Label subtitle = new Label(messages.get("queue.subtitle"));
         subtitle.getStyleClass().add("muted");
-        ComboBox<JobState> stateFilter = combo("queue-state", JobState.values(), "queue.allStates",
-                s -> messages.label(s));
+        ComboBox<JobState> stateFilter = Choices.filter("queue-state", messages.get("queue.allStates"),
+                s -> messages.label(s), JobState.values());
         stateFilter.valueProperty().bindBidirectional(model.stateProperty());
-        ComboBox<Destination> destinationFilter = combo("queue-destination", Destination.values(),
-                "queue.allDestinations", d -> messages.label(d));
+        ComboBox<Destination> destinationFilter = Choices.filter("queue-destination",
+                messages.get("queue.allDestinations"), d -> messages.label(d), Destination.values());
         destinationFilter.valueProperty().bindBidirectional(model.destinationProperty());
         Label refreshed = new Label();
         refreshed.getStyleClass().add("muted");
@@ -235,25 +235,6 @@ public final class FeedingQueueView extends BorderPane {
 
     private String dateTime(Instant instant) {
         return instant == null ? "" : messages.date(instant.atZone(zone)) + " " + messages.time(instant.atZone(zone));
-    }
-
-    private <T> ComboBox<T> combo(String id, T[] values, String allKey, Function<T, String> label) {
-        ComboBox<T> combo = new ComboBox<>();
-        combo.setId(id);
-        combo.getItems().add(null);
-        combo.getItems().addAll(values);
-        combo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? messages.get(allKey) : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        });
-        return combo;
     }
 
     private TableColumn<QueuedJob, String> text(String key, Function<QueuedJob, String> value, double width) {

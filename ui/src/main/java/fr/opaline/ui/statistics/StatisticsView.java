@@ -4,6 +4,7 @@ import fr.opaline.core.statistics.DocumentType;
 import fr.opaline.core.statistics.IndicatorGroup;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
+import fr.opaline.ui.widgets.Choices;
 import fr.opaline.ui.widgets.Icon;
 import java.io.File;
 import java.time.Month;
@@ -28,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
 /**
  * "Statistiques": a heading of SC.STAT/ES.04 for one year, month by month, as a table and a chart;
@@ -57,9 +57,9 @@ public final class StatisticsView extends BorderPane {
         ComboBox<Integer> year = new ComboBox<>(model.years());
         year.setId("stats-year");
         year.valueProperty().bindBidirectional(model.yearProperty());
-        ComboBox<IndicatorGroup> group = combo("stats-group", IndicatorGroup.values(), messages::label);
+        ComboBox<IndicatorGroup> group = Choices.of("stats-group", messages::label, IndicatorGroup.values());
         group.valueProperty().bindBidirectional(model.groupProperty());
-        ComboBox<DocumentType> type = combo("stats-type", DocumentType.values(), messages::label);
+        ComboBox<DocumentType> type = Choices.of("stats-type", messages::label, DocumentType.values());
         type.valueProperty().bindBidirectional(model.typeProperty());
         type.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !model.perDocumentType(),
                 model.groupProperty()));
@@ -147,23 +147,6 @@ public final class StatisticsView extends BorderPane {
         if (file != null) {
             model.export(file.toPath());
         }
-    }
-
-    private <T extends Enum<T>> ComboBox<T> combo(String id, T[] values, Function<T, String> label) {
-        ComboBox<T> combo = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
-        combo.setId(id);
-        combo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        });
-        return combo;
     }
 
     private static String dash(String value) {

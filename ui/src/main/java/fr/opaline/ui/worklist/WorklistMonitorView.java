@@ -16,6 +16,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import fr.opaline.ui.widgets.Choices;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -27,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** Today's worklist: one card per modality with its counts by status, and the steps themselves. */
 public final class WorklistMonitorView extends BorderPane {
@@ -46,21 +46,8 @@ public final class WorklistMonitorView extends BorderPane {
         title.getStyleClass().add("screen-title");
         Label subtitle = new Label(messages.get("worklist.subtitle"));
         subtitle.getStyleClass().add("muted");
-        ComboBox<Modality> filter = new ComboBox<>();
-        filter.setId("worklist-modality");
-        filter.getItems().add(null);
-        filter.getItems().addAll(Modality.values());
-        filter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Modality m) {
-                return m == null ? messages.get("worklist.allModalities") : m.name() + " · " + messages.label(m);
-            }
-
-            @Override
-            public Modality fromString(String s) {
-                return null;
-            }
-        });
+        ComboBox<Modality> filter = Choices.filter("worklist-modality", messages.get("worklist.allModalities"),
+                m -> m.name() + " · " + messages.label(m), Modality.values());
         filter.valueProperty().bindBidirectional(model.modalityProperty());
         filter.setValue(null);
         Label refreshed = new Label();
