@@ -52,7 +52,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     /** The desktop's sections. */
-    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE }
+    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE, ADMIN }
 
     private final DesktopContext context;
     private final Messages messages;
@@ -77,6 +77,8 @@ public final class MainWindow extends BorderPane {
     private BookingDialog bookingDialog;
     private final fr.opaline.ui.outbox.FeedingQueueViewModel queue;
     private fr.opaline.ui.outbox.FeedingQueueView queueView;
+    private fr.opaline.ui.admin.AdministrationViewModel admin;
+    private fr.opaline.ui.admin.AdministrationView adminView;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
                       Runnable lock, Runnable about) {
@@ -206,6 +208,7 @@ public final class MainWindow extends BorderPane {
                     navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
         }
         sidebar.getChildren().add(queueButton(session));
+        sidebar.getChildren().add(adminButton(session));
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -228,6 +231,39 @@ public final class MainWindow extends BorderPane {
 
     static boolean seesQueue(fr.opaline.core.user.Role role) {
         return role != fr.opaline.core.user.Role.MANIPULATEUR;
+    }
+
+    /** Administration: administrators only, and only when the desktop was given its services. */
+    private ToggleButton adminButton(UserSession session) {
+        ToggleButton button = navButton(Section.ADMIN, Icon.LOCK, messages.get("nav.admin"), "nav-admin");
+        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                context.administration() != null && session.user() != null
+                        && seesAdministration(session.user().account().role()), session.userProperty()));
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
+    }
+
+    static boolean seesAdministration(fr.opaline.core.user.Role role) {
+        return role == fr.opaline.core.user.Role.ADMINISTRATEUR;
+    }
+
+    private fr.opaline.ui.admin.AdministrationView adminView() {
+        if (adminView == null) {
+            admin = new fr.opaline.ui.admin.AdministrationViewModel(new fr.opaline.ui.admin.AdministrationGateway(
+                    context.administration(), context.services().database()), background, messages, actor, clock,
+                    MainWindow::browse);
+            adminView = new fr.opaline.ui.admin.AdministrationView(admin, messages, context.services().zone());
+        }
+        return adminView;
+    }
+
+    /** Opens an address in the system's browser (called off the FX thread). */
+    private static void browse(String url) throws Exception {
+        if (!java.awt.Desktop.isDesktopSupported()
+                || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+            throw new UnsupportedOperationException("no browser on this workstation");
+        }
+        java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
     }
 
     private fr.opaline.ui.outbox.FeedingQueueView queueView() {
@@ -264,6 +300,7 @@ public final class MainWindow extends BorderPane {
             case WORKLIST -> worklistView();
             case REPORTS -> reportsView();
             case QUEUE -> queueView();
+            case ADMIN -> adminView();
         };
         content.getChildren().setAll(screen);
         navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
@@ -276,6 +313,8 @@ public final class MainWindow extends BorderPane {
             reports.refreshExams();
         } else if (section == Section.QUEUE) {
             queue.refresh();
+        } else if (section == Section.ADMIN) {
+            admin.refresh();
         }
     }
 
@@ -325,6 +364,11 @@ public final class MainWindow extends BorderPane {
 
     public WorklistMonitorViewModel worklist() {
         return worklist;
+    }
+
+    /** The administration's model, once the section was opened. */
+    public fr.opaline.ui.admin.AdministrationViewModel admin() {
+        return admin;
     }
 
     /** The feeding queue's model; null when the desktop runs without the outbox. */
