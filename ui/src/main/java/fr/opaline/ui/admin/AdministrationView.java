@@ -117,6 +117,7 @@ public final class AdministrationView extends BorderPane {
 
     private Node accountsTab() {
         TableView<AccountSummary> table = table("admin-accounts-table", model.accounts(), "admin.accounts.none");
+        keepSelection(table, a -> a.user().id());
         table.getColumns().add(text("admin.col.login", a -> a.user().login(), 120));
         table.getColumns().add(text("admin.col.name", a -> a.user().displayName(), 180));
         table.getColumns().add(text("admin.col.role", a -> messages.label(a.user().role()), 120));
@@ -180,6 +181,7 @@ public final class AdministrationView extends BorderPane {
 
     private Node trustTab() {
         TableView<TrustedCorrespondent> table = table("admin-trust-table", model.correspondents(), "admin.trust.none");
+        keepSelection(table, TrustedCorrespondent::id);
         table.getColumns().add(text("admin.col.name", TrustedCorrespondent::name, 200));
         table.getColumns().add(text("admin.col.channel", c -> messages.label(c.channel()), 200));
         table.getColumns().add(text("admin.col.identifier", TrustedCorrespondent::identifier, 180));
@@ -274,6 +276,7 @@ public final class AdministrationView extends BorderPane {
 
     private Node mailboxesTab() {
         TableView<Mailbox> table = table("admin-mss-table", model.mailboxes(), "admin.mss.none");
+        keepSelection(table, Mailbox::id);
         table.getColumns().add(text("admin.col.kind", m -> messages.label(m.kind()), 170));
         table.getColumns().add(text("admin.col.address", Mailbox::address, 260));
         table.getColumns().add(text("admin.col.label", m -> orEmpty(m.label()), 180));
@@ -398,6 +401,26 @@ public final class AdministrationView extends BorderPane {
         table.setPlaceholder(new Label(messages.get(emptyKey)));
         table.setPrefHeight(200);
         return table;
+    }
+
+    /**
+     * A refresh replaces the rows after every action: the row the user had selected (by its id)
+     * stays selected, so the next action applies to it.
+     */
+    private static <T> void keepSelection(TableView<T> table, Function<T, Object> key) {
+        Object[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                chosen[0] = key.apply(now);
+            }
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<T>) change -> {
+            T selected = table.getSelectionModel().getSelectedItem();
+            if (chosen[0] != null && (selected == null || !table.getItems().contains(selected))) {
+                table.getItems().stream().filter(item -> chosen[0].equals(key.apply(item))).findFirst()
+                        .ifPresent(item -> table.getSelectionModel().select(item));
+            }
+        });
     }
 
     private <T> TableColumn<T, String> text(String key, Function<T, String> value, double width) {
