@@ -92,7 +92,7 @@ class AdministrationJourneyTest extends DesktopJourney {
         assertThat(user("dupont")).hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.SECRETAIRE));
         assertThat(text("#admin-account-login")).as("the form is emptied").isEmpty();
 
-        robot.clickOn("dupont");
+        clickCell("dupont");
         choose("#admin-account-new-role", "Radiologue");
         robot.clickOn("#admin-account-change-role");
         untilText("#admin-banner .label", t -> t.equals("Rôle de « dupont » : Radiologue."));
@@ -125,12 +125,12 @@ class AdministrationJourneyTest extends DesktopJourney {
         TableView<CertificateStatus> certificateTable = robot.lookup("#admin-certificates-table").queryAs(TableView.class);
         assertThat(certificateTable.getItems()).singleElement()
                 .satisfies(c -> assertThat(c.level()).isEqualTo(CertificateStatus.Level.WARNING));
-        assertThat(robot.lookup("CN=cabinet-dmp,O=Cabinet test,C=FR").tryQuery()).as("subject shown").isPresent();
-        Labeled pill = robot.lookup("#admin-certificates-table .certificate-warning").queryLabeled();
-        assertThat(pill.getText()).isEqualTo("À renouveler");
-        assertThat(robot.lookup(n -> n instanceof Labeled l && l.getText() != null
-                && l.getText().matches("(19|20) jours")).tryQuery()).as("days left").isPresent();
-        assertThat(robot.lookup("https://dmp.example.test/si-dmp-server/v2/services").tryQuery()).isPresent();
+        // The subject, the state, the days left and the configured DMP address, once the tab is laid out.
+        until(() -> robot.lookup("CN=cabinet-dmp,O=Cabinet test,C=FR").tryQuery().isPresent());
+        untilText("#admin-certificates-table .certificate-warning", t -> t.equals("À renouveler"));
+        until(() -> robot.lookup((Node n) -> n instanceof Labeled l && l.getText() != null
+                && l.getText().matches("(19|20) jours")).tryQuery().isPresent());
+        until(() -> robot.lookup("https://dmp.example.test/si-dmp-server/v2/services").tryQuery().isPresent());
 
         robot.clickOn("#admin-ans-status");
         // No browser on the headless test machine: the address is given to open by hand.
@@ -142,6 +142,14 @@ class AdministrationJourneyTest extends DesktopJourney {
         assertThat(robot.lookup("#nav-queue").queryAs(Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#nav-admin").tryQuery().map(Node::isVisible)).hasValue(false);
         assertThat(app.mainWindow().admin()).isNull();
+    }
+
+    /** Clicks a table cell once the rows read after the last action are laid out. */
+    private void clickCell(String text) throws Exception {
+        until(() -> robot.lookup(".table-cell").match((Node n) -> n instanceof Labeled l && text.equals(l.getText())
+                && n.isVisible()).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".table-cell").match((Node n) -> n instanceof Labeled l && text.equals(l.getText()))
+                .queryAs(Node.class));
     }
 
     private void choose(String combo, String item) {
