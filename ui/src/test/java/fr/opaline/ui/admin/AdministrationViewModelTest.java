@@ -138,6 +138,15 @@ class AdministrationViewModelTest {
         assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
         assertThat(new UserRepository(f.db.database().dsl()).findByLogin("secretariat").orElseThrow().role())
                 .isEqualTo(Role.SECRETAIRE);
+        model.addRoom("IRM1", "IRM", Modality.MR, "AE_IRM1", null, null);
+        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        model.addCorrespondent("CH", Channel.HL7, "ch", null, null);
+        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        model.setMailbox(MailboxKind.ORGANISATIONNELLE, "secretariat@cabinet.mssante.fr", null, null, null);
+        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        assertThat(model.rooms()).hasSize(3);
+        assertThat(model.correspondents()).isEmpty();
+        assertThat(model.mailboxes()).isEmpty();
     }
 
     @Test
