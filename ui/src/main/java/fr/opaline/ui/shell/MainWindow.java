@@ -52,7 +52,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     /** The desktop's sections. */
-    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE, STATS }
+    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE, STATS, ADMIN }
 
     private final DesktopContext context;
     private final Messages messages;
@@ -79,6 +79,8 @@ public final class MainWindow extends BorderPane {
     private fr.opaline.ui.outbox.FeedingQueueView queueView;
     private fr.opaline.ui.statistics.StatisticsViewModel statistics;
     private fr.opaline.ui.statistics.StatisticsView statisticsView;
+    private fr.opaline.ui.admin.AdministrationViewModel admin;
+    private fr.opaline.ui.admin.AdministrationView adminView;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
                       Runnable lock, Runnable about) {
@@ -209,6 +211,7 @@ public final class MainWindow extends BorderPane {
         }
         sidebar.getChildren().add(queueButton(session));
         sidebar.getChildren().add(statisticsButton(session));
+        sidebar.getChildren().add(adminButton(session));
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -242,6 +245,16 @@ public final class MainWindow extends BorderPane {
         return button;
     }
 
+    /** Administration: administrators only, and only when the desktop was given its services. */
+    private ToggleButton adminButton(UserSession session) {
+        ToggleButton button = navButton(Section.ADMIN, Icon.LOCK, messages.get("nav.admin"), "nav-admin");
+        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                context.administration() != null && session.user() != null
+                        && seesAdministration(session.user().account().role()), session.userProperty()));
+        button.managedProperty().bind(button.visibleProperty());
+        return button;
+    }
+
     static boolean seesStatistics(fr.opaline.core.user.Role role) {
         return role == fr.opaline.core.user.Role.ADMINISTRATEUR || role == fr.opaline.core.user.Role.RADIOLOGUE;
     }
@@ -253,6 +266,29 @@ public final class MainWindow extends BorderPane {
             statisticsView = new fr.opaline.ui.statistics.StatisticsView(statistics, messages);
         }
         return statisticsView;
+    }
+
+    static boolean seesAdministration(fr.opaline.core.user.Role role) {
+        return role == fr.opaline.core.user.Role.ADMINISTRATEUR;
+    }
+
+    private fr.opaline.ui.admin.AdministrationView adminView() {
+        if (adminView == null) {
+            admin = new fr.opaline.ui.admin.AdministrationViewModel(new fr.opaline.ui.admin.AdministrationGateway(
+                    context.administration(), context.services().database()), background, messages, actor, clock,
+                    MainWindow::browse);
+            adminView = new fr.opaline.ui.admin.AdministrationView(admin, messages, context.services().zone());
+        }
+        return adminView;
+    }
+
+    /** Opens an address in the system's browser (called off the FX thread). */
+    private static void browse(String url) throws Exception {
+        if (!java.awt.Desktop.isDesktopSupported()
+                || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+            throw new UnsupportedOperationException("no browser on this workstation");
+        }
+        java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
     }
 
     private fr.opaline.ui.outbox.FeedingQueueView queueView() {
@@ -290,6 +326,7 @@ public final class MainWindow extends BorderPane {
             case REPORTS -> reportsView();
             case QUEUE -> queueView();
             case STATS -> statisticsView();
+            case ADMIN -> adminView();
         };
         content.getChildren().setAll(screen);
         navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
@@ -304,6 +341,8 @@ public final class MainWindow extends BorderPane {
             queue.refresh();
         } else if (section == Section.STATS) {
             statistics.refresh();
+        } else if (section == Section.ADMIN) {
+            admin.refresh();
         }
     }
 
@@ -358,6 +397,11 @@ public final class MainWindow extends BorderPane {
     /** The statistics screen's model, once the section was opened. */
     public fr.opaline.ui.statistics.StatisticsViewModel statistics() {
         return statistics;
+    }
+
+    /** The administration's model, once the section was opened. */
+    public fr.opaline.ui.admin.AdministrationViewModel admin() {
+        return admin;
     }
 
     /** The feeding queue's model; null when the desktop runs without the outbox. */

@@ -1,0 +1,465 @@
+package fr.opaline.ui.admin;
+
+import fr.opaline.core.catalogue.ExamType;
+import fr.opaline.core.catalogue.Modality;
+import fr.opaline.core.catalogue.Room;
+import fr.opaline.core.user.AccountSummary;
+import fr.opaline.core.user.Role;
+import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.TrustedCorrespondent;
+import fr.opaline.mss.mailbox.Mailbox;
+import fr.opaline.mss.mailbox.MailboxKind;
+import fr.opaline.ui.AdministrationServices.Endpoint;
+import fr.opaline.ui.i18n.Messages;
+import fr.opaline.ui.widgets.Banner;
+import fr.opaline.ui.widgets.Choices;
+import fr.opaline.ui.widgets.Icon;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * « Administration »: tabs for accounts and roles, trust contracts, rooms and exams, MSSanté
+ * mailboxes, and the configured endpoints and certificates (read only); the link to the ANS
+ * service status page in the toolbar.
+ */
+public final class AdministrationView extends BorderPane {
+
+    private final AdministrationViewModel model;
+    private final Messages messages;
+    private final ZoneId zone;
+
+    public AdministrationView(AdministrationViewModel model, Messages messages, ZoneId zone) {
+        this.model = model;
+        this.messages = messages;
+        this.zone = zone;
+        setId("admin");
+        getStyleClass().add("screen");
+
+        Label title = new Label(messages.get("admin.title"));
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label(messages.get("admin.subtitle"));
+        subtitle.getStyleClass().add("muted");
+        Hyperlink ans = new Hyperlink(messages.get("admin.ans.link"), Icon.INFO.node(14));
+        ans.setId("admin-ans-status");
+        ans.setTooltip(new Tooltip(model.ansStatusUrl()));
+        ans.setOnAction(e -> model.openAnsStatus());
+        Label refreshed = new Label();
+        refreshed.getStyleClass().add("muted");
+        refreshed.setId("admin-refreshed");
+        model.refreshedAtProperty().addListener((o, was, now) ->
+                refreshed.setText(now == null ? "" : messages.format("admin.refreshedAt", messages.time(now))));
+        Button refresh = new Button(messages.get("admin.refresh"), Icon.REFRESH.node(14));
+        refresh.setId("admin-refresh");
+        refresh.setOnAction(e -> model.refresh());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(12, new VBox(2, title, subtitle), spacer, ans, refreshed, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("toolbar");
+        Banner banner = new Banner();
+        banner.setId("admin-banner");
+        banner.bind(model.errorProperty(), model.infoProperty());
+        VBox top = new VBox(10, toolbar, banner);
+        top.getStyleClass().add("screen-top");
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+
+        TabPane tabs = new TabPane(
+                tab("admin-tab-accounts", "admin.tab.accounts", accountsTab()),
+                tab("admin-tab-trust", "admin.tab.trust", trustTab()),
+                tab("admin-tab-catalogue", "admin.tab.catalogue", catalogueTab()),
+                tab("admin-tab-mss", "admin.tab.mss", mailboxesTab()),
+                tab("admin-tab-config", "admin.tab.config", configurationTab()));
+        tabs.setId("admin-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox center = new VBox(tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        center.getStyleClass().add("card");
+        setCenter(center);
+        setPadding(new Insets(0, 16, 16, 16));
+    }
+
+    private Tab tab(String id, String key, Node content) {
+        Tab tab = new Tab(messages.get(key), content);
+        tab.setId(id);
+        return tab;
+    }
+
+    // Accounts and roles
+
+    private Node accountsTab() {
+        TableView<AccountSummary> table = table("admin-accounts-table", model.accounts(), "admin.accounts.none");
+        keepSelection(table, a -> a.user().id());
+        table.getColumns().add(text("admin.col.login", a -> a.user().login(), 120));
+        table.getColumns().add(text("admin.col.name", a -> a.user().displayName(), 180));
+        table.getColumns().add(text("admin.col.role", a -> messages.label(a.user().role()), 120));
+        table.getColumns().add(text("admin.col.rpps", a -> orEmpty(a.user().rpps()), 110));
+        table.getColumns().add(text("admin.col.active", a -> yesNo(a.user().active()), 60));
+        table.getColumns().add(text("admin.col.locked", a -> a.lockedUntil() == null ? ""
+                : messages.format("admin.accounts.lockedUntil", dateTime(a.lockedUntil())), 150));
+        table.getColumns().add(text("admin.col.password", a -> !a.localPassword() ? messages.get("admin.accounts.pscOnly")
+                : a.mustChangePassword() ? messages.get("admin.accounts.temporary") : messages.get("admin.accounts.set"),
+                140));
+        ObservableValue<AccountSummary> selected = table.getSelectionModel().selectedItemProperty();
+
+        ComboBox<Role> newRole = Choices.of("admin-account-new-role", messages::label, Role.values());
+        Button changeRole = button("admin-account-change-role", "admin.accounts.changeRole",
+                () -> model.changeRole(selected.getValue(), newRole.getValue(), null));
+        changeRole.disableProperty().bind(Bindings.createBooleanBinding(() -> model.busyProperty().get()
+                || selected.getValue() == null || newRole.getValue() == null
+                || newRole.getValue() == selected.getValue().user().role(),
+                model.busyProperty(), selected, newRole.valueProperty()));
+        Button disable = button("admin-account-disable", "admin.accounts.disable",
+                () -> model.setActive(selected.getValue(), false));
+        disable.getStyleClass().add("danger");
+        disable.disableProperty().bind(when(selected, a -> a.user().active()));
+        Button enable = button("admin-account-enable", "admin.accounts.enable",
+                () -> model.setActive(selected.getValue(), true));
+        enable.disableProperty().bind(when(selected, a -> !a.user().active()));
+        Button unlock = button("admin-account-unlock", "admin.accounts.unlock", () -> model.unlock(selected.getValue()));
+        unlock.disableProperty().bind(when(selected, AdministrationViewModel::locked));
+        HBox actions = row(new Label(messages.get("admin.accounts.newRole")), newRole, changeRole, disable, enable, unlock);
+
+        TextField login = field("admin-account-login", "admin.accounts.login", 130);
+        TextField name = field("admin-account-name", "admin.accounts.name", 180);
+        ComboBox<Role> role = Choices.of("admin-account-role", messages::label, Role.values());
+        role.setPromptText(messages.get("admin.accounts.role"));
+        TextField rpps = field("admin-account-rpps", "admin.accounts.rpps", 120);
+        TextField profession = field("admin-account-profession", "admin.accounts.profession", 110);
+        PasswordField password = new PasswordField();
+        password.setId("admin-account-password");
+        password.setPromptText(messages.get("admin.accounts.password"));
+        password.setTooltip(new Tooltip(messages.get("admin.accounts.password.tip")));
+        password.setPrefWidth(170);
+        Button create = button("admin-account-create", "admin.accounts.create", () -> {
+            char[] secret = password.getText().toCharArray();
+            model.createAccount(login.getText(), name.getText(), role.getValue(), rpps.getText(), profession.getText(),
+                    secret, () -> {
+                        login.clear();
+                        name.clear();
+                        role.setValue(null);
+                        rpps.clear();
+                        profession.clear();
+                    });
+            password.clear();
+        });
+        create.setGraphic(Icon.PLUS.node(12));
+        create.disableProperty().bind(model.busyProperty());
+        Node form = form("admin.accounts.createTitle", login, name, role, rpps, profession, password, create);
+        return tabContent(table, actions, form);
+    }
+
+    // Trust contracts
+
+    private Node trustTab() {
+        TableView<TrustedCorrespondent> table = table("admin-trust-table", model.correspondents(), "admin.trust.none");
+        keepSelection(table, TrustedCorrespondent::id);
+        table.getColumns().add(text("admin.col.name", TrustedCorrespondent::name, 200));
+        table.getColumns().add(text("admin.col.channel", c -> messages.label(c.channel()), 200));
+        table.getColumns().add(text("admin.col.identifier", TrustedCorrespondent::identifier, 180));
+        table.getColumns().add(text("admin.col.contract", c -> orEmpty(c.contractRef()), 140));
+        table.getColumns().add(text("admin.col.active", c -> yesNo(c.active()), 60));
+        ObservableValue<TrustedCorrespondent> selected = table.getSelectionModel().selectedItemProperty();
+        Button remove = button("admin-trust-disable", "admin.trust.disable",
+                () -> model.setCorrespondentActive(selected.getValue(), false));
+        remove.getStyleClass().add("danger");
+        remove.disableProperty().bind(when(selected, TrustedCorrespondent::active));
+        Button enable = button("admin-trust-enable", "admin.trust.enable",
+                () -> model.setCorrespondentActive(selected.getValue(), true));
+        enable.disableProperty().bind(when(selected, c -> !c.active()));
+
+        TextField name = field("admin-trust-name", "admin.trust.name", 200);
+        ComboBox<Channel> channel = Choices.of("admin-trust-channel", messages::label, Channel.values());
+        channel.setPromptText(messages.get("admin.trust.channel"));
+        TextField identifier = field("admin-trust-identifier", "admin.trust.identifier", 180);
+        TextField contract = field("admin-trust-contract", "admin.trust.contract", 140);
+        Button add = button("admin-trust-add", "admin.trust.add", () -> model.addCorrespondent(name.getText(),
+                channel.getValue(), identifier.getText(), contract.getText(), () -> {
+                    name.clear();
+                    identifier.clear();
+                    contract.clear();
+                }));
+        add.setGraphic(Icon.PLUS.node(12));
+        add.disableProperty().bind(model.busyProperty());
+        Label help = new Label(messages.get("admin.trust.help"));
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        return tabContent(help, table, row(remove, enable),
+                form("admin.trust.addTitle", name, channel, identifier, contract, add));
+    }
+
+    // Rooms and exams
+
+    private Node catalogueTab() {
+        TableView<Room> rooms = table("admin-rooms-table", model.rooms(), "admin.catalogue.noRoom");
+        rooms.getColumns().add(text("admin.col.code", Room::code, 80));
+        rooms.getColumns().add(text("admin.col.name", Room::name, 180));
+        rooms.getColumns().add(text("admin.col.modality", r -> messages.label(r.modality()), 150));
+        rooms.getColumns().add(text("admin.col.aeTitle", Room::stationAeTitle, 120));
+        rooms.getColumns().add(text("admin.col.station", r -> orEmpty(r.stationName()), 120));
+        rooms.getColumns().add(text("admin.col.active", r -> yesNo(r.active()), 60));
+        TextField code = field("admin-room-code", "admin.catalogue.code", 80);
+        TextField name = field("admin-room-name", "admin.catalogue.roomName", 160);
+        ComboBox<Modality> modality = Choices.of("admin-room-modality", messages::label, Modality.values());
+        modality.setPromptText(messages.get("admin.catalogue.modality"));
+        TextField ae = field("admin-room-ae", "admin.catalogue.aeTitle", 120);
+        TextField station = field("admin-room-station", "admin.catalogue.station", 120);
+        Button addRoom = button("admin-room-add", "admin.catalogue.addRoom", () -> model.addRoom(code.getText(),
+                name.getText(), modality.getValue(), ae.getText(), station.getText(), () -> {
+                    code.clear();
+                    name.clear();
+                    ae.clear();
+                    station.clear();
+                }));
+        addRoom.setGraphic(Icon.PLUS.node(12));
+        addRoom.disableProperty().bind(model.busyProperty());
+
+        TableView<ExamType> exams = table("admin-exams-table", model.exams(), "admin.catalogue.noExam");
+        exams.getColumns().add(text("admin.col.code", ExamType::code, 90));
+        exams.getColumns().add(text("admin.col.label", ExamType::label, 220));
+        exams.getColumns().add(text("admin.col.modality", x -> messages.label(x.modality()), 150));
+        exams.getColumns().add(text("admin.col.duration", x -> messages.format("admin.catalogue.minutes",
+                x.durationMinutes()), 80));
+        exams.getColumns().add(text("admin.col.ccam", x -> orEmpty(x.ccamCode()), 90));
+        exams.getColumns().add(text("admin.col.active", x -> yesNo(x.active()), 60));
+        TextField examCode = field("admin-exam-code", "admin.catalogue.code", 90);
+        TextField label = field("admin-exam-label", "admin.catalogue.examLabel", 200);
+        ComboBox<Modality> examModality = Choices.of("admin-exam-modality", messages::label, Modality.values());
+        examModality.setPromptText(messages.get("admin.catalogue.modality"));
+        TextField minutes = field("admin-exam-minutes", "admin.catalogue.duration", 90);
+        TextField ccam = field("admin-exam-ccam", "admin.catalogue.ccam", 90);
+        Button addExam = button("admin-exam-add", "admin.catalogue.addExam", () -> model.addExam(examCode.getText(),
+                label.getText(), examModality.getValue(), minutes.getText(), ccam.getText(), () -> {
+                    examCode.clear();
+                    label.clear();
+                    minutes.clear();
+                    ccam.clear();
+                }));
+        addExam.setGraphic(Icon.PLUS.node(12));
+        addExam.disableProperty().bind(model.busyProperty());
+        Label note = new Label(messages.get("admin.catalogue.note"));
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        return tabContent(note, rooms, form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom),
+                exams, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam));
+    }
+
+    // MSSanté mailboxes
+
+    private Node mailboxesTab() {
+        TableView<Mailbox> table = table("admin-mss-table", model.mailboxes(), "admin.mss.none");
+        keepSelection(table, Mailbox::id);
+        table.getColumns().add(text("admin.col.kind", m -> messages.label(m.kind()), 170));
+        table.getColumns().add(text("admin.col.address", Mailbox::address, 260));
+        table.getColumns().add(text("admin.col.label", m -> orEmpty(m.label()), 180));
+        table.getColumns().add(text("admin.col.active", m -> yesNo(m.active()), 60));
+        ObservableValue<Mailbox> selected = table.getSelectionModel().selectedItemProperty();
+        Button disable = button("admin-mss-disable", "admin.mss.disable", () -> model.disableMailbox(selected.getValue()));
+        disable.getStyleClass().add("danger");
+        disable.disableProperty().bind(when(selected, Mailbox::active));
+
+        ComboBox<MailboxKind> kind = Choices.of("admin-mss-kind", messages::label, MailboxKind.values());
+        kind.setPromptText(messages.get("admin.mss.kind"));
+        TextField address = field("admin-mss-address", "admin.mss.address", 240);
+        TextField owner = field("admin-mss-owner", "admin.mss.owner", 140);
+        owner.disableProperty().bind(kind.valueProperty().isNotEqualTo(MailboxKind.PERSONNELLE));
+        TextField label = field("admin-mss-label", "admin.mss.label", 160);
+        Button add = button("admin-mss-add", "admin.mss.add", () -> model.setMailbox(kind.getValue(), address.getText(),
+                owner.getText(), label.getText(), () -> {
+                    address.clear();
+                    owner.clear();
+                    label.clear();
+                }));
+        add.setGraphic(Icon.PLUS.node(12));
+        add.disableProperty().bind(model.busyProperty());
+        Label help = new Label(messages.get("admin.mss.help"));
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        return tabContent(help, table, row(disable), form("admin.mss.addTitle", kind, address, owner, label, add));
+    }
+
+    // Endpoints and certificates (read only)
+
+    private Node configurationTab() {
+        TableView<Endpoint> endpoints = table("admin-endpoints-table", model.endpoints(), "admin.config.noEndpoint");
+        endpoints.getColumns().add(text("admin.col.service", Endpoint::service, 160));
+        endpoints.getColumns().add(text("admin.col.key", Endpoint::key, 200));
+        endpoints.getColumns().add(text("admin.col.address", e -> e.address() == null
+                ? messages.get("admin.config.notConfigured") : e.address(), 360));
+
+        TableView<CertificateStatus> certificates = table("admin-certificates-table", model.certificates(),
+                "admin.config.noCertificate");
+        certificates.getColumns().add(text("admin.col.usage", CertificateStatus::usage, 130));
+        TableColumn<CertificateStatus, String> level = text("admin.col.status", c -> messages.get(
+                "admin.config.level." + c.level().name()), 90);
+        level.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                CertificateStatus status = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+                if (status == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label pill = new Label(value);
+                pill.getStyleClass().addAll("step-status", "job-state", switch (status.level()) {
+                    case OK -> "job-done";
+                    case WARNING -> "job-held";
+                    case ERROR -> "job-failed";
+                });
+                pill.getStyleClass().add("certificate-" + status.level().name().toLowerCase(Locale.ROOT));
+                setGraphic(pill);
+            }
+        });
+        certificates.getColumns().add(level);
+        certificates.getColumns().add(text("admin.col.subject", c -> orEmpty(c.subject()), 220));
+        certificates.getColumns().add(text("admin.col.issuer", c -> orEmpty(c.issuer()), 180));
+        certificates.getColumns().add(text("admin.col.expiry", c -> c.notAfter() == null ? ""
+                : messages.date(c.notAfter().atZone(zone)), 100));
+        certificates.getColumns().add(text("admin.col.daysLeft", c -> c.daysLeft() == null ? ""
+                : messages.format("admin.config.daysLeft", c.daysLeft()), 90));
+        TableColumn<CertificateStatus, String> note = text("admin.col.note", CertificateStatus::note, 300);
+        note.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                setWrapText(false);
+                setTooltip(empty || value == null || value.isEmpty() ? null : new Tooltip(value));
+            }
+        });
+        certificates.getColumns().add(note);
+        Label endpointsTitle = new Label(messages.get("admin.config.endpoints"));
+        endpointsTitle.getStyleClass().add("card-title");
+        Label certificatesTitle = new Label(messages.get("admin.config.certificates"));
+        certificatesTitle.getStyleClass().add("card-title");
+        Label help = new Label(messages.get("admin.config.help"));
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        return tabContent(help, endpointsTitle, endpoints, certificatesTitle, certificates);
+    }
+
+    // Building blocks
+
+    private VBox tabContent(Node... children) {
+        VBox box = new VBox(10, children);
+        box.setPadding(new Insets(12, 4, 4, 4));
+        for (Node child : children) {
+            if (child instanceof TableView<?>) {
+                VBox.setVgrow(child, Priority.ALWAYS);
+            }
+        }
+        return box;
+    }
+
+    private Node form(String titleKey, Node... fields) {
+        Label title = new Label(messages.get(titleKey));
+        title.getStyleClass().add("card-title");
+        FlowPane row = new FlowPane(8, 8, fields);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, title, row);
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private <T> TableView<T> table(String id, ObservableList<T> items, String emptyKey) {
+        TableView<T> table = new TableView<>(items);
+        table.setId(id);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(messages.get(emptyKey)));
+        table.setPrefHeight(200);
+        return table;
+    }
+
+    /**
+     * A refresh replaces the rows after every action: the row the user had selected (by its id)
+     * stays selected, so the next action applies to it.
+     */
+    private static <T> void keepSelection(TableView<T> table, Function<T, Object> key) {
+        Object[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                chosen[0] = key.apply(now);
+            }
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<T>) change -> {
+            T selected = table.getSelectionModel().getSelectedItem();
+            if (chosen[0] != null && (selected == null || !table.getItems().contains(selected))) {
+                table.getItems().stream().filter(item -> chosen[0].equals(key.apply(item))).findFirst()
+                        .ifPresent(item -> table.getSelectionModel().select(item));
+            }
+        });
+    }
+
+    private <T> TableColumn<T, String> text(String key, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(messages.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private TextField field(String id, String promptKey, double width) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(messages.get(promptKey));
+        field.setPrefWidth(width);
+        return field;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button button = new Button(messages.get(key));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    /** Disabled unless something is selected that allows the action, and no action is running. */
+    private <T> BooleanBinding when(ObservableValue<T> selected, java.util.function.Predicate<T> allows) {
+        return Bindings.createBooleanBinding(() -> model.busyProperty().get() || selected.getValue() == null
+                || !allows.test(selected.getValue()), model.busyProperty(), selected);
+    }
+
+    private String yesNo(boolean value) {
+        return messages.get(value ? "admin.yes" : "admin.no");
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private String dateTime(Instant instant) {
+        return messages.date(instant.atZone(zone)) + " " + messages.time(instant.atZone(zone));
+    }
+}
