@@ -87,8 +87,7 @@ public final class PatientRepository {
      * re-evaluate it per row: seconds per search at 100,000 patients.)
      */
     public List<Patient> search(PatientQuery query) {
-        // An identity merged into another (ADT^A40) is kept for the trace, no longer offered.
-        Condition filters = PATIENT.MERGED_INTO_ID.isNull();
+        Condition filters = notMerged();
         if (!PatientQuery.blank(query.firstNamePrefix())) {
             String first = escapeLike(SearchKeys.fold(query.firstNamePrefix()));
             // First names are not folded in a column of their own: compare upper-cased traits.
@@ -117,10 +116,7 @@ public final class PatientRepository {
         String prefix = escapeLike(folded) + "%";
         Map<UUID, Patient> found = new LinkedHashMap<>();
         for (var column : List.of(PATIENT.SEARCH_BIRTH_NAME, PATIENT.SEARCH_USED_NAME)) {
-            ctx.selectFrom(PATIENT).where(column.like(prefix, '!')).and(filters)
-                    .orderBy(column, PATIENT.BIRTH_DATE, PATIENT.ID)
-                    .limit(query.limit())
-                    .fetch(PatientRepository::toDomain)
+            byPrefix(column, prefix, filters, query.limit()).fetch(PatientRepository::toDomain)
                     .forEach(p -> found.putIfAbsent(p.id(), p));
         }
         return found.values().stream()
@@ -128,6 +124,24 @@ public final class PatientRepository {
                         .thenComparing(p -> p.traits().birthDate()).thenComparing(Patient::id))
                 .limit(query.limit())
                 .toList();
+    }
+
+    /** One name column's range scan, in index order (package-visible: its plan is tested). */
+    org.jooq.SelectLimitPercentStep<PatientRecord> byPrefix(org.jooq.TableField<PatientRecord, String> column,
+                                                          String likePrefix, Condition filters, int limit) {
+        return ctx.selectFrom(PATIENT).where(column.like(likePrefix, '!')).and(filters)
+                .orderBy(column, PATIENT.BIRTH_DATE, PATIENT.ID)
+                .limit(limit);
+    }
+
+    /**
+     * An identity merged into another (ADT^A40) is kept for the trace, no longer offered. Written
+     * as an expression, not {@code merged_into_id is null}: H2 would answer that with the foreign
+     * key's index, which holds every patient, instead of the name index (seconds per search at
+     * 100,000 patients).
+     */
+    static Condition notMerged() {
+        return DSL.nvl2(PATIENT.MERGED_INTO_ID, DSL.inline(1), DSL.inline(0)).eq(DSL.inline(0));
     }
 
     public long count() {

@@ -73,4 +73,22 @@ class PatientRepositoryTest {
             assertThat(repository.findById(p.id()).orElseThrow().usedName()).isEqualTo("Dupont-Aignan");
         }
     }
+
+    /**
+     * The name search must be an index range scan on H2: a filter H2 can answer with another index
+     * (merged_into_id is null, every patient) made each search read the whole table.
+     */
+    @org.junit.jupiter.api.Test
+    void theNameSearchOnH2ScansTheNameIndexesNotTheMergedIdentitiesIndex() throws Exception {
+        try (var db = TestDatabases.h2()) {
+            PatientRepository repository = new PatientRepository(db.database().dsl());
+            var tables = fr.opaline.core.persistence.generated.Tables.PATIENT;
+            for (var column : java.util.List.of(tables.SEARCH_BIRTH_NAME, tables.SEARCH_USED_NAME)) {
+                String plan = db.database().dsl().fetchOne("explain " + repository.byPrefix(column, "MART%",
+                        PatientRepository.notMerged(), 50).getSQL(org.jooq.conf.ParamType.INLINED)).get(0, String.class);
+                assertThat(plan).as(plan).containsIgnoringCase("PATIENT_SEARCH_" + (column == tables.SEARCH_BIRTH_NAME
+                        ? "BIRTH" : "USED") + "_IX");
+            }
+        }
+    }
 }
