@@ -140,7 +140,7 @@ public final class PatientRepository {
      * key's index, which holds every patient, instead of the name index (seconds per search at
      * 100,000 patients).
      */
-    static Condition notMerged() {
+    public static Condition notMerged() {
         return DSL.nvl2(PATIENT.MERGED_INTO_ID, DSL.inline(1), DSL.inline(0)).eq(DSL.inline(0));
     }
 

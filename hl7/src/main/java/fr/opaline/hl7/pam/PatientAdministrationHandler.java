@@ -129,7 +129,7 @@ public final class PatientAdministrationHandler implements InboundHandler {
         }
         List<UUID> sameTraits = ctx.select(PATIENT.ID, PATIENT.BIRTH_NAME, PATIENT.FIRST_BIRTH_FIRST_NAME).from(PATIENT)
                 .where(PATIENT.BIRTH_DATE.eq(pid.birthDate())).and(PATIENT.SEX.eq(pid.sex().name()))
-                .and(PATIENT.MERGED_INTO_ID.isNull())
+                .and(PatientRepository.notMerged())
                 .fetch().stream()
                 .filter(r -> InsText.toInsForm(r.value2()).equals(InsText.toInsForm(pid.birthName()))
                         && InsText.toInsForm(r.value3()).equals(InsText.toInsForm(pid.traits().firstBirthFirstName())))
