@@ -48,13 +48,16 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 err().println(e.getMessage());
                 return 2;
             }
+            long started = System.nanoTime();
             UsageReport report = new UsageStatistics(core.database, core.profile, core.clock).report(period);
+            String took = String.format(Locale.FRANCE, "%.2f s", (System.nanoTime() - started) / 1e9);
             if (csv != null) {
                 StatisticsCsv.write(report, csv);
                 out().println("Statistiques " + period.from() + " – " + period.to() + " écrites dans " + csv
-                        + " (" + report.values().size() + " lignes).");
+                        + " (" + report.values().size() + " lignes, calculées en " + took + ").");
             } else {
                 print(report);
+                out().println("Calculées en " + took + ".");
             }
             return 0;
         }
