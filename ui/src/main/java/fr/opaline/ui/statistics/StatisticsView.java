@@ -71,10 +71,14 @@ public final class StatisticsView extends BorderPane {
         export.setId("stats-export");
         export.disableProperty().bind(model.busyProperty().or(model.reportProperty().isNull()));
         export.setOnAction(e -> chooseAndExport());
+        year.setPrefWidth(100);
+        group.setPrefWidth(340);
+        type.setPrefWidth(240);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, new VBox(2, title, subtitle), spacer, year, group, type, refresh, export);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox choices = new HBox(10, year, group, type, spacer, refresh, export);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        VBox toolbar = new VBox(8, new VBox(2, title, subtitle), choices);
         toolbar.getStyleClass().add("toolbar");
         Banner banner = new Banner();
         banner.bind(model.errorProperty(), model.infoProperty());
@@ -101,8 +105,9 @@ public final class StatisticsView extends BorderPane {
         table.setId("stats-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(28);
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.rows()).multiply(28).add(34));
-        table.setMinHeight(120);
+        // Every row of a heading shown at once (eight at most): the chart takes the rest of the height.
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.rows()).multiply(28).add(48));
+        table.minHeightProperty().bind(table.prefHeightProperty());
         table.getColumns().add(column(messages.get("stats.col.indicator"), StatisticsRow::label, 280));
         for (Month month : Month.values()) {
             int index = month.getValue() - 1;
@@ -126,7 +131,7 @@ public final class StatisticsView extends BorderPane {
         if (model.yearProperty().get() == null) {
             return;
         }
-        for (StatisticsRow row : model.rows()) {
+        for (StatisticsRow row : model.rows().filtered(r -> !r.rate())) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(row.label());
             for (Month month : Month.values()) {

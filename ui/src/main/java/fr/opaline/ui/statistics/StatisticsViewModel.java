@@ -111,21 +111,27 @@ public final class StatisticsViewModel {
         percent.setMaximumFractionDigits(1);
         for (Indicator indicator : Indicator.of(group.get())) {
             DocumentType shownType = indicator.perDocumentType() ? type.get() : null;
-            List<String> cells = new ArrayList<>();
+            List<String> counts = new ArrayList<>();
+            List<String> rates = new ArrayList<>();
             long sum = 0;
             for (int month = 1; month <= 12; month++) {
                 YearMonth ym = YearMonth.of(year.get(), month);
                 if (ym.isBefore(read.period().from()) || ym.isAfter(read.period().to())) {
-                    cells.add("");
+                    counts.add("");
+                    rates.add("");
                     continue;
                 }
                 StatisticValue value = read.value(ym, shownType, indicator);
                 sum += value.count();
-                cells.add(value.rate() == null ? Long.toString(value.count())
-                        : messages.format("stats.countAndRate", value.count(), percent.format(value.rate())));
+                counts.add(Long.toString(value.count()));
+                rates.add(value.rate() == null ? "" : messages.format("stats.rate", percent.format(value.rate())));
             }
-            shaped.add(new StatisticsRow(indicator, messages.label(indicator), cells,
+            shaped.add(new StatisticsRow(indicator, false, messages.label(indicator), counts,
                     SNAPSHOTS.contains(group.get()) ? "" : Long.toString(sum)));
+            if (indicator.withRate()) {
+                shaped.add(new StatisticsRow(indicator, true, messages.format("stats.rateOf", messages.label(indicator)),
+                        rates, ""));
+            }
         }
         rows.setAll(shaped);
     }
@@ -165,7 +171,7 @@ public final class StatisticsViewModel {
         return type;
     }
 
-    /** The table: one row per indicator of the heading, twelve months and the year's total. */
+    /** The table: one row per indicator of the heading (and one for its rate), twelve months and the year's total. */
     public ObservableList<StatisticsRow> rows() {
         return rows;
     }

@@ -47,10 +47,11 @@ class StatisticsJourneyTest extends DesktopJourney {
 
         robot.clickOn("#stats-group");
         robot.clickOn("Statut des identités");
-        until(() -> table().getItems().size() == 4);
-        StatisticsRow qualified = table().getItems().stream()
-                .filter(r -> r.indicator() == Indicator.IDENTITES_QUALIFIEES).findFirst().orElseThrow();
-        assertThat(qualified.months().get(2)).as("March 2026: one identity in three").isEqualTo("1 (33,3 %)");
+        until(() -> table().getItems().size() == 8);
+        StatisticsRow qualifiedRate = table().getItems().stream()
+                .filter(r -> r.indicator() == Indicator.IDENTITES_QUALIFIEES && r.rate()).findFirst().orElseThrow();
+        assertThat(qualifiedRate.label()).isEqualTo("Qualifiées (taux)");
+        assertThat(qualifiedRate.months().get(2)).as("March 2026: one identity in three").isEqualTo("33,3 %");
         assertThat(robot.lookup("#stats-type").queryAs(Node.class).isDisabled()).isTrue();
         @SuppressWarnings("unchecked")
         BarChart<String, Number> chart = robot.lookup("#stats-chart").queryAs(BarChart.class);

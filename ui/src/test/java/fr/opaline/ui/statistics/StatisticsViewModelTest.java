@@ -49,11 +49,14 @@ class StatisticsViewModelTest {
 
             model.groupProperty().set(IndicatorGroup.IDENTITES);
             assertThat(model.perDocumentType()).isFalse();
-            assertThat(row(model, Indicator.IDENTITES_QUALIFIEES).months().get(2)).isEqualTo("1 (33,3 %)");
+            assertThat(model.rows()).hasSize(8).extracting(StatisticsRow::label).contains("Qualifiées", "Qualifiées (taux)");
+            assertThat(row(model, Indicator.IDENTITES_QUALIFIEES).months().get(2)).isEqualTo("1");
+            assertThat(rate(model, Indicator.IDENTITES_QUALIFIEES).months().get(2)).isEqualTo("33,3 %");
             assertThat(row(model, Indicator.IDENTITES_QUALIFIEES).total()).as("a stock has no yearly sum").isEmpty();
 
             model.yearProperty().set(2025);
-            assertThat(row(model, Indicator.IDENTITES_QUALIFIEES).months().get(11)).isEqualTo("0 (0 %)");
+            assertThat(row(model, Indicator.IDENTITES_QUALIFIEES).months().get(11)).isEqualTo("0");
+            assertThat(rate(model, Indicator.IDENTITES_QUALIFIEES).months().get(11)).isEqualTo("0 %");
         }
     }
 
@@ -83,6 +86,10 @@ class StatisticsViewModelTest {
     }
 
     private static StatisticsRow row(StatisticsViewModel model, Indicator indicator) {
-        return model.rows().stream().filter(r -> r.indicator() == indicator).findFirst().orElseThrow();
+        return model.rows().stream().filter(r -> r.indicator() == indicator && !r.rate()).findFirst().orElseThrow();
+    }
+
+    private static StatisticsRow rate(StatisticsViewModel model, Indicator indicator) {
+        return model.rows().stream().filter(r -> r.indicator() == indicator && r.rate()).findFirst().orElseThrow();
     }
 }
