@@ -247,7 +247,7 @@ public final class MainWindow extends BorderPane {
 
     /** Administration: administrators only, and only when the desktop was given its services. */
     private ToggleButton adminButton(UserSession session) {
-        ToggleButton button = navButton(Section.ADMIN, Icon.LOCK, messages.get("nav.admin"), "nav-admin");
+        ToggleButton button = navButton(Section.ADMIN, Icon.SETTINGS, messages.get("nav.admin"), "nav-admin");
         button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
                 context.administration() != null && session.user() != null
                         && seesAdministration(session.user().account().role()), session.userProperty()));

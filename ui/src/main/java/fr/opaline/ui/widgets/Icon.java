@@ -25,6 +25,7 @@ public enum Icon {
     BACK("M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20v-2z"),
     FOLDER("M3 5h7l2 2h9v12H3V5z"),
     CHART("M4 20h16v-2H4v2zm1-4h3V9H5v7zm5 0h3V4h-3v12zm5 0h3v-5h-3v5z"),
+    SETTINGS("M4 6h9v2H4zM17 6h3v2h-3zM13 4h4v6h-4zM4 16h3v2H4zM11 16h9v2h-9zM7 14h4v6H7z"),
     // Document provenances (issue 9: provenance icons in the medical record).
     PROVENANCE_LOCAL("M4 21V8l8-5 8 5v13h-6v-6h-4v6H4z"),
     PROVENANCE_DMP("M12 2 3 6v6c0 5.1 3.8 9.4 9 10 5.2-.6 9-4.9 9-10V6l-9-4zm-1 6h2v3h3v2h-3v3h-2v-3H8v-2h3V8z"),
