@@ -55,7 +55,7 @@ done
 
 if [ "$desktop" = true ]; then
   command -v xvfb-run >/dev/null && command -v xwininfo >/dev/null || { echo "xvfb-run et xwininfo requis (xvfb, x11-utils)" >&2; exit 2; }
-  if "$opaline" desktop --help >/dev/null 2>&1; then command=(desktop) data="$work/desk"; else command=(demo) data="$work/desk/demo"; fi
+  if "$opaline" --help 2>/dev/null | grep -qE '^ +desktop +'; then command=(desktop) data="$work/desk"; else command=(demo) data="$work/desk/demo"; fi
   "$opaline" --home "$data" seed --patients 500 --days 5 >/dev/null
   echo "Poste de travail (opaline ${command[*]}), du lancement à la première fenêtre (écran de connexion) :"
   for i in $(seq 1 "$runs"); do
