@@ -83,8 +83,7 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
                 DesktopLauncher.launch(DesktopWiring.context(sandboxed, OpalineVersion.version(),
                         fr.opaline.app.wiring.SignInWiring.demo(sandboxed, server), true));
             } catch (UnsupportedOperationException e) {
-                err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage() + "). "
-                        + "Sans écran, lancez « opaline demo --headless ».");
+                err().println(DesktopUnavailable.explain(e) + " Sans fenêtre : « opaline demo --headless ».");
                 return 2;
             } finally {
                 Runtime.getRuntime().removeShutdownHook(shutdown);

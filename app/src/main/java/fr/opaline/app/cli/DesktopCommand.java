@@ -22,8 +22,7 @@ final class DesktopCommand extends Subcommand implements Callable<Integer> {
         try (CoreServices core = CoreServices.open(config())) {
             DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), SignInWiring.workstation(core), false));
         } catch (UnsupportedOperationException e) {
-            err().println("Erreur : impossible d'ouvrir l'application de bureau (" + e.getMessage()
-                    + ") : aucun écran n'est disponible.");
+            err().println(DesktopUnavailable.explain(e));
             return 2;
         }
         return 0;
