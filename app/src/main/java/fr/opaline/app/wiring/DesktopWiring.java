@@ -12,15 +12,12 @@ import fr.opaline.ui.RecordServices;
 import fr.opaline.ui.ReportingServices;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The desktop's wiring: core services, how users sign in, and the workstation preferences read
@@ -61,23 +58,23 @@ public final class DesktopWiring {
      */
     static AdministrationServices administrationServices(CoreServices core) {
         AccountsWiring accounts = new AccountsWiring(core);
+        Function<String, String> mss = mssSettings(core.config);
         return new AdministrationServices(accounts.administration, accounts.review,
                 new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock),
                 new Mailboxes(core.database, core.audit, core.ids, core.clock), core.audit, core.ids, core.clock,
-                endpoints(core.config), certificates(core.config),
+                endpoints(core.config, mss), certificates(core.config, mss),
                 core.config.get("ui.ansStatusUrl", AdministrationServices.DEFAULT_ANS_STATUS_URL));
     }
 
-    static List<Endpoint> endpoints(fr.opaline.app.config.OpalineConfig config) {
-        Properties mss = mssOperatorFile(config);
+    static List<Endpoint> endpoints(fr.opaline.app.config.OpalineConfig config, Function<String, String> mss) {
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.add(new Endpoint("DMP", "dmp.url", config.get("dmp.url").orElse(null)));
         endpoints.add(new Endpoint("INSi", "insi.url", config.get("insi.url").orElse(null)));
         endpoints.add(new Endpoint("Pro Santé Connect (proxy e-santé)", "psc.proxy.url",
                 config.get("psc.proxy.url", "https://127.0.0.1:8443/")));
-        endpoints.add(new Endpoint("MSSanté SMTP", "mss.smtp", mss(config, mss, "smtp")));
-        endpoints.add(new Endpoint("MSSanté IMAP", "mss.imap", mss(config, mss, "imap")));
-        endpoints.add(new Endpoint("Annuaire MSSanté", "mss.directory.url", mss(config, mss, "directory.url")));
+        endpoints.add(new Endpoint("MSSanté SMTP", "mss.smtp", mss.apply("smtp")));
+        endpoints.add(new Endpoint("MSSanté IMAP", "mss.imap", mss.apply("imap")));
+        endpoints.add(new Endpoint("Annuaire MSSanté", "mss.directory.url", mss.apply("directory.url")));
         endpoints.add(new Endpoint("DRIMbox source (MLLP)", "drimbox.source.host", hostPort(config, "drimbox.source")));
         endpoints.add(new Endpoint("DRIMbox conso", "drimbox.conso.url", config.get("drimbox.conso.url").orElse(null)));
         endpoints.add(new Endpoint("Visionneuse DRIMbox", "drimbox.viewerUrl",
@@ -89,15 +86,15 @@ public final class DesktopWiring {
         return endpoints;
     }
 
-    static List<CertificateFile> certificates(fr.opaline.app.config.OpalineConfig config) {
-        Properties mss = mssOperatorFile(config);
+    static List<CertificateFile> certificates(fr.opaline.app.config.OpalineConfig config,
+                                              Function<String, String> mss) {
         List<CertificateFile> files = new ArrayList<>();
         certificate(files, "DMP", "dmp.keystore", config.get("dmp.keystore").orElse(null),
                 config.get("dmp.keystore.password", ""));
         certificate(files, "INSi", "insi.keystore", config.get("insi.keystore").orElse(null),
                 config.get("insi.keystore.password", ""));
         certificate(files, "BAL applicative MSSanté", "mss.applicative.keystore",
-                mss(config, mss, "applicative.keystore"), orEmpty(mss(config, mss, "applicative.keystorePassword")));
+                mss.apply("applicative.keystore"), orEmpty(mss.apply("applicative.keystorePassword")));
         certificate(files, "HL7 écoute (TLS)", "hl7.listener.tls.keystore",
                 config.get("hl7.listener.tls.keystore").orElse(null), config.get("hl7.listener.tls.password", ""));
         certificate(files, "HL7 téléradiologie (TLS)", "hl7.teleradiology.tls.keystore",
@@ -120,22 +117,16 @@ public final class DesktopWiring {
                 .orElse(null);
     }
 
-    /** {@code mss.<key>}, else the key of {@code mss.operatorFile} (as the MSSanté wiring reads them). */
-    private static String mss(fr.opaline.app.config.OpalineConfig config, Properties operatorFile, String key) {
-        return config.get("mss." + key).orElse(operatorFile.getProperty(key));
-    }
-
-    /** The operator file's keys; none when it is absent or unreadable (the MSSanté wiring reports that). */
-    private static Properties mssOperatorFile(fr.opaline.app.config.OpalineConfig config) {
-        Properties file = new Properties();
-        config.get("mss.operatorFile").ifPresent(name -> {
-            try (InputStream in = Files.newInputStream(Path.of(name))) {
-                file.load(in);
-            } catch (IOException e) {
-                // shown as "non configuré"
-            }
-        });
-        return file;
+    /**
+     * The MSSanté settings as the MSSanté wiring reads them; only {@code mss.<key>} when the
+     * operator file cannot be read (the screen then shows "non configuré", the server refuses to start).
+     */
+    private static Function<String, String> mssSettings(fr.opaline.app.config.OpalineConfig config) {
+        try {
+            return MssWiring.settings(config);
+        } catch (fr.opaline.app.config.ConfigException e) {
+            return key -> config.get("mss." + key).orElse(null);
+        }
     }
 
     private static String orEmpty(String value) {

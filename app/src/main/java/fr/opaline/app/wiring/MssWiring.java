@@ -64,7 +64,13 @@ public final class MssWiring implements ServerContribution {
                     String productReference) {
     }
 
-    static Optional<Operator> operator(OpalineConfig config) {
+    /**
+     * The MSSanté settings: {@code mss.<key>}, else {@code <key>} of the {@code mss.operatorFile}
+     * file (the operator's settings, e.g. the sandbox's); null when neither has it.
+     *
+     * @throws ConfigException when the operator file cannot be read
+     */
+    static java.util.function.Function<String, String> settings(OpalineConfig config) {
         Properties file = new Properties();
         Optional<String> operatorFile = config.get("mss.operatorFile");
         if (operatorFile.isPresent()) {
@@ -74,7 +80,11 @@ public final class MssWiring implements ServerContribution {
                 throw new ConfigException("mss.operatorFile : fichier illisible " + operatorFile.get() + " (" + e.getMessage() + ")");
             }
         }
-        java.util.function.Function<String, String> get = key -> config.get("mss." + key).orElse(file.getProperty(key));
+        return key -> config.get("mss." + key).orElse(file.getProperty(key));
+    }
+
+    static Optional<Operator> operator(OpalineConfig config) {
+        java.util.function.Function<String, String> get = settings(config);
         String smtp = get.apply("smtp");
         String applicative = get.apply("applicative.address");
         if (smtp == null || applicative == null) {
