@@ -247,8 +247,11 @@ public final class AccountAdministration {
         });
     }
 
-    /** System actors (server-side commands) and active administrators may administer accounts. */
-    static void requireAdministrator(DSLContext ctx, Actor by) {
+    /**
+     * System actors (server-side commands and configuration) and active administrators may
+     * administer the practice: its accounts, and the settings other services guard with this check.
+     */
+    public static void requireAdministrator(DSLContext ctx, Actor by) {
         if (by.isSystem()) {
             return;
         }

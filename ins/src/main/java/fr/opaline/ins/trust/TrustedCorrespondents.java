@@ -8,6 +8,7 @@ import fr.opaline.core.common.Actor;
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.common.NotFoundException;
+import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.persistence.Database;
 import fr.opaline.core.persistence.generated.tables.records.TrustedCorrespondentRecord;
 import java.time.Clock;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The settings table of correspondents with a trust contract (DSR 3.2.8); every change audited. */
+/**
+ * The settings table of correspondents with a trust contract (DSR 3.2.8); every change audited,
+ * and made by an administrator or a system actor (the command line, the configuration).
+ */
 public final class TrustedCorrespondents {
 
     public static final String AUDIT_CHANGED = "TRUSTED_CORRESPONDENT_CHANGED";
@@ -38,6 +42,7 @@ public final class TrustedCorrespondents {
         }
         String id = normalize(identifier);
         return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, actor);
             if (ctx.fetchExists(TRUSTED_CORRESPONDENT, TRUSTED_CORRESPONDENT.CHANNEL.eq(channel.name())
                     .and(TRUSTED_CORRESPONDENT.IDENTIFIER.eq(id)))) {
                 throw new BusinessRuleException("Un correspondant " + channel.label() + " « " + id + " » existe déjà.");
@@ -60,6 +65,7 @@ public final class TrustedCorrespondents {
 
     public void setActive(UUID id, boolean active, Actor actor) {
         database.inTransactionRun(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, actor);
             int updated = ctx.update(TRUSTED_CORRESPONDENT).set(TRUSTED_CORRESPONDENT.ACTIVE, active)
                     .where(TRUSTED_CORRESPONDENT.ID.eq(id)).execute();
             if (updated == 0) {

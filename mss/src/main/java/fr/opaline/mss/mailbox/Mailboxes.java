@@ -9,6 +9,7 @@ import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.persistence.Database;
 import fr.opaline.core.persistence.generated.tables.records.MssMailboxRecord;
+import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.core.user.UserRepository;
@@ -22,6 +23,7 @@ import org.jooq.DSLContext;
  * The practice's MSSanté mailboxes, shared by every workstation through the database: one BAL
  * applicative and one BAL organisationnelle, and a BAL personnelle per radiologist who has one.
  * How to reach the operator (endpoints, certificates) is the practice server's configuration.
+ * Changes are an administrator's or a system actor's (the configuration), audited.
  */
 public final class Mailboxes {
 
@@ -72,6 +74,7 @@ public final class Mailboxes {
             throw new BusinessRuleException("Une adresse patient (" + MssAddress.PATIENT_DOMAIN + ") n'est pas une BAL du cabinet.");
         }
         return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, actor);
             UUID owner = null;
             if (kind == MailboxKind.PERSONNELLE) {
                 UserAccount user = new UserRepository(ctx).findByLogin(ownerLogin == null ? "" : ownerLogin)
@@ -107,6 +110,7 @@ public final class Mailboxes {
     public void disable(String address, Actor actor) {
         String normalised = MssAddress.normalise(address);
         database.inTransactionRun(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, actor);
             int n = ctx.update(MSS_MAILBOX).set(MSS_MAILBOX.ACTIVE, false).where(MSS_MAILBOX.ADDRESS.eq(normalised)).execute();
             if (n == 0) {
                 throw new BusinessRuleException("Aucune BAL « " + normalised + " » n'est configurée.");

@@ -13,7 +13,6 @@ import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountSummary;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
-import fr.opaline.core.user.UserRepository;
 import fr.opaline.ins.trust.Channel;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
@@ -81,12 +80,10 @@ public final class AdministrationGateway {
 
     public TrustedCorrespondent addCorrespondent(Actor by, String name, Channel channel, String identifier,
                                                  String contractRef) {
-        requireAdministrator(by);
         return services.correspondents().add(name, channel, identifier, blankToNull(contractRef), by);
     }
 
     public void setCorrespondentActive(Actor by, UUID id, boolean active) {
-        requireAdministrator(by);
         services.correspondents().setActive(id, active, by);
     }
 
@@ -97,13 +94,11 @@ public final class AdministrationGateway {
     }
 
     public Mailbox setMailbox(Actor by, MailboxKind kind, String address, String ownerLogin, String label) {
-        requireAdministrator(by);
         return services.mailboxes().set(kind, address, kind == MailboxKind.PERSONNELLE ? blankToNull(ownerLogin) : null,
                 blankToNull(label), by);
     }
 
     public void disableMailbox(Actor by, String address) {
-        requireAdministrator(by);
         services.mailboxes().disable(address, by);
     }
 
@@ -131,8 +126,8 @@ public final class AdministrationGateway {
         if (!AE_TITLE.matcher(ae).matches()) {
             throw new BusinessRuleException("Titre AE invalide : 1 à 16 caractères ASCII, sans « \\ ».");
         }
-        requireAdministrator(by);
         return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
             CatalogueRepository catalogue = new CatalogueRepository(ctx);
             if (catalogue.roomByCode(c).isPresent()) {
                 throw new BusinessRuleException("Une salle « " + c + " » existe déjà.");
@@ -160,8 +155,8 @@ public final class AdministrationGateway {
         if (c.length() > 20 || l.length() > 200 || (ccam != null && ccam.length() > 13)) {
             throw new BusinessRuleException("Code (20 caractères au plus), libellé (200) ou code CCAM (13) trop long.");
         }
-        requireAdministrator(by);
         return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
             CatalogueRepository catalogue = new CatalogueRepository(ctx);
             if (catalogue.examTypeByCode(c).isPresent()) {
                 throw new BusinessRuleException("Un examen « " + c + " » existe déjà.");
@@ -189,11 +184,11 @@ public final class AdministrationGateway {
             char[] password = file.password();
             try {
                 CertificateInspector.Summary summary = inspector.inspect(file.file(), password);
-                long days = Duration.between(now, summary.notAfter()).toDays();
-                boolean soon = Duration.between(now, summary.notAfter()).compareTo(CertificateInspector.RENEWAL_WARNING) < 0;
+                Duration left = Duration.between(now, summary.notAfter());
                 statuses.add(new CertificateStatus(file.usage(), file.key(), file.file().toString(), summary.subject(),
-                        summary.issuer(), summary.notAfter(), days,
-                        soon ? CertificateStatus.Level.WARNING : CertificateStatus.Level.OK,
+                        summary.issuer(), summary.notAfter(), left.toDays(),
+                        left.compareTo(CertificateInspector.RENEWAL_WARNING) < 0 ? CertificateStatus.Level.WARNING
+                                : CertificateStatus.Level.OK,
                         String.join(" ; ", summary.warnings())));
             } catch (IllegalArgumentException unusable) {
                 // Expired, not yet valid, wrong password, missing file: the inspector says which, in French.
@@ -204,21 +199,6 @@ public final class AdministrationGateway {
             }
         }
         return statuses;
-    }
-
-    /**
-     * The trust, mailbox and catalogue services do not check who calls them (the command line calls
-     * them as a system actor): the screen's actions are an active administrator's, as
-     * {@link AccountAdministration} requires for accounts.
-     */
-    private void requireAdministrator(Actor by) {
-        if (by.isSystem()) {
-            return;
-        }
-        UserAccount user = new UserRepository(database.dsl()).findById(by.userId()).orElse(null);
-        if (user == null || !user.active() || user.role() != Role.ADMINISTRATEUR) {
-            throw new BusinessRuleException("Action réservée aux administrateurs du cabinet.");
-        }
     }
 
     private static String required(String value, String refusal) {
