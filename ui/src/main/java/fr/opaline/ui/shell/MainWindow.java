@@ -3,6 +3,7 @@ package fr.opaline.ui.shell;
 import fr.opaline.core.catalogue.Room;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.core.user.Role;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.agenda.AgendaGateway;
 import fr.opaline.ui.agenda.AgendaView;
@@ -209,9 +210,14 @@ public final class MainWindow extends BorderPane {
             sidebar.getChildren().add(
                     navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
         }
-        sidebar.getChildren().add(queueButton(session));
-        sidebar.getChildren().add(statisticsButton(session));
-        sidebar.getChildren().add(adminButton(session));
+        // The feeding queue: front desk, radiologists and administrators follow the sends (not technologists).
+        sidebar.getChildren().add(roleButton(session, Section.QUEUE, Icon.PROVENANCE_PFI, "nav.queue", "nav-queue",
+                queue != null, role -> role != Role.MANIPULATEUR));
+        // The statistics are the practice's management figures.
+        sidebar.getChildren().add(roleButton(session, Section.STATS, Icon.CHART, "nav.stats", "nav-stats", true,
+                role -> role == Role.ADMINISTRATEUR || role == Role.RADIOLOGUE));
+        sidebar.getChildren().add(roleButton(session, Section.ADMIN, Icon.SETTINGS, "nav.admin", "nav-admin",
+                context.administration() != null, role -> role == Role.ADMINISTRATEUR));
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -223,40 +229,17 @@ public final class MainWindow extends BorderPane {
         return sidebar;
     }
 
-    /** The feeding queue: front desk, radiologists and administrators follow the sends (not technologists). */
-    private ToggleButton queueButton(UserSession session) {
-        ToggleButton button = navButton(Section.QUEUE, Icon.PROVENANCE_PFI, messages.get("nav.queue"), "nav-queue");
-        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> queue != null
-                && session.user() != null && seesQueue(session.user().account().role()), session.userProperty()));
+    /**
+     * A section offered only when the desktop was given its services ({@code available}) and to the
+     * roles {@code sees} accepts, following the signed-in user.
+     */
+    private ToggleButton roleButton(UserSession session, Section section, Icon icon, String textKey, String id,
+                                    boolean available, java.util.function.Predicate<Role> sees) {
+        ToggleButton button = navButton(section, icon, messages.get(textKey), id);
+        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> available
+                && session.user() != null && sees.test(session.user().account().role()), session.userProperty()));
         button.managedProperty().bind(button.visibleProperty());
         return button;
-    }
-
-    static boolean seesQueue(fr.opaline.core.user.Role role) {
-        return role != fr.opaline.core.user.Role.MANIPULATEUR;
-    }
-
-    /** The statistics are the practice's management figures: administrators and radiologists. */
-    private ToggleButton statisticsButton(UserSession session) {
-        ToggleButton button = navButton(Section.STATS, Icon.CHART, messages.get("nav.stats"), "nav-stats");
-        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> session.user() != null
-                && seesStatistics(session.user().account().role()), session.userProperty()));
-        button.managedProperty().bind(button.visibleProperty());
-        return button;
-    }
-
-    /** Administration: administrators only, and only when the desktop was given its services. */
-    private ToggleButton adminButton(UserSession session) {
-        ToggleButton button = navButton(Section.ADMIN, Icon.SETTINGS, messages.get("nav.admin"), "nav-admin");
-        button.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
-                context.administration() != null && session.user() != null
-                        && seesAdministration(session.user().account().role()), session.userProperty()));
-        button.managedProperty().bind(button.visibleProperty());
-        return button;
-    }
-
-    static boolean seesStatistics(fr.opaline.core.user.Role role) {
-        return role == fr.opaline.core.user.Role.ADMINISTRATEUR || role == fr.opaline.core.user.Role.RADIOLOGUE;
     }
 
     private fr.opaline.ui.statistics.StatisticsView statisticsView() {
@@ -266,10 +249,6 @@ public final class MainWindow extends BorderPane {
             statisticsView = new fr.opaline.ui.statistics.StatisticsView(statistics, messages);
         }
         return statisticsView;
-    }
-
-    static boolean seesAdministration(fr.opaline.core.user.Role role) {
-        return role == fr.opaline.core.user.Role.ADMINISTRATEUR;
     }
 
     private fr.opaline.ui.admin.AdministrationView adminView() {
