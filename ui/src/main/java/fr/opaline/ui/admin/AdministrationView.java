@@ -13,6 +13,7 @@ import fr.opaline.ui.AdministrationServices.Endpoint;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Choices;
+import fr.opaline.ui.widgets.Columns;
 import fr.opaline.ui.widgets.Icon;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -424,10 +424,7 @@ public final class AdministrationView extends BorderPane {
     }
 
     private <T> TableColumn<T, String> text(String key, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(messages.get(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return Columns.text(messages.get(key), value, width);
     }
 
     private TextField field(String id, String promptKey, double width) {

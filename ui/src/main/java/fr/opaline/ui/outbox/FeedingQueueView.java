@@ -5,6 +5,7 @@ import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.outbox.FeedingQueueViewModel.Action;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Choices;
+import fr.opaline.ui.widgets.Columns;
 import fr.opaline.ui.widgets.Icon;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -238,9 +238,6 @@ public final class FeedingQueueView extends BorderPane {
     }
 
     private TableColumn<QueuedJob, String> text(String key, Function<QueuedJob, String> value, double width) {
-        TableColumn<QueuedJob, String> column = new TableColumn<>(messages.get(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return Columns.text(messages.get(key), value, width);
     }
 }

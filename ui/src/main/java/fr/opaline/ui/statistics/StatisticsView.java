@@ -5,12 +5,12 @@ import fr.opaline.core.statistics.IndicatorGroup;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Choices;
+import fr.opaline.ui.widgets.Columns;
 import fr.opaline.ui.widgets.Icon;
 import java.io.File;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -52,8 +52,8 @@ public final class StatisticsView extends BorderPane {
         subtitle.getStyleClass().add("muted");
         subtitle.setId("stats-site");
         model.reportProperty().addListener((o, was, now) -> subtitle.setText(now == null ? "" : messages.format(
-                "stats.site", now.siteName() == null ? "—" : now.siteName(), dash(now.finess()), dash(now.siret()),
-                dash(now.rppsRang()))));
+                "stats.site", Columns.orDash(now.siteName()), Columns.orDash(now.finess()),
+                Columns.orDash(now.siret()), Columns.orDash(now.rppsRang()))));
         ComboBox<Integer> year = new ComboBox<>(model.years());
         year.setId("stats-year");
         year.valueProperty().bindBidirectional(model.yearProperty());
@@ -108,20 +108,20 @@ public final class StatisticsView extends BorderPane {
         // Every row of a heading shown at once (eight at most): the chart takes the rest of the height.
         table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.rows()).multiply(28).add(48));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        table.getColumns().add(column(messages.get("stats.col.indicator"), StatisticsRow::label, 280));
+        table.getColumns().add(unsortable(messages.get("stats.col.indicator"), StatisticsRow::label, 280));
         for (Month month : Month.values()) {
             int index = month.getValue() - 1;
-            table.getColumns().add(column(month.getDisplayName(TextStyle.SHORT, messages.locale()),
+            table.getColumns().add(unsortable(month.getDisplayName(TextStyle.SHORT, messages.locale()),
                     r -> r.months().get(index), 64));
         }
-        table.getColumns().add(column(messages.get("stats.col.total"), StatisticsRow::total, 70));
+        table.getColumns().add(unsortable(messages.get("stats.col.total"), StatisticsRow::total, 70));
         return table;
     }
 
-    private TableColumn<StatisticsRow, String> column(String title, Function<StatisticsRow, String> value, double width) {
-        TableColumn<StatisticsRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+    /** The rows keep the indicators' order: no sorting by a month's figure. */
+    private static TableColumn<StatisticsRow, String> unsortable(String title, Function<StatisticsRow, String> value,
+                                                                 double width) {
+        TableColumn<StatisticsRow, String> column = Columns.text(title, value, width);
         column.setSortable(false);
         return column;
     }
@@ -154,7 +154,4 @@ public final class StatisticsView extends BorderPane {
         }
     }
 
-    private static String dash(String value) {
-        return value == null || value.isBlank() ? "—" : value;
-    }
 }
