@@ -11,6 +11,15 @@ import picocli.CommandLine;
 /** One run of the real command line with a home folder: exit code and both outputs. */
 record CliRun(int exit, String out, String err) {
 
+    /** {@code dir/home} configured on a fresh in-memory H2 database, shared by the commands of one test. */
+    static Path memoryHome(Path dir) throws java.io.IOException {
+        Path home = java.nio.file.Files.createDirectories(dir.resolve("home"));
+        java.nio.file.Files.writeString(home.resolve(fr.opaline.app.config.OpalineConfig.FILE_NAME),
+                "db.url=jdbc:h2:mem:cli" + java.util.UUID.randomUUID().toString().replace("-", "")
+                        + ";DB_CLOSE_DELAY=-1\ndb.user=sa\n");
+        return home;
+    }
+
     static CliRun opaline(Path home, String... args) {
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();

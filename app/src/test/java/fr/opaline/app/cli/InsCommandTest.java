@@ -29,9 +29,7 @@ class InsCommandTest {
     /** An in-memory database shared by the commands of one test: no file database to open each time. */
     @org.junit.jupiter.api.BeforeEach
     void memoryDatabase() throws Exception {
-        Files.createDirectories(dir.resolve("home"));
-        Files.writeString(dir.resolve("home").resolve(OpalineConfig.FILE_NAME), "db.url=jdbc:h2:mem:ins"
-                + java.util.UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1\ndb.user=sa\n");
+        CliRun.memoryHome(dir);
     }
 
     CliRun opaline(String... args) {

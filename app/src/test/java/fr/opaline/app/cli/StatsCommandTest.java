@@ -2,7 +2,6 @@ package fr.opaline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.opaline.app.config.OpalineConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,7 @@ class StatsCommandTest {
 
     @BeforeEach
     void memoryDatabase() throws Exception {
-        Files.createDirectories(dir.resolve("home"));
-        Files.writeString(dir.resolve("home").resolve(OpalineConfig.FILE_NAME), "db.url=jdbc:h2:mem:stats"
-                + java.util.UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1\ndb.user=sa\n");
+        CliRun.memoryHome(dir);
     }
 
     CliRun opaline(String... args) {
