@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.opaline.core.common.AtomicFiles;
 import fr.opaline.core.common.Json;
 import fr.opaline.core.persistence.Database;
 import java.io.BufferedReader;
@@ -17,7 +18,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,28 +65,20 @@ public final class DatabaseBackup {
     /** Writes a consistent snapshot of the database to {@code out} (replaced atomically). */
     public BackupManifest write(Database database, Path out) {
         Path absolute = out.toAbsolutePath();
-        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".part");
         try {
             Files.createDirectories(absolute.getParent());
-            BackupManifest manifest;
-            try (OutputStream file = Files.newOutputStream(temporary);
-                 ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
-                String version = database.schemaVersion();
-                manifest = database.inSnapshot(ctx -> writeTables(ctx, zip, version, database));
-                zip.putNextEntry(entry(MANIFEST));
-                zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-                zip.closeEntry();
-            }
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return manifest;
+            return AtomicFiles.write(absolute, file -> {
+                try (ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8)) {
+                    String version = database.schemaVersion();
+                    BackupManifest manifest = database.inSnapshot(ctx -> writeTables(ctx, zip, version, database));
+                    zip.putNextEntry(entry(MANIFEST));
+                    zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+                    zip.closeEntry();
+                    return manifest;
+                }
+            });
         } catch (IOException e) {
             throw new BackupException("Écriture de la sauvegarde impossible : " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // best effort
-            }
         }
     }
 

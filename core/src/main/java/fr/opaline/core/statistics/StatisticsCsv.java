@@ -1,13 +1,12 @@
 package fr.opaline.core.statistics;
 
+import fr.opaline.core.common.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,15 +28,10 @@ public final class StatisticsCsv {
 
     /** Writes the file beside the target, then moves it in place: a reader never sees half a file. */
     public static void write(UsageReport report, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
+        AtomicFiles.write(target, out -> {
             write(report, out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return null;
+        });
     }
 
     public static void write(UsageReport report, OutputStream out) throws IOException {
