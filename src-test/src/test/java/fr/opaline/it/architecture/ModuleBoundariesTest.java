@@ -27,16 +27,19 @@ class ModuleBoundariesTest {
 
     static {
         ALLOWED.put("core", Set.of());
-        ALLOWED.put("ins", Set.of("core"));
-        ALLOWED.put("psc", Set.of("core"));
-        ALLOWED.put("documents", Set.of("core", "ins"));
-        ALLOWED.put("worklist", Set.of("core"));
-        ALLOWED.put("hl7", Set.of("core", "ins", "documents"));
-        ALLOWED.put("dmp", Set.of("core", "ins", "psc", "documents"));
-        ALLOWED.put("mss", Set.of("core", "ins", "psc", "documents"));
-        ALLOWED.put("drimboxbridge", Set.of("core", "documents", "hl7", "dmp"));
-        ALLOWED.put("ui", Set.of("core", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss", "drimboxbridge"));
-        ALLOWED.put("app", Set.of("core", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss", "drimboxbridge", "ui"));
+        ALLOWED.put("platform", Set.of());
+        ALLOWED.put("ins", Set.of("core", "platform"));
+        ALLOWED.put("psc", Set.of("core", "platform"));
+        ALLOWED.put("documents", Set.of("core", "platform", "ins"));
+        ALLOWED.put("worklist", Set.of("core", "platform"));
+        ALLOWED.put("hl7", Set.of("core", "platform", "ins", "documents"));
+        ALLOWED.put("dmp", Set.of("core", "platform", "ins", "psc", "documents"));
+        ALLOWED.put("mss", Set.of("core", "platform", "ins", "psc", "documents"));
+        ALLOWED.put("drimboxbridge", Set.of("core", "platform", "documents", "hl7", "dmp"));
+        ALLOWED.put("ui", Set.of("core", "platform", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",
+                "drimboxbridge"));
+        ALLOWED.put("app", Set.of("core", "platform", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",
+                "drimboxbridge", "ui"));
     }
 
     static final String[] NETWORK = {"java.net.Socket", "java.net.ServerSocket", "java.net.HttpURLConnection",
