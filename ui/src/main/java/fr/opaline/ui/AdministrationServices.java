@@ -1,7 +1,6 @@
 package fr.opaline.ui;
 
-import fr.opaline.core.audit.AuditTrail;
-import fr.opaline.core.common.IdGenerator;
+import fr.opaline.core.catalogue.CatalogueService;
 import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountReview;
 import fr.opaline.ins.trust.TrustedCorrespondents;
@@ -13,16 +12,16 @@ import java.util.Objects;
 
 /**
  * What the administrators' screen needs, wired by {@code app}: the account services, the trust
- * contracts, the MSSanté mailboxes, the audit trail (for the catalogue, whose repository does not
- * audit), and a read-only view of the configuration: the endpoints and the certificate files.
+ * contracts, the MSSanté mailboxes, the rooms and exam catalogue (core's rules and audit), and a
+ * read-only view of the configuration: the endpoints and the certificate files.
  * Blocking: reached through {@link fr.opaline.ui.concurrent.Background} only.
  *
  * @param clock         "now" for the certificates' validity (the system clock in production)
  * @param ansStatusUrl  the ANS service status page (« Météo des services », {@code ui.ansStatusUrl})
  */
 public record AdministrationServices(AccountAdministration accounts, AccountReview review,
-                                     TrustedCorrespondents correspondents, Mailboxes mailboxes, AuditTrail audit,
-                                     IdGenerator ids, Clock clock, List<Endpoint> endpoints,
+                                     TrustedCorrespondents correspondents, Mailboxes mailboxes,
+                                     CatalogueService catalogue, Clock clock, List<Endpoint> endpoints,
                                      List<CertificateFile> certificates, String ansStatusUrl) {
 
     /** The default of {@code ui.ansStatusUrl}: the ANS's status page of its national services. */
@@ -33,8 +32,7 @@ public record AdministrationServices(AccountAdministration accounts, AccountRevi
         Objects.requireNonNull(review, "review");
         Objects.requireNonNull(correspondents, "correspondents");
         Objects.requireNonNull(mailboxes, "mailboxes");
-        Objects.requireNonNull(audit, "audit");
-        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(clock, "clock");
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         certificates = certificates == null ? List.of() : List.copyOf(certificates);

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 InsCommand.class,
                 PscCommand.class,
                 UsersCommand.class,
+                CatalogueCommand.class,
                 Hl7Command.class,
                 MssCommand.class,
                 WorklistCommand.class,

@@ -2,6 +2,7 @@ package fr.opaline.app.wiring;
 
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.catalogue.CatalogueService;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.episode.CareEpisodeService;
 import fr.opaline.core.outbox.Outbox;
@@ -36,6 +37,7 @@ public final class CoreServices implements AutoCloseable {
     public final CareEpisodeService episodes;
     public final BookingService booking;
     public final Outbox outbox;
+    public final CatalogueService catalogue;
 
     private CoreServices(OpalineConfig config, Database database, Clock clock, IdGenerator ids) {
         this.config = config;
@@ -52,6 +54,7 @@ public final class CoreServices implements AutoCloseable {
         this.outbox = new Outbox(database, audit, ids, clock, new RetryPolicy(
                 config.getDuration("outbox.retry.first", Duration.ofSeconds(15)),
                 config.getDuration("outbox.retry.max", Duration.ofHours(1)), 0.2));
+        this.catalogue = new CatalogueService(database, audit, ids);
     }
 
     /** Opens the configured database, migrating it to the current schema. */

@@ -61,7 +61,7 @@ public final class DesktopWiring {
         Function<String, String> mss = mssSettings(core.config);
         return new AdministrationServices(accounts.administration, accounts.review,
                 new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock),
-                new Mailboxes(core.database, core.audit, core.ids, core.clock), core.audit, core.ids, core.clock,
+                new Mailboxes(core.database, core.audit, core.ids, core.clock), core.catalogue, core.clock,
                 endpoints(core.config, mss), certificates(core.config, mss),
                 core.config.get("ui.ansStatusUrl", AdministrationServices.DEFAULT_ANS_STATUS_URL));
     }

@@ -24,19 +24,15 @@ import fr.opaline.hl7.teleradiology.OutboxReceivedDocumentFeed;
 import fr.opaline.hl7.teleradiology.TeleradiologyRequests;
 import fr.opaline.hl7.teleradiology.TeleradiologyResultHandler;
 import fr.opaline.hl7.transmission.MessageRouting;
-import java.io.InputStream;
+import fr.opaline.platform.tls.KeyStores;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * HL7 v2 in the practice server: the MLLP listener ({@code hl7.listener.port}) with the handlers
@@ -149,29 +145,11 @@ public final class Hl7Wiring implements ServerContribution {
             return null;
         }
         try {
-            char[] password = config.get(prefix + ".password", "").toCharArray();
-            KeyStore keys = load(keystore, password);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            TrustManagerFactory tmf = null;
-            Path truststore = config.getPath(prefix + ".truststore", null);
-            if (truststore != null) {
-                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(load(truststore, config.get(prefix + ".truststorePassword", "").toCharArray()));
-            }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
-            return context;
+            return KeyStores.sslContext(keystore, config.get(prefix + ".password", "").toCharArray(),
+                    config.getPath(prefix + ".truststore", null),
+                    config.get(prefix + ".truststorePassword", "").toCharArray());
         } catch (Exception e) {
             throw new ConfigException(prefix + ".keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
-        }
-    }
-
-    private static KeyStore load(Path file, char[] password) throws Exception {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return store;
         }
     }
 }

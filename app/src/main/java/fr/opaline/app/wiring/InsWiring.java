@@ -18,15 +18,12 @@ import fr.opaline.ins.trust.ReceivedIdentityService;
 import fr.opaline.ins.trust.TrustedCorrespondents;
 import fr.opaline.ins.verification.InsVerificationHandler;
 import fr.opaline.ins.verification.InsVerificationScheduler;
-import java.io.InputStream;
+import fr.opaline.platform.tls.KeyStores;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -79,14 +76,8 @@ public final class InsWiring implements ServerContribution {
             return null;
         }
         char[] password = config.get("insi.keystore.password", "").toCharArray();
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
+        try {
+            return KeyStores.sslContext(keystore, password, null, null);
         } catch (Exception e) {
             throw new ConfigException("insi.keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.platform.tls.KeyStores;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.client.ProxyTrust;
 import fr.opaline.psc.oidc.OidcProvider;
@@ -21,15 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,14 +127,8 @@ public final class PscWiring implements ServerContribution {
         }
         Path path = config.home().resolve(file.get());
         char[] password = config.get(prefix + "tlsKeyStorePassword", "").toCharArray();
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context.getSocketFactory();
+        try {
+            return KeyStores.sslContext(path, password, null, null).getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigException(prefix + "tlsKeyStore inutilisable : " + path + " (" + e.getMessage() + ")");
         }

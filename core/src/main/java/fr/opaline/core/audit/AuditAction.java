@@ -16,6 +16,8 @@ public final class AuditAction {
     public static final String APPOINTMENT_CANCELLED = "APPOINTMENT_CANCELLED";
     public static final String PATIENT_ARRIVED = "PATIENT_ARRIVED";
     public static final String STEP_STATUS_CHANGED = "STEP_STATUS_CHANGED";
+    /** A room or an exam added to the catalogue (administration screen or command line). */
+    public static final String CATALOGUE_CHANGED = "CATALOGUE_CHANGED";
     public static final String JOB_HELD = "JOB_HELD";
     public static final String JOB_RESUMED = "JOB_RESUMED";
     public static final String JOB_CANCELLED = "JOB_CANCELLED";

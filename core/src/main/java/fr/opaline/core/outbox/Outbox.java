@@ -138,6 +138,23 @@ public final class Outbox {
                 .orderBy(OUTBOX_JOB.CREATED_AT.desc(), OUTBOX_JOB.ID.desc()).limit(limit).fetch(Outbox::toJob);
     }
 
+    /**
+     * The jobs whose payload names one of these document references (a CDA document id, a report
+     * version id…) as a whole JSON string value, newest first; {@code patientId} narrows the search
+     * when given. A reference that merely starts another one is not a match.
+     */
+    public List<OutboxJob> referring(Collection<String> references, UUID patientId, int limit) {
+        Condition named = DSL.falseCondition();
+        for (String reference : references) {
+            if (reference != null && !reference.isBlank()) {
+                named = named.or(OUTBOX_JOB.PAYLOAD.contains("\"" + reference + "\""));
+            }
+        }
+        Condition condition = patientId == null ? named : named.and(OUTBOX_JOB.PATIENT_ID.eq(patientId));
+        return database.dsl().selectFrom(OUTBOX_JOB).where(condition)
+                .orderBy(OUTBOX_JOB.CREATED_AT.desc(), OUTBOX_JOB.ID.desc()).limit(limit).fetch(Outbox::toJob);
+    }
+
     public Map<JobState, Integer> countByState(Set<String> types) {
         Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
         for (JobState s : JobState.values()) {

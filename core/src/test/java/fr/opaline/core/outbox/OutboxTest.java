@@ -227,4 +227,32 @@ class OutboxTest {
             assertThat(f.outbox.find(second.job().id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
         }
     }
+
+    /** The report screen's question: which sends carry this document (by its id, never by a longer one)? */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void jobsAreFoundByTheDocumentReferenceTheirPayloadNames(Kind kind) throws Exception {
+        try (var db = TestDatabases.create(kind)) {
+            CoreFixture f = new CoreFixture(db.database());
+            UUID patient = UUID.randomUUID();
+            UUID version = UUID.randomUUID();
+            UUID feed = f.outbox.enqueue(JobRequest.of("dmp-feed", "{\"documentUid\":\"1.2.250.1.5\",\"x\":1}")
+                    .about(patient, "CR"), USER);
+            f.clock.advance(Duration.ofSeconds(1));
+            UUID drimbox = f.outbox.enqueue(JobRequest.of("drimbox-send", "{\"reportVersionId\":\"" + version
+                    + "\"}").about(patient, "CR"), USER);
+            f.outbox.enqueue(JobRequest.of("dmp-feed", "{\"documentUid\":\"1.2.250.1.55\"}").about(patient, "CR"), USER);
+            f.outbox.enqueue(JobRequest.of("dmp-feed", "{\"documentUid\":\"1.2.250.1.5\"}")
+                    .about(UUID.randomUUID(), "CR"), USER);
+            f.outbox.enqueue(JobRequest.of("dmp-feed", "{\"documentUid\":\"1%2_250\"}").about(patient, "CR"), USER);
+            f.outbox.enqueue(JobRequest.of("mss-send", "{\"documentUid\":\"1.2.250\"}").about(patient, "CR"), USER);
+
+            assertThat(f.outbox.referring(List.of("1.2.250.1.5", version.toString()), patient, 10))
+                    .extracting(OutboxJob::id).containsExactly(drimbox, feed);
+            assertThat(f.outbox.referring(List.of("1.2.250.1.5"), null, 10)).hasSize(2);
+            assertThat(f.outbox.referring(List.of("1%2_250"), patient, 10)).as("LIKE wildcards are plain text")
+                    .hasSize(1);
+            assertThat(f.outbox.referring(List.of(), patient, 10)).isEmpty();
+        }
+    }
 }

@@ -1,9 +1,11 @@
 package fr.opaline.dmp.soap;
 
+import fr.opaline.platform.soap.Soap12;
+
 /** The XML namespaces of the DMP's SOAP messages (SOAP 1.2, WS-Addressing, WS-Security, SAML, ebXML, HL7v3). */
 public final class DmpNamespaces {
 
-    public static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
+    public static final String SOAP = Soap12.NAMESPACE;
     public static final String WSA = "http://www.w3.org/2005/08/addressing";
     public static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";

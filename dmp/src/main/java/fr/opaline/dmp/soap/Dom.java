@@ -1,19 +1,9 @@
 package fr.opaline.dmp.soap;
 
-import fr.opaline.ins.insi.InsiXml;
-import java.io.ByteArrayOutputStream;
+import fr.opaline.platform.xml.SecureXml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -22,7 +12,7 @@ import org.xml.sax.SAXException;
 /**
  * DOM building and reading for the DMP messages. Messages are built as DOM (not streamed) because
  * the VIHF assertion is signed in place; they are written without indentation so that the
- * signature stays valid. Parsing refuses DOCTYPE and entities (the INSi module's hardened parser).
+ * signature stays valid. Parsing refuses DOCTYPE and entities (the platform's hardened parser).
  */
 public final class Dom {
 
@@ -30,19 +20,13 @@ public final class Dom {
     }
 
     public static Document newDocument() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecureXml.newDocument();
     }
 
     /** Parses a received message; malformed XML, a DOCTYPE or an entity is refused. */
     public static Document parse(byte[] xml) throws SoapException {
         try {
-            return InsiXml.parse(xml);
+            return SecureXml.parse(xml);
         } catch (SAXException e) {
             throw new SoapException("Message XML illisible : " + e.getMessage(), e);
         }
@@ -74,18 +58,7 @@ public final class Dom {
     }
 
     public static byte[] write(Node node) {
-        try {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Transformer transformer = factory.newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.setOutputProperty(OutputKeys.INDENT, "no");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            transformer.transform(new DOMSource(node), new StreamResult(out));
-            return out.toByteArray();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("XML could not be written", e);
-        }
+        return SecureXml.write(node);
     }
 
     public static String writeString(Node node) {
@@ -95,21 +68,21 @@ public final class Dom {
     // --- reading ---------------------------------------------------------------------------
 
     public static List<Element> children(Element parent) {
-        return InsiXml.children(parent);
+        return SecureXml.children(parent);
     }
 
     /** First child with this local name (any namespace), or null. */
     public static Element child(Element parent, String localName) {
-        return parent == null ? null : InsiXml.child(parent, localName);
+        return SecureXml.child(parent, localName);
     }
 
     public static List<Element> children(Element parent, String localName) {
-        return parent == null ? List.of() : InsiXml.childrenNamed(parent, localName);
+        return SecureXml.childrenNamed(parent, localName);
     }
 
     /** Trimmed text of the first child named so, or null. */
     public static String text(Element parent, String localName) {
-        return InsiXml.text(parent, localName);
+        return SecureXml.text(parent, localName);
     }
 
     /** Every descendant with this local name, in document order. */

@@ -4,6 +4,7 @@ import static fr.opaline.dmp.soap.DmpNamespaces.SOAP;
 import static fr.opaline.dmp.soap.DmpNamespaces.WSA;
 import static fr.opaline.dmp.soap.DmpNamespaces.WSSE;
 
+import fr.opaline.platform.soap.Soap12;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,19 +70,11 @@ public final class SoapEnvelope {
     /** Reads a received envelope; anything that is not a SOAP 1.2 envelope with a Body is refused. */
     public static SoapEnvelope read(byte[] xml) throws SoapException {
         Document doc = Dom.parse(xml);
-        Element root = doc.getDocumentElement();
-        if (root == null || !"Envelope".equals(root.getLocalName()) || !SOAP.equals(root.getNamespaceURI())) {
+        if (Soap12.envelope(doc) == null) {
             throw new SoapException("Ce n'est pas une enveloppe SOAP 1.2.");
         }
-        Element header = null;
-        Element body = null;
-        for (Element e : Dom.children(root)) {
-            if (SOAP.equals(e.getNamespaceURI()) && "Header".equals(e.getLocalName())) {
-                header = e;
-            } else if (SOAP.equals(e.getNamespaceURI()) && "Body".equals(e.getLocalName())) {
-                body = e;
-            }
-        }
+        Element header = Soap12.header(doc);
+        Element body = Soap12.body(doc);
         if (body == null) {
             throw new SoapException("Enveloppe SOAP sans Body.");
         }
@@ -158,8 +151,8 @@ public final class SoapEnvelope {
     }
 
     public Optional<SoapFault> fault() {
-        Element f = payload();
-        if (f == null || !"Fault".equals(f.getLocalName()) || !SOAP.equals(f.getNamespaceURI())) {
+        Element f = Soap12.fault(body);
+        if (f == null) {
             return Optional.empty();
         }
         Element code = Dom.child(f, "Code");

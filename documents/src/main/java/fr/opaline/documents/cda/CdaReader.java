@@ -1,5 +1,6 @@
 package fr.opaline.documents.cda;
 
+import fr.opaline.platform.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -8,9 +9,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.Templates;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -92,9 +90,7 @@ public final class CdaReader {
         /** HTML view with the given stylesheet, or Opaline's own when null. */
         public String html(Path stylesheet) {
             try {
-                TransformerFactory factory = TransformerFactory.newInstance();
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                TransformerFactory factory = SecureXml.transformerFactory();
                 // A practice's stylesheet may include its neighbours on disk, never anything remote.
                 factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, stylesheet == null ? "" : "file");
                 StreamSource xsl;
@@ -131,12 +127,7 @@ public final class CdaReader {
     public Parsed read(byte[] xml) {
         checkSize(xml.length);
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXParseException("Entité externe refusée : " + systemId, null);
-            });
-            Document dom = builder.parse(new ByteArrayInputStream(xml));
+            Document dom = SecureXml.documentBuilder().parse(new ByteArrayInputStream(xml));
             Element root = dom.getDocumentElement();
             if (!"ClinicalDocument".equals(root.getLocalName()) || !NS.equals(root.getNamespaceURI())) {
                 throw new CdaReadException("Ce n'est pas un document CDA R2 (élément racine « " + root.getNodeName() + " »).");
@@ -151,8 +142,6 @@ public final class CdaReader {
             throw new CdaReadException("Document CDA illisible (ligne " + e.getLineNumber() + ") : " + message, e);
         } catch (org.xml.sax.SAXException | IOException e) {
             throw new CdaReadException("Document CDA illisible : " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -161,21 +150,6 @@ public final class CdaReader {
             throw new CdaReadException("Document refusé : " + (size / (1024 * 1024)) + " Mo, au-delà de la limite de "
                     + (maxBytes / (1024 * 1024)) + " Mo.");
         }
-    }
-
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        return f;
     }
 
     private static byte[] decodePdf(Element element) {

@@ -1,5 +1,6 @@
 package fr.opaline.documents.xdm;
 
+import fr.opaline.platform.xml.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -16,10 +17,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -244,19 +241,7 @@ public final class XdmReader {
 
     private static Element parseMetadata(String folder, byte[] metadata) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            org.w3c.dom.Document dom = builder.parse(new ByteArrayInputStream(metadata));
+            org.w3c.dom.Document dom = SecureXml.documentBuilder().parse(new ByteArrayInputStream(metadata));
             return dom.getDocumentElement();
         } catch (SAXParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
@@ -265,8 +250,6 @@ public final class XdmReader {
                     : "METADATA.XML de " + folder + " illisible (ligne " + e.getLineNumber() + ") : " + message, e);
         } catch (SAXException | IOException e) {
             throw new XdmException("METADATA.XML de " + folder + " illisible : " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -10,6 +10,7 @@ import fr.opaline.core.patient.Sex;
 import fr.opaline.ins.InsRuleException;
 import fr.opaline.ins.insi.InsiException.Kind;
 import fr.opaline.ins.matricule.MatriculeRules;
+import fr.opaline.platform.soap.Soap12;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class InsiResponses {
             throw new InsiException(Kind.MALFORMED_RESPONSE, "La réponse du téléservice INSi est vide.");
         }
         Element first = content.get(0);
-        if ("Fault".equals(first.getLocalName()) && InsiSoap.SOAP_NS.equals(first.getNamespaceURI())) {
+        if (Soap12.is(first, Soap12.FAULT)) {
             throw fault(first);
         }
         if (httpStatus != 200) {

@@ -1,12 +1,14 @@
 package fr.opaline.ins.insi;
 
+import fr.opaline.platform.soap.Soap12;
+
 /**
  * The téléservice INSi's SOAP 1.2 vocabulary (service "ServiceIdentiteCertifiee" v1, WSDL
  * DESIR_ICIR_EXP): operations, WS-Addressing actions, namespaces of the bodies and headers.
  */
 public final class InsiSoap {
 
-    public static final String SOAP_NS = "http://www.w3.org/2003/05/soap-envelope";
+    public static final String SOAP_NS = Soap12.NAMESPACE;
     public static final String WSA_NS = "http://www.w3.org/2005/08/addressing";
     public static final String CTXBAM_NS = "urn:siram:bam:ctxbam";
     public static final String CTXLPS_NS = "urn:siram:lps:ctxlps";
@@ -23,7 +25,7 @@ public final class InsiSoap {
     public static final String OP_BY_CARTE_VITALE = "rechercherInsAvecCarteVitale";
     public static final String OP_VERIFY = "verifierInsAvecTraitsIdentite";
 
-    public static final String CONTENT_TYPE = "application/soap+xml";
+    public static final String CONTENT_TYPE = Soap12.CONTENT_TYPE;
 
     private InsiSoap() {
     }

@@ -1,5 +1,6 @@
 package fr.opaline.mss.sandbox;
 
+import fr.opaline.platform.tls.Pem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -16,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
@@ -103,7 +103,7 @@ public final class SandboxPki {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, pem(ca), StandardCharsets.US_ASCII);
             return file;
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -173,10 +173,8 @@ public final class SandboxPki {
         return new BigInteger(96, RANDOM);
     }
 
-    static String pem(X509Certificate certificate) throws GeneralSecurityException {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+    static String pem(X509Certificate certificate) {
+        return Pem.certificate(certificate);
     }
 
 }

@@ -1,5 +1,6 @@
 package fr.opaline.psc.client;
 
+import fr.opaline.platform.tls.Certificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,11 +8,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -70,12 +69,7 @@ public final class ProxyTrust {
     }
 
     static String fingerprintOf(X509Certificate certificate) {
-        try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return normalise(Certificates.fingerprint(certificate));
     }
 
     private static String normalise(String fingerprint) {

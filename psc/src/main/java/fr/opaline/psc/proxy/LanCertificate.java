@@ -1,10 +1,10 @@
 package fr.opaline.psc.proxy;
 
+import fr.opaline.platform.tls.Certificates;
+import fr.opaline.platform.tls.KeyStores;
+import fr.opaline.platform.tls.Pem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -14,40 +14,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The TLS identity of the proxy e-santé on the practice LAN. Until the practice imports a
@@ -83,23 +62,17 @@ public final class LanCertificate {
             Material material;
             if (Files.exists(keyStoreFile)) {
                 char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim().toCharArray();
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(keyStoreFile)) {
-                    store.load(in, password);
-                }
+                KeyStore store = KeyStores.readPkcs12(keyStoreFile, password);
                 String alias = store.aliases().nextElement();
                 material = new Material(store, password, (X509Certificate) store.getCertificate(alias));
             } else {
                 material = create(names(extraNames), clock.instant());
                 Files.createDirectories(keyStoreFile.toAbsolutePath().getParent());
                 writePrivate(passwordFile, new String(material.password()).getBytes(StandardCharsets.UTF_8));
-                try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
-                    material.keyStore().store(out, material.password());
-                }
+                KeyStores.write(material.keyStore(), keyStoreFile, material.password());
                 restrict(keyStoreFile);
             }
-            Files.createDirectories(certificatePem.toAbsolutePath().getParent());
-            Files.writeString(certificatePem, pem(material.certificate()), StandardCharsets.US_ASCII);
+            Pem.write(material.certificate(), certificatePem);
             return material;
         } catch (IOException e) {
             throw new UncheckedIOException("Certificat du proxy e-santé illisible : " + keyStoreFile, e);
@@ -111,49 +84,17 @@ public final class LanCertificate {
 
     /** A fresh self-signed identity for the given DNS names and IP literals. */
     public static Material create(Set<String> names, Instant now) throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair pair = generator.generateKeyPair();
-        List<GeneralName> alternatives = new ArrayList<>();
-        for (String name : names) {
-            boolean ip = name.matches("[0-9.]+") || name.contains(":");
-            alternatives.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, name));
-        }
-        X500Name subject = new X500Name("CN=Opaline proxy e-sante " + names.iterator().next() + ", O=Opaline");
-        try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(VALIDITY)), subject, pair.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false,
-                            new GeneralNames(alternatives.toArray(GeneralName[]::new)));
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-            char[] password = randomPassword();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try {
-                store.load(null, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            store.setKeyEntry(ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {certificate});
-            return new Material(store, password, certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
+        KeyPair pair = Certificates.ecKeyPair();
+        X509Certificate certificate = Certificates.selfSigned(pair,
+                "CN=Opaline proxy e-sante " + names.iterator().next() + ", O=Opaline", List.copyOf(names),
+                now.minus(Duration.ofHours(1)), now.plus(VALIDITY), Certificates.Usage.SERVER);
+        char[] password = randomPassword();
+        return new Material(KeyStores.keyStore(ALIAS, pair.getPrivate(), password, certificate), password, certificate);
     }
 
     public static SSLContext serverContext(Material material) {
         try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(material.keyStore(), material.password());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
+            return KeyStores.sslContext(material.keyStore(), material.password(), null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS du proxy e-santé : " + e.getMessage(), e);
         }
@@ -161,22 +102,7 @@ public final class LanCertificate {
 
     /** SHA-256 of the DER certificate, as "AB:CD:…" (what the workstations pin). */
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String pem(X509Certificate certificate) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Certificates.fingerprint(certificate);
     }
 
     /** localhost, loopback, host name, the machine's addresses, then the configured extra names. */

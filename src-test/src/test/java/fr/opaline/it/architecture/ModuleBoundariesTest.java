@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
         ALLOWED.put("documents", Set.of("core", "platform", "ins"));
         ALLOWED.put("worklist", Set.of("core", "platform"));
         ALLOWED.put("hl7", Set.of("core", "platform", "ins", "documents"));
-        ALLOWED.put("dmp", Set.of("core", "platform", "ins", "psc", "documents"));
+        ALLOWED.put("dmp", Set.of("core", "platform", "psc", "documents"));
         ALLOWED.put("mss", Set.of("core", "platform", "ins", "psc", "documents"));
         ALLOWED.put("drimboxbridge", Set.of("core", "platform", "documents", "hl7", "dmp"));
         ALLOWED.put("ui", Set.of("core", "platform", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",

@@ -1,13 +1,9 @@
 package fr.opaline.ui.admin;
 
-import fr.opaline.core.audit.AuditEntry;
-import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.catalogue.Room;
 import fr.opaline.core.common.Actor;
-import fr.opaline.core.common.BusinessRuleException;
-import fr.opaline.core.persistence.Database;
 import fr.opaline.core.setup.CertificateInspector;
 import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountSummary;
@@ -25,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The administrators' screen's access to core, ins and mss: accounts (rules and audit are
@@ -34,16 +29,10 @@ import java.util.regex.Pattern;
  */
 public final class AdministrationGateway {
 
-    /** Catalogue changes: {@link CatalogueRepository} writes without auditing, this screen audits them. */
-    public static final String AUDIT_CATALOGUE = "CATALOGUE_CHANGED";
-    private static final Pattern AE_TITLE = Pattern.compile("[\\x20-\\x5B\\x5D-\\x7E]{1,16}");
-
     private final AdministrationServices services;
-    private final Database database;
 
-    public AdministrationGateway(AdministrationServices services, Database database) {
+    public AdministrationGateway(AdministrationServices services) {
         this.services = Objects.requireNonNull(services, "services");
-        this.database = Objects.requireNonNull(database, "database");
     }
 
     public AdministrationServices services() {
@@ -102,71 +91,23 @@ public final class AdministrationGateway {
         services.mailboxes().disable(address, by);
     }
 
-    // Catalogue
+    // Catalogue (rules, uniqueness, administrator check and audit: core's CatalogueService)
 
     public List<Room> rooms() {
-        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).rooms());
+        return services.catalogue().rooms();
     }
 
     public List<ExamType> examTypes() {
-        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).examTypes());
+        return services.catalogue().examTypes();
     }
 
-    /** A new room, audited in the same transaction; the code is unique. */
     public Room addRoom(Actor by, String code, String name, Modality modality, String aeTitle, String stationName) {
-        String c = required(code, "Le code de la salle est obligatoire.");
-        String n = required(name, "Le nom de la salle est obligatoire.");
-        String ae = required(aeTitle, "Le titre AE de la modalité est obligatoire.");
-        if (modality == null) {
-            throw new BusinessRuleException("Choisissez la modalité de la salle.");
-        }
-        if (c.length() > 20 || n.length() > 100) {
-            throw new BusinessRuleException("Code (20 caractères au plus) ou nom (100 au plus) trop long.");
-        }
-        if (!AE_TITLE.matcher(ae).matches()) {
-            throw new BusinessRuleException("Titre AE invalide : 1 à 16 caractères ASCII, sans « \\ ».");
-        }
-        return database.inTransaction(ctx -> {
-            AccountAdministration.requireAdministrator(ctx, by);
-            CatalogueRepository catalogue = new CatalogueRepository(ctx);
-            if (catalogue.roomByCode(c).isPresent()) {
-                throw new BusinessRuleException("Une salle « " + c + " » existe déjà.");
-            }
-            Room room = new Room(services.ids().newId(), c, n, modality, ae, blankToNull(stationName), true);
-            catalogue.insertRoom(room);
-            services.audit().record(ctx, AuditEntry.of(by, AUDIT_CATALOGUE, null).on("room", room.id())
-                    .withDetail("salle ajoutée : " + c + " " + n + " (" + modality + ", AE " + ae + ")"));
-            return room;
-        });
+        return services.catalogue().addRoom(by, code, name, modality, aeTitle, stationName);
     }
 
-    /** A new exam of the catalogue, audited in the same transaction; the code is unique. */
     public ExamType addExamType(Actor by, String code, String label, Modality modality, int durationMinutes,
                                 String ccamCode) {
-        String c = required(code, "Le code de l'examen est obligatoire.");
-        String l = required(label, "Le libellé de l'examen est obligatoire.");
-        if (modality == null) {
-            throw new BusinessRuleException("Choisissez la modalité de l'examen.");
-        }
-        if (durationMinutes < 5 || durationMinutes > 480) {
-            throw new BusinessRuleException("La durée d'un examen va de 5 à 480 minutes.");
-        }
-        String ccam = blankToNull(ccamCode);
-        if (c.length() > 20 || l.length() > 200 || (ccam != null && ccam.length() > 13)) {
-            throw new BusinessRuleException("Code (20 caractères au plus), libellé (200) ou code CCAM (13) trop long.");
-        }
-        return database.inTransaction(ctx -> {
-            AccountAdministration.requireAdministrator(ctx, by);
-            CatalogueRepository catalogue = new CatalogueRepository(ctx);
-            if (catalogue.examTypeByCode(c).isPresent()) {
-                throw new BusinessRuleException("Un examen « " + c + " » existe déjà.");
-            }
-            ExamType exam = new ExamType(services.ids().newId(), c, l, modality, null, null, ccam, durationMinutes, true);
-            catalogue.insertExamType(exam);
-            services.audit().record(ctx, AuditEntry.of(by, AUDIT_CATALOGUE, null).on("exam_type", exam.id())
-                    .withDetail("examen ajouté : " + c + " " + l + " (" + modality + ", " + durationMinutes + " min)"));
-            return exam;
-        });
+        return services.catalogue().addExamType(by, code, label, modality, durationMinutes, ccamCode);
     }
 
     // Configuration (read-only)
@@ -199,14 +140,6 @@ public final class AdministrationGateway {
             }
         }
         return statuses;
-    }
-
-    private static String required(String value, String refusal) {
-        String v = blankToNull(value);
-        if (v == null) {
-            throw new BusinessRuleException(refusal);
-        }
-        return v;
     }
 
     private static String blankToNull(String value) {

@@ -13,21 +13,19 @@ import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
 import fr.opaline.ui.AdministrationServices.Endpoint;
 import fr.opaline.ui.concurrent.Background;
-import fr.opaline.ui.concurrent.UserErrors;
+import fr.opaline.ui.concurrent.CoalescingRefresh;
+import fr.opaline.ui.concurrent.ScreenStatus;
 import fr.opaline.ui.concurrent.Work;
 import fr.opaline.ui.i18n.Messages;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -61,11 +59,8 @@ public final class AdministrationViewModel {
     private final ObservableList<Endpoint> endpoints = FXCollections.observableArrayList();
     private final ObservableList<CertificateStatus> certificates = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDateTime> refreshedAt = new SimpleObjectProperty<>();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty info = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final AtomicBoolean reading = new AtomicBoolean();
-    private final AtomicBoolean readAgain = new AtomicBoolean();
+    private final ScreenStatus status;
+    private final CoalescingRefresh<Read> reads;
 
     public AdministrationViewModel(AdministrationGateway gateway, Background background, Messages messages,
                                    Supplier<Actor> actor, Clock clock, Browser browser) {
@@ -75,6 +70,10 @@ public final class AdministrationViewModel {
         this.actor = actor;
         this.clock = clock;
         this.browser = browser;
+        this.status = new ScreenStatus(background, messages);
+        this.reads = new CoalescingRefresh<>(background, messages.get("admin.task.read"), () -> progress -> new Read(
+                gateway.accounts(), gateway.correspondents(), gateway.rooms(), gateway.examTypes(), gateway.mailboxes(),
+                gateway.certificates()), this::show, status::readFailed);
         endpoints.setAll(gateway.endpoints());
     }
 
@@ -112,16 +111,16 @@ public final class AdministrationViewModel {
     }
 
     public StringProperty errorProperty() {
-        return error;
+        return status.errorProperty();
     }
 
     public StringProperty infoProperty() {
-        return info;
+        return status.infoProperty();
     }
 
     /** An action is being done: the action buttons wait. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public String ansStatusUrl() {
@@ -130,27 +129,11 @@ public final class AdministrationViewModel {
 
     /** Reads every tab's data again (accounts, contracts, catalogue, mailboxes, certificates). */
     public void refresh() {
-        if (!reading.compareAndSet(false, true)) {
-            readAgain.set(true);
-            return;
-        }
-        background.run(messages.get("admin.task.read"), progress -> new Read(gateway.accounts(),
-                gateway.correspondents(), gateway.rooms(), gateway.examTypes(), gateway.mailboxes(),
-                gateway.certificates()), read -> {
-                    reading.set(false);
-                    if (readAgain.getAndSet(false)) {
-                        refresh();
-                        return;
-                    }
-                    show(read);
-                }, failure -> {
-                    reading.set(false);
-                    readAgain.set(false);
-                    error.set(UserErrors.describe(failure, messages));
-                });
+        reads.request();
     }
 
     private void show(Read read) {
+        status.readSucceeded();
         setIfChanged(accounts, read.accounts());
         setIfChanged(correspondents, read.correspondents());
         setIfChanged(rooms, read.rooms());
@@ -177,7 +160,7 @@ public final class AdministrationViewModel {
                               char[] temporaryPassword, Runnable onDone) {
         char[] password = temporaryPassword == null || temporaryPassword.length == 0 ? null : temporaryPassword;
         if (role == null) {
-            error.set(messages.get("admin.accounts.roleRequired"));
+            status.refuse(messages.get("admin.accounts.roleRequired"));
             return;
         }
         NewAccount account = new NewAccount(login == null ? "" : login, displayName == null ? "" : displayName, role,
@@ -260,7 +243,7 @@ public final class AdministrationViewModel {
         try {
             duration = Integer.parseInt(minutes == null ? "" : minutes.strip());
         } catch (NumberFormatException e) {
-            error.set(messages.get("admin.catalogue.durationInvalid"));
+            status.refuse(messages.get("admin.catalogue.durationInvalid"));
             return;
         }
         act("admin.task.addExam", who -> gateway.addExamType(who, code, label, modality, duration, ccamCode),
@@ -271,7 +254,7 @@ public final class AdministrationViewModel {
 
     public void setMailbox(MailboxKind kind, String address, String ownerLogin, String label, Runnable onDone) {
         if (kind == null) {
-            error.set(messages.get("admin.mss.kindRequired"));
+            status.refuse(messages.get("admin.mss.kindRequired"));
             return;
         }
         act("admin.task.setMailbox", who -> gateway.setMailbox(who, kind, address, ownerLogin, label),
@@ -296,32 +279,18 @@ public final class AdministrationViewModel {
         background.run(messages.get("admin.task.openAnsStatus"), progress -> {
             browser.open(url);
             return url;
-        }, opened -> info.set(messages.format("admin.ans.opened", opened)),
-                failure -> error.set(messages.format("admin.ans.cannotOpen", url)));
+        }, opened -> status.inform(messages.format("admin.ans.opened", opened)),
+                failure -> status.refuse(messages.format("admin.ans.cannotOpen", url)));
     }
 
     /** Runs an action as the signed-in administrator, says what was done, then reads everything again. */
     private <T> void act(String task, Action<T> action, Function<T, String> done, Runnable onDone) {
-        if (busy.get()) {
+        if (status.busy()) {
             return;
         }
         Actor who = actor.get();
-        busy.set(true);
-        error.set("");
-        info.set("");
         Work<T> work = progress -> action.run(who);
-        background.run(messages.get(task), work, result -> {
-            busy.set(false);
-            info.set(done.apply(result));
-            if (onDone != null) {
-                onDone.run();
-            }
-            refresh();
-        }, failure -> {
-            busy.set(false);
-            error.set(UserErrors.describe(failure, messages));
-            refresh();
-        });
+        status.act(messages.get(task), work, done, onDone, this::refresh);
     }
 
     @FunctionalInterface

@@ -3,7 +3,8 @@ package fr.opaline.ui.outbox;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.outbox.JobState;
 import fr.opaline.ui.concurrent.Background;
-import fr.opaline.ui.concurrent.UserErrors;
+import fr.opaline.ui.concurrent.CoalescingRefresh;
+import fr.opaline.ui.concurrent.ScreenStatus;
 import fr.opaline.ui.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,14 +12,10 @@ import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -39,7 +36,6 @@ public final class FeedingQueueViewModel {
     public enum Action { HOLD, RESUME, CANCEL, SEND_NOW }
 
     private final FeedingQueueGateway gateway;
-    private final Background background;
     private final Messages messages;
     private final Supplier<Actor> actor;
     private final Clock clock;
@@ -51,22 +47,20 @@ public final class FeedingQueueViewModel {
     private final ObjectProperty<Destination> destination = new SimpleObjectProperty<>();
     private final ObjectProperty<QueuedJob> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDateTime> refreshedAt = new SimpleObjectProperty<>();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty info = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final AtomicBoolean reading = new AtomicBoolean();
-    private final AtomicBoolean readAgain = new AtomicBoolean();
-    private ScheduledFuture<?> periodic;
-    /** The error shown comes from a read (a later read clears it), not from an action (the user reads it). */
-    private boolean readFailed;
+    private final ScreenStatus status;
+    private final CoalescingRefresh<Read> reads;
 
     public FeedingQueueViewModel(FeedingQueueGateway gateway, Background background, Messages messages,
                                  Supplier<Actor> actor, Clock clock) {
         this.gateway = gateway;
-        this.background = background;
         this.messages = messages;
         this.actor = actor;
         this.clock = clock;
+        this.status = new ScreenStatus(background, messages);
+        this.reads = new CoalescingRefresh<>(background, messages.get("queue.task.read"), () -> {
+            JobState only = state.get();
+            return progress -> new Read(gateway.jobs(only == null ? Set.of() : Set.of(only), LIMIT), gateway.counts());
+        }, this::show, status::readFailed);
         state.addListener((o, was, now) -> refresh());
         destination.addListener((o, was, now) -> shown.setPredicate(now == null ? null : j -> j.destination() == now));
     }
@@ -100,45 +94,25 @@ public final class FeedingQueueViewModel {
     }
 
     public StringProperty errorProperty() {
-        return error;
+        return status.errorProperty();
     }
 
     public StringProperty infoProperty() {
-        return info;
+        return status.infoProperty();
     }
 
     /** An action is being done: the action buttons wait. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
+    /** Reads the queue again; asked during a read (a filter changed, an action done), it reads once more after it. */
     public void refresh() {
-        if (!reading.compareAndSet(false, true)) {
-            readAgain.set(true);
-            return;
-        }
-        JobState only = state.get();
-        background.run(messages.get("queue.task.read"), progress -> new Read(
-                gateway.jobs(only == null ? Set.of() : Set.of(only), LIMIT), gateway.counts()), read -> {
-                    reading.set(false);
-                    if (readAgain.getAndSet(false) || only != state.get()) {
-                        refresh();
-                        return;
-                    }
-                    if (readFailed) {
-                        readFailed = false;
-                        error.set("");
-                    }
-                    show(read);
-                }, failure -> {
-                    reading.set(false);
-                    readAgain.set(false);
-                    readFailed = true;
-                    error.set(UserErrors.describe(failure, messages));
-                });
+        reads.request();
     }
 
     private void show(Read read) {
+        status.readSucceeded();
         QueuedJob was = selected.get();
         if (!jobs.equals(read.jobs())) {
             jobs.setAll(read.jobs());
@@ -166,16 +140,12 @@ public final class FeedingQueueViewModel {
 
     /** Does {@code action} on {@code job} in the background, then reads the queue again. */
     public void perform(Action action, QueuedJob job) {
-        if (!allows(action, job) || busy.get()) {
+        if (!allows(action, job) || status.busy()) {
             return;
         }
         Actor who = actor.get();
-        busy.set(true);
-        readFailed = false;
-        error.set("");
-        info.set("");
         String what = describe(job);
-        background.run(messages.get("queue.task." + action.name()), progress -> {
+        status.act(messages.get("queue.task." + action.name()), progress -> {
             switch (action) {
                 case HOLD -> gateway.hold(job.job().id(), who);
                 case RESUME -> gateway.resume(job.job().id(), who);
@@ -183,15 +153,7 @@ public final class FeedingQueueViewModel {
                 case SEND_NOW -> gateway.sendNow(job, who);
             }
             return action;
-        }, done -> {
-            busy.set(false);
-            info.set(messages.format("queue.done." + action.name(), what));
-            refresh();
-        }, failure -> {
-            busy.set(false);
-            error.set(UserErrors.describe(failure, messages));
-            refresh();
-        });
+        }, done -> messages.format("queue.done." + action.name(), what), null, this::refresh);
     }
 
     /** The job's type and patient (or subject) as a user names it. */
@@ -207,16 +169,11 @@ public final class FeedingQueueViewModel {
 
     /** Reads again now and then every period, until {@link #stop()}. */
     public void start(Duration period) {
-        stop();
-        refresh();
-        periodic = background.every(period, () -> background.onUi(this::refresh));
+        reads.start(period);
     }
 
     public void stop() {
-        if (periodic != null) {
-            periodic.cancel(false);
-            periodic = null;
-        }
+        reads.stop();
     }
 
     private record Read(java.util.List<QueuedJob> jobs, Map<JobState, Integer> counts) {

@@ -113,8 +113,8 @@ public final class ReportGateway {
     }
 
     /**
-     * The latest outbox job of each channel that carries one of the report's versions (matched
-     * by its CDA document id or version id in the job's payload).
+     * The latest outbox job of each channel that carries one of the report's versions (the
+     * outbox's query by document reference: CDA document id or version id).
      */
     Map<SendChannel, SendStatus> sendsOf(StepEntry exam, List<ReportVersion> versions) {
         List<String> references = new ArrayList<>();
@@ -123,10 +123,9 @@ public final class ReportGateway {
             references.add(v.id().toString());
         }
         Map<SendChannel, SendStatus> sends = new EnumMap<>(SendChannel.class);
-        for (OutboxJob job : reporting.outbox().list(null, null, exam.patient().id(), JOBS_READ)) {
+        for (OutboxJob job : reporting.outbox().referring(references, exam.patient().id(), JOBS_READ)) {
             SendChannel channel = SendChannel.of(job.type());
-            if (channel != null && !sends.containsKey(channel)
-                    && references.stream().anyMatch(r -> job.payload() != null && job.payload().contains(r))) {
+            if (channel != null && !sends.containsKey(channel)) {
                 sends.put(channel, SendStatus.of(channel, job)); // newest first: the first one seen is the latest
             }
         }

@@ -254,7 +254,7 @@ public final class MainWindow extends BorderPane {
     private fr.opaline.ui.admin.AdministrationView adminView() {
         if (adminView == null) {
             admin = new fr.opaline.ui.admin.AdministrationViewModel(new fr.opaline.ui.admin.AdministrationGateway(
-                    context.administration(), context.services().database()), background, messages, actor, clock,
+                    context.administration()), background, messages, actor, clock,
                     MainWindow::browse);
             adminView = new fr.opaline.ui.admin.AdministrationView(admin, messages, context.services().zone());
         }

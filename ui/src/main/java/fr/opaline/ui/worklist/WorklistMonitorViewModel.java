@@ -4,7 +4,8 @@ import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.order.StepEntry;
 import fr.opaline.core.order.StepStatus;
 import fr.opaline.ui.concurrent.Background;
-import fr.opaline.ui.concurrent.UserErrors;
+import fr.opaline.ui.concurrent.CoalescingRefresh;
+import fr.opaline.ui.concurrent.ScreenStatus;
 import fr.opaline.ui.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +16,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,13 +26,10 @@ import javafx.collections.transformation.FilteredList;
 /**
  * Today's scheduled procedure steps by modality with their status, as the modalities see them
  * on the DICOM worklist. Read again periodically off the FX thread; a read still running is
- * never doubled.
+ * never doubled, and a refresh asked during it is done after it.
  */
 public final class WorklistMonitorViewModel {
 
-    private final WorklistGateway gateway;
-    private final Background background;
-    private final Messages messages;
     private final Clock clock;
 
     private final ObservableList<StepEntry> steps = FXCollections.observableArrayList();
@@ -42,15 +37,16 @@ public final class WorklistMonitorViewModel {
     private final ObservableList<ModalitySummary> summaries = FXCollections.observableArrayList();
     private final ObjectProperty<Modality> modality = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDateTime> refreshedAt = new SimpleObjectProperty<>();
-    private final StringProperty error = new SimpleStringProperty("");
-    private final AtomicBoolean reading = new AtomicBoolean();
-    private ScheduledFuture<?> periodic;
+    private final ScreenStatus status;
+    private final CoalescingRefresh<List<StepEntry>> reads;
 
     public WorklistMonitorViewModel(WorklistGateway gateway, Background background, Messages messages, Clock clock) {
-        this.gateway = gateway;
-        this.background = background;
-        this.messages = messages;
         this.clock = clock;
+        this.status = new ScreenStatus(background, messages);
+        this.reads = new CoalescingRefresh<>(background, messages.get("worklist.task"), () -> {
+            LocalDate today = LocalDate.now(clock);
+            return progress -> gateway.stepsOf(today);
+        }, this::show, status::readFailed);
         modality.addListener((o, was, now) -> shown.setPredicate(now == null ? null : s -> s.step().modality() == now));
     }
 
@@ -72,24 +68,19 @@ public final class WorklistMonitorViewModel {
     }
 
     public StringProperty errorProperty() {
-        return error;
+        return status.errorProperty();
     }
 
+    /** Reads today's steps again; asked during a read, it reads once more after it. */
     public void refresh() {
-        if (!reading.compareAndSet(false, true)) {
-            return;
-        }
-        LocalDate today = LocalDate.now(clock);
-        background.run(messages.get("worklist.task"), progress -> gateway.stepsOf(today), read -> {
-            reading.set(false);
-            error.set("");
-            steps.setAll(read);
-            summaries.setAll(summarise(read));
-            refreshedAt.set(LocalDateTime.now(clock));
-        }, failure -> {
-            reading.set(false);
-            error.set(UserErrors.describe(failure, messages));
-        });
+        reads.request();
+    }
+
+    private void show(List<StepEntry> read) {
+        status.readSucceeded();
+        steps.setAll(read);
+        summaries.setAll(summarise(read));
+        refreshedAt.set(LocalDateTime.now(clock));
     }
 
     static List<ModalitySummary> summarise(List<StepEntry> read) {
@@ -105,15 +96,10 @@ public final class WorklistMonitorViewModel {
 
     /** Refreshes now and then every period, until {@link #stop()}. */
     public void start(Duration period) {
-        stop();
-        refresh();
-        periodic = background.every(period, () -> background.onUi(this::refresh));
+        reads.start(period);
     }
 
     public void stop() {
-        if (periodic != null) {
-            periodic.cancel(false);
-            periodic = null;
-        }
+        reads.stop();
     }
 }

@@ -48,7 +48,7 @@ class AdministrationViewModelTest {
     }
 
     private AdministrationViewModel model() {
-        return new AdministrationViewModel(new AdministrationGateway(a.services(), f.db.database()), Direct.background(),
+        return new AdministrationViewModel(new AdministrationGateway(a.services()), Direct.background(),
                 Messages.french(), () -> signedIn.get(), f.core.clock, url -> browser.open(url));
     }
 
@@ -204,7 +204,7 @@ class AdministrationViewModelTest {
         assertThat(done).hasValue(1);
         assertThat(model.rooms()).extracting(r -> r.code()).containsExactly("CT1", "CT2", "IRM1", "US1");
         assertThat(model.infoProperty().get()).isEqualTo("Salle IRM1 « IRM 1,5 T » ajoutée.");
-        assertThat(lastAudit().action()).isEqualTo(AdministrationGateway.AUDIT_CATALOGUE);
+        assertThat(lastAudit().action()).isEqualTo(fr.opaline.core.audit.AuditAction.CATALOGUE_CHANGED);
         assertThat(lastAudit().actorLogin()).isEqualTo("admin");
         assertThat(lastAudit().detail()).isEqualTo("salle ajoutée : IRM1 IRM 1,5 T (MR, AE AE_IRM1)");
 

@@ -1,5 +1,6 @@
 package fr.opaline.ui.testing;
 
+import fr.opaline.core.catalogue.CatalogueService;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountReview;
@@ -80,7 +81,8 @@ public final class AdministrationFixture {
 
     public AdministrationServices services() {
         return new AdministrationServices(accounts, new AccountReview(desk.db.database(), desk.core.audit,
-                desk.core.clock, security), correspondents, mailboxes, desk.core.audit, desk.core.ids,
+                desk.core.clock, security), correspondents, mailboxes,
+                new CatalogueService(desk.db.database(), desk.core.audit, desk.core.ids),
                 Clock.system(ZoneId.of("Europe/Paris")),
                 List.of(new Endpoint("DMP", "dmp.url", "https://dmp.example.test/si-dmp-server/v2/services"),
                         new Endpoint("INSi", "insi.url", null)),

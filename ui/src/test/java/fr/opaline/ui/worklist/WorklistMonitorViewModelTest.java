@@ -7,6 +7,8 @@ import fr.opaline.core.order.StepStatus;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.testing.DesktopFixture;
 import fr.opaline.ui.testing.Direct;
+import fr.opaline.ui.testing.Stepped;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
 class WorklistMonitorViewModelTest {
@@ -35,6 +37,25 @@ class WorklistMonitorViewModelTest {
             assertThat(monitor.steps()).extracting(s -> s.patient().id()).containsExactly(f.retrieved.id());
             monitor.modalityProperty().set(null);
             assertThat(monitor.steps()).hasSize(3);
+        }
+    }
+
+    /** The copy this monitor had dropped a refresh asked while a read ran: the new step stayed unseen. */
+    @Test
+    void aRefreshAskedDuringAReadIsDoneAfterIt() throws Exception {
+        try (DesktopFixture f = new DesktopFixture()) {
+            Stepped stepped = new Stepped();
+            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.services()),
+                    stepped.background(), Messages.french(), f.core.clock);
+            monitor.refresh();
+            stepped.work();
+            f.book(f.provisional, f.scanner2, f.thorax, LocalTime.of(15, 0));
+            monitor.refresh();
+
+            stepped.settle();
+
+            assertThat(monitor.steps()).as("the step booked during the first read is shown").hasSize(4);
+            assertThat(monitor.summaries().get(0).total()).isEqualTo(3);
         }
     }
 }

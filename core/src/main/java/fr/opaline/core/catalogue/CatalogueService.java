@@ -1,0 +1,114 @@
+package fr.opaline.core.catalogue;
+
+import fr.opaline.core.audit.AuditAction;
+import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.common.BusinessRuleException;
+import fr.opaline.core.common.IdGenerator;
+import fr.opaline.core.persistence.Database;
+import fr.opaline.core.user.AccountAdministration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The practice's rooms and exam catalogue as the administrators change them, from the desktop or
+ * the command line: the fields are checked (refusals in French), codes are unique, only an
+ * administrator (or the system) may change them, and every change is audited in its transaction.
+ */
+public final class CatalogueService {
+
+    /** A DICOM AE title: 1 to 16 characters of the default repertoire, backslash excluded. */
+    private static final Pattern AE_TITLE = Pattern.compile("[\\x20-\\x5B\\x5D-\\x7E]{1,16}");
+    public static final int MIN_EXAM_MINUTES = 5;
+    public static final int MAX_EXAM_MINUTES = 480;
+
+    private final Database database;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+
+    public CatalogueService(Database database, AuditTrail audit, IdGenerator ids) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    public List<Room> rooms() {
+        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).rooms());
+    }
+
+    public List<ExamType> examTypes() {
+        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).examTypes());
+    }
+
+    /** A new room, audited in the same transaction; the code is unique. */
+    public Room addRoom(Actor by, String code, String name, Modality modality, String aeTitle, String stationName) {
+        String c = required(code, "Le code de la salle est obligatoire.");
+        String n = required(name, "Le nom de la salle est obligatoire.");
+        String ae = required(aeTitle, "Le titre AE de la modalité est obligatoire.");
+        if (modality == null) {
+            throw new BusinessRuleException("Choisissez la modalité de la salle.");
+        }
+        if (c.length() > 20 || n.length() > 100) {
+            throw new BusinessRuleException("Code (20 caractères au plus) ou nom (100 au plus) trop long.");
+        }
+        if (!AE_TITLE.matcher(ae).matches()) {
+            throw new BusinessRuleException("Titre AE invalide : 1 à 16 caractères ASCII, sans « \\ ».");
+        }
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            if (catalogue.roomByCode(c).isPresent()) {
+                throw new BusinessRuleException("Une salle « " + c + " » existe déjà.");
+            }
+            Room room = new Room(ids.newId(), c, n, modality, ae, blankToNull(stationName), true);
+            catalogue.insertRoom(room);
+            audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("room", room.id())
+                    .withDetail("salle ajoutée : " + c + " " + n + " (" + modality + ", AE " + ae + ")"));
+            return room;
+        });
+    }
+
+    /** A new exam of the catalogue, audited in the same transaction; the code is unique. */
+    public ExamType addExamType(Actor by, String code, String label, Modality modality, int durationMinutes,
+                                String ccamCode) {
+        String c = required(code, "Le code de l'examen est obligatoire.");
+        String l = required(label, "Le libellé de l'examen est obligatoire.");
+        if (modality == null) {
+            throw new BusinessRuleException("Choisissez la modalité de l'examen.");
+        }
+        if (durationMinutes < MIN_EXAM_MINUTES || durationMinutes > MAX_EXAM_MINUTES) {
+            throw new BusinessRuleException("La durée d'un examen va de " + MIN_EXAM_MINUTES + " à " + MAX_EXAM_MINUTES
+                    + " minutes.");
+        }
+        String ccam = blankToNull(ccamCode);
+        if (c.length() > 20 || l.length() > 200 || (ccam != null && ccam.length() > 13)) {
+            throw new BusinessRuleException("Code (20 caractères au plus), libellé (200) ou code CCAM (13) trop long.");
+        }
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            if (catalogue.examTypeByCode(c).isPresent()) {
+                throw new BusinessRuleException("Un examen « " + c + " » existe déjà.");
+            }
+            ExamType exam = new ExamType(ids.newId(), c, l, modality, null, null, ccam, durationMinutes, true);
+            catalogue.insertExamType(exam);
+            audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("exam_type", exam.id())
+                    .withDetail("examen ajouté : " + c + " " + l + " (" + modality + ", " + durationMinutes + " min)"));
+            return exam;
+        });
+    }
+
+    private static String required(String value, String refusal) {
+        String v = blankToNull(value);
+        if (v == null) {
+            throw new BusinessRuleException(refusal);
+        }
+        return v;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
