@@ -45,7 +45,9 @@ class PscAndUsersCommandTest {
         OpalineConfig config = OpalineConfig.load(home, null);
         sandbox = new SandboxHost(SandboxRegistry.create(config, home.resolve("sandbox")), 0);
         sandbox.start();
-        core = CoreServices.open(config);
+        // The server talks to the sandbox PSC only because it is told to, in demonstration mode.
+        core = CoreServices.open(fr.opaline.app.wiring.DemoWiring.pointedAtSandboxes(config, sandbox.services(),
+                home.resolve("sandbox")));
         new AccountsWiring(core).administration.create(Actor.system("test"), new NewAccount("dr.lambert",
                 "Dr Claire Lambert", Role.RADIOLOGUE, "99700000000", "10", "SM44"), null);
         server = ServerAssembly.assemble(core);

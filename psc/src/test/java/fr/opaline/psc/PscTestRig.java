@@ -16,6 +16,7 @@ import fr.opaline.psc.oidc.OidcProviderConfig;
 import fr.opaline.psc.oidc.OidcProviders;
 import fr.opaline.psc.proxy.LanCertificate;
 import fr.opaline.psc.proxy.ProxyHttpServer;
+import fr.opaline.psc.proxy.ProxyLimits;
 import fr.opaline.psc.proxy.ProxyService;
 import fr.opaline.psc.sandbox.ECpsSimulator;
 import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
@@ -53,7 +54,21 @@ public final class PscTestRig implements AutoCloseable {
     public final RecordingTransport transport;
     public final ProxyClient client;
 
+    public final LanCertificate.Material tls;
+
+    /** The rig of the flow tests: many CIBA starts from one workstation are allowed (they test the flow, not the limits). */
     public PscTestRig(ECpsSimulator.Mode mode, SandboxOpenIdProvider.Settings settings) throws Exception {
+        this(mode, settings, ProxyLimits.defaults().withCibaStartsPerMinute(10_000));
+    }
+
+    public PscTestRig(ECpsSimulator.Mode mode, SandboxOpenIdProvider.Settings settings, ProxyLimits limits)
+            throws Exception {
+        this(mode, settings, limits, Clock.systemUTC());
+    }
+
+    /** @param proxyClock the proxy's own clock (a test moves it to expire sign-ins under way) */
+    public PscTestRig(ECpsSimulator.Mode mode, SandboxOpenIdProvider.Settings settings, ProxyLimits limits,
+                      Clock proxyClock) throws Exception {
         db = TestDatabases.h2();
         Clock clock = Clock.systemUTC();
         accounts = new AccountsFixture(new CoreFixture(db.database(),
@@ -67,8 +82,9 @@ public final class PscTestRig implements AutoCloseable {
                 sandbox.discovery(), SandboxOpenIdProvider.CLIENT_ID, new Secret(sandbox.clientSecret())), clock)), "psc");
         vault = new TokenVault(db.database(), providers, new TokenCipher(vaultKey), clock,
                 fr.opaline.core.common.IdGenerator.timeOrdered(clock), Duration.ofHours(10), Duration.ofSeconds(60));
-        proxy = new ProxyService(db.database(), providers, vault, accounts.reconciliation, accounts.core.audit, clock, true);
-        LanCertificate.Material tls = LanCertificate.create(Set.of("localhost", "127.0.0.1"), Instant.now());
+        proxy = new ProxyService(db.database(), providers, vault, accounts.reconciliation, accounts.core.audit,
+                proxyClock, true, limits);
+        tls = LanCertificate.create(Set.of("localhost", "127.0.0.1"), Instant.now());
         server = new ProxyHttpServer(proxy, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 LanCertificate.serverContext(tls), Duration.ofHours(1));
         server.start();

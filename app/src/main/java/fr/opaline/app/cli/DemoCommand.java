@@ -50,16 +50,10 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             java.nio.file.Path sandboxDirectory = config.home().resolve("sandbox");
             SandboxHost sandbox = new SandboxHost(SandboxRegistry.create(config, sandboxDirectory), 0);
             sandbox.start();
-            // The practice server and the desktop talk to the sandboxes it started (INSi, DRIMbox, DMP, MSSanté).
-            CoreServices sandboxed = CoreServices.over(
-                    fr.opaline.app.wiring.MssWiring.pointedAtSandbox(
-                            fr.opaline.app.wiring.InsWiring.pointedAtSandbox(
-                                    fr.opaline.app.wiring.DmpWiring.pointedAtSandbox(
-                                            fr.opaline.app.wiring.DrimboxWiring.pointedAtSandbox(config, sandbox.services()),
-                                            sandbox.services(), sandboxDirectory),
-                                    sandbox.services()),
-                            sandboxDirectory, sandbox.services()),
-                    core.database, core.clock, core.ids);
+            // The practice server and the desktop talk to the sandboxes it started (INSi, DRIMbox, DMP, MSSanté, PSC),
+            // in demonstration mode: the only one where the server accepts a sandbox address.
+            CoreServices sandboxed = CoreServices.over(fr.opaline.app.wiring.DemoWiring.pointedAtSandboxes(config,
+                    sandbox.services(), sandboxDirectory), core.database, core.clock, core.ids);
             PracticeServer server = ServerAssembly.assemble(sandboxed);
             CountDownLatch stopped = new CountDownLatch(1);
             Thread shutdown = new Thread(() -> {

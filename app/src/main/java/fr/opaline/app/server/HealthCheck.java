@@ -35,8 +35,16 @@ public final class HealthCheck {
     private final String expectedSchemaVersion;
     private final Clock clock;
     private final Instant startedAt;
+    private final List<Map<String, Object>> nationalServices;
 
     public HealthCheck(Database database, PracticeServer server, String expectedSchemaVersion, Clock clock) {
+        this(database, server, expectedSchemaVersion, clock, List.of());
+    }
+
+    /** @param nationalServices each national service's name, key, state ("actif", "désactivé", "bac à sable") and address */
+    public HealthCheck(Database database, PracticeServer server, String expectedSchemaVersion, Clock clock,
+                       List<Map<String, Object>> nationalServices) {
+        this.nationalServices = List.copyOf(nationalServices);
         this.database = database;
         this.server = server;
         this.expectedSchemaVersion = expectedSchemaVersion;
@@ -120,6 +128,7 @@ public final class HealthCheck {
         body.put("uptimeSeconds", Duration.between(startedAt, now).toSeconds());
         body.put("database", db);
         body.put("services", services);
+        body.put("nationalServices", nationalServices);
         body.put("outbox", outbox);
         body.put("problems", problems);
         return new Result(status, body);

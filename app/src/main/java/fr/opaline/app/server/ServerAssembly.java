@@ -35,6 +35,8 @@ public final class ServerAssembly {
     }
 
     public static PracticeServer assemble(CoreServices core, List<ServerContribution> contributions) {
+        // An unset national service is off (said in the log); a sandbox address outside demo mode is refused.
+        fr.opaline.app.wiring.NationalServices.checkAndLog(core.config);
         String owner = core.config.get("server.name", ManagementFactory.getRuntimeMXBean().getName());
         OutboxWorker worker = new OutboxWorker(core.outbox, owner,
                 core.config.getInt("outbox.threads", 4),

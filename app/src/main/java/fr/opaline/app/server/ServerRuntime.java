@@ -44,7 +44,8 @@ public final class ServerRuntime implements AutoCloseable {
         try {
             PracticeServer server = ServerAssembly.assemble(core, contributions);
             if (config.getBoolean("health.enabled", true)) {
-                HealthCheck check = new HealthCheck(core.database, server, core.database.schemaVersion(), core.clock);
+                HealthCheck check = new HealthCheck(core.database, server, core.database.schemaVersion(), core.clock,
+                        fr.opaline.app.wiring.NationalServices.health(config));
                 health = HealthEndpoint.start(healthAddress(config), check);
             }
             ServerRuntime runtime = new ServerRuntime(core, server, health);

@@ -72,6 +72,8 @@ public final class DesktopWiring {
         endpoints.add(new Endpoint("INSi", "insi.url", config.get("insi.url").orElse(null)));
         endpoints.add(new Endpoint("Pro Santé Connect (proxy e-santé)", "psc.proxy.url",
                 config.get("psc.proxy.url", "https://127.0.0.1:8443/")));
+        endpoints.add(new Endpoint("Pro Santé Connect (fournisseur)", "psc.provider.psc.discovery",
+                config.get("psc.provider.psc.discovery").orElse(null)));
         endpoints.add(new Endpoint("MSSanté SMTP", "mss.smtp", mss.apply("smtp")));
         endpoints.add(new Endpoint("MSSanté IMAP", "mss.imap", mss.apply("imap")));
         endpoints.add(new Endpoint("Annuaire MSSanté", "mss.directory.url", mss.apply("directory.url")));

@@ -16,7 +16,6 @@ import fr.opaline.psc.proxy.LanCertificate;
 import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +49,9 @@ public final class PscWiring implements ServerContribution {
     }
 
     /**
-     * The identity providers: those listed in {@code psc.providers}; when none is configured, the
-     * local sandbox PSC of {@code opaline sandbox} if it runs with the same home (demo).
+     * The identity providers: those listed in {@code psc.providers} (or PSC alone when only
+     * {@code psc.provider.psc.discovery} is set). None configured: sign-in with PSC is off; the
+     * server never falls back to a sandbox ({@code opaline demo} points at its own explicitly).
      */
     public static OidcProviders providers(OpalineConfig config, Clock clock) {
         List<OidcProvider> providers = new ArrayList<>();
@@ -63,14 +63,7 @@ public final class PscWiring implements ServerContribution {
             providers.add(new OidcProvider(provider(config, id), clock));
         }
         if (providers.isEmpty()) {
-            Path sandbox = sandboxProviderFile(config);
-            if (Files.isRegularFile(sandbox)) {
-                Properties file = read(sandbox);
-                LOG.warn("PSC non configuré : utilisation du bac à sable local ({})", file.getProperty("discovery"));
-                providers.add(new OidcProvider(OidcProviderConfig.psc(OidcProviderConfig.PSC,
-                        URI.create(file.getProperty("discovery")), file.getProperty("clientId"),
-                        new Secret(file.getProperty("clientSecret"))), clock));
-            }
+            LOG.warn("Pro Santé Connect désactivé : psc.providers non renseigné (aucune connexion par e-CPS)");
         }
         String preferred = config.get("psc.default").orElse(providers.isEmpty() ? OidcProviderConfig.PSC
                 : providers.stream().anyMatch(p -> p.id().equals(OidcProviderConfig.PSC)) ? OidcProviderConfig.PSC
@@ -167,8 +160,20 @@ public final class PscWiring implements ServerContribution {
         return ProxyClient.https(url, trust);
     }
 
-    static Path sandboxProviderFile(OpalineConfig config) {
-        return config.home().resolve("sandbox").resolve(SandboxOpenIdProvider.PROVIDER_FILE);
+    /** The demo's configuration pointed at the sandbox PSC among these, unless the user configured a provider. */
+    public static OpalineConfig pointedAtSandbox(OpalineConfig config, List<fr.opaline.core.sandbox.SandboxService> sandboxes) {
+        if (config.get("psc.providers").isPresent() || config.get("psc.provider.psc.discovery").isPresent()) {
+            return config;
+        }
+        for (fr.opaline.core.sandbox.SandboxService s : sandboxes) {
+            if (s instanceof SandboxOpenIdProvider psc) {
+                return config.with("psc.providers", OidcProviderConfig.PSC)
+                        .with("psc.provider.psc.discovery", psc.discovery().toString())
+                        .with("psc.provider.psc.clientId", SandboxOpenIdProvider.CLIENT_ID)
+                        .with("psc.provider.psc.clientSecret", psc.clientSecret());
+            }
+        }
+        return config;
     }
 
     private static Path proxyDirectory(OpalineConfig config) {
@@ -177,15 +182,5 @@ public final class PscWiring implements ServerContribution {
 
     static List<String> list(String value) {
         return Arrays.stream(value.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static Properties read(Path file) {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-            return properties;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -125,7 +125,9 @@ class InsCommandTest {
             assertThat(ServerAssembly.assemble(core).services()).extracting(s -> s.name())
                     .doesNotContain("ins-verification-scheduler"); // no INSi: nothing to verify with
         }
-        try (CoreServices core = CoreServices.open(config.with("insi.url", "http://127.0.0.1:9/lps"))) {
+        // A sandbox INSi (loopback) is accepted by the server in demonstration mode only (decision 0020).
+        try (CoreServices core = CoreServices.open(fr.opaline.app.wiring.NationalServices.demoMode(
+                config.with("insi.url", "http://127.0.0.1:9/lps")))) {
             PracticeServer server = ServerAssembly.assemble(core);
             assertThat(server.services()).extracting(s -> s.name()).contains("ins-verification-scheduler");
         }

@@ -56,7 +56,9 @@ class DesktopPscSignInTest {
         sandbox.start();
         psc = sandbox.services().stream().filter(SandboxOpenIdProvider.class::isInstance)
                 .map(SandboxOpenIdProvider.class::cast).findFirst().orElseThrow();
-        core = CoreServices.open(config);
+        // The server talks to the sandbox PSC only because it is told to, in demonstration mode.
+        core = CoreServices.open(fr.opaline.app.wiring.DemoWiring.pointedAtSandboxes(config, sandbox.services(),
+                home.resolve("sandbox")));
         lambert = new AccountsWiring(core).administration.create(Actor.system("test"), new NewAccount("dr.lambert",
                 "Dr Claire Lambert", Role.RADIOLOGUE, "99700000000", "10", "SM44"), null);
         server = ServerAssembly.assemble(core);

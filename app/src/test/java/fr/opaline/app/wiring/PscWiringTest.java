@@ -61,17 +61,17 @@ class PscWiringTest {
                 .hasMessageStartingWith("psc.provider.psc.clientSecretFile (ou clientSecret) manquant");
     }
 
+    /** Issue 17: the server never falls back to the sandbox PSC, even when one runs with the same home. */
     @Test
-    void withoutConfigurationTheLocalSandboxIsUsedIfItRuns() throws Exception {
+    void withoutConfigurationPscIsOffEvenIfTheLocalSandboxRuns() throws Exception {
         OpalineConfig config = OpalineConfig.of(home, Map.of());
-        assertThatThrownBy(() -> PscWiring.providers(config, Clock.systemUTC()).get(null))
-                .isInstanceOf(OidcException.class).hasMessageContaining("Aucun fournisseur d'identité n'est configuré");
-
         Files.createDirectories(home.resolve("sandbox"));
         Files.writeString(home.resolve("sandbox/psc-provider.properties"),
                 "discovery=http\\://127.0.0.1\\:5/auth/realms/esante-wallet/.well-known/wallet-openid-configuration\n"
                         + "clientId=opaline-proxy\nclientSecret=s\n");
-        assertThat(PscWiring.providers(config, Clock.systemUTC()).get(null).config().discovery().getPort()).isEqualTo(5);
+        assertThat(PscWiring.providers(config, Clock.systemUTC()).all()).isEmpty();
+        assertThatThrownBy(() -> PscWiring.providers(config, Clock.systemUTC()).get(null))
+                .isInstanceOf(OidcException.class).hasMessageContaining("Aucun fournisseur d'identité n'est configuré");
     }
 
     @Test

@@ -1,28 +1,24 @@
 package fr.opaline.dmp.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import fr.opaline.core.common.Json;
 import fr.opaline.core.sandbox.SandboxService;
 import fr.opaline.dmp.soap.MimeMultipart;
 import fr.opaline.dmp.soap.SoapEnvelope;
 import fr.opaline.dmp.soap.SoapException;
 import fr.opaline.dmp.soap.SoapFault;
+import fr.opaline.platform.http.Exchange;
+import fr.opaline.platform.http.HttpError;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +66,8 @@ public final class DmpSandbox implements SandboxService {
     private volatile Availability availability = Availability.UP;
     private volatile Duration slowDelay = Duration.ofSeconds(5);
     private int port;
-    private HttpsServer server;
-    private HttpServer control;
-    private ExecutorService threads;
+    private HttpService server;
+    private HttpService control;
 
     /**
      * @param port           0 for any free port
@@ -97,18 +88,12 @@ public final class DmpSandbox implements SandboxService {
 
     @Override
     public synchronized void start() throws Exception {
-        threads = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "sandbox-dmp");
-            t.setDaemon(true);
-            return t;
-        });
         openServer(requestedPort);
-        port = server.getAddress().getPort();
-        control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-        control.createContext("/control", this::control);
-        control.createContext("/inspect", this::inspection);
-        control.setExecutor(threads);
-        control.start();
+        port = server.port();
+        control = new HttpService(HttpSettings.defaults("sandbox-dmp-control",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withThreads(4).withMaxConnections(16)
+                .withMaxBodyBytes(0), new Routes().get("/control", this::control).get("/inspect", this::inspection),
+                Json.mapper()).start();
         if (stateDirectory != null) {
             writeClientFiles();
         }
@@ -116,29 +101,20 @@ public final class DmpSandbox implements SandboxService {
     }
 
     private void openServer(int onPort) throws Exception {
-        HttpsServer s = null;
+        HttpSettings settings = HttpSettings.defaults("sandbox-dmp",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort)).withThreads(16).withMaxConnections(64)
+                .withMaxBodyBytes(MAX_REQUEST_BYTES).withTls(pki.serverContext(), HttpSettings.ClientAuth.NEED);
+        HttpService s = null;
         for (int attempt = 0; s == null; attempt++) {
             try {
-                s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 64);
-            } catch (BindException e) {
+                s = new HttpService(settings, new Routes().any(BASE_PATH + "/*", this::handle), Json.mapper()).start();
+            } catch (IOException e) {
                 if (attempt > 50) {
                     throw e;
                 }
                 Thread.sleep(100);
             }
         }
-        var context = pki.serverContext();
-        s.setHttpsConfigurator(new HttpsConfigurator(context) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters parameters = context.getDefaultSSLParameters();
-                parameters.setNeedClientAuth(true);
-                params.setSSLParameters(parameters);
-            }
-        });
-        s.createContext(BASE_PATH, this::handle);
-        s.setExecutor(threads);
-        s.start();
         server = s;
     }
 
@@ -158,15 +134,12 @@ public final class DmpSandbox implements SandboxService {
     @Override
     public synchronized void stop(Duration grace) {
         if (server != null) {
-            server.stop(0);
+            server.close();
             server = null;
         }
         if (control != null) {
-            control.stop(0);
+            control.close();
             control = null;
-        }
-        if (threads != null) {
-            threads.shutdownNow();
         }
     }
 
@@ -177,11 +150,11 @@ public final class DmpSandbox implements SandboxService {
 
     /** Read-only JSON view of what the sandbox holds and received (GET). */
     public URI inspectionUri() {
-        return URI.create("http://127.0.0.1:" + control.getAddress().getPort() + "/inspect");
+        return URI.create("http://127.0.0.1:" + control.port() + "/inspect");
     }
 
     public URI controlUri() {
-        return URI.create("http://127.0.0.1:" + control.getAddress().getPort() + "/control");
+        return URI.create("http://127.0.0.1:" + control.port() + "/control");
     }
 
     @Override
@@ -219,9 +192,9 @@ public final class DmpSandbox implements SandboxService {
         }
         try {
             if (mode == Availability.REFUSED && server != null) {
-                server.stop(0);
+                server.close();
                 server = null;
-            } else if (mode != Availability.REFUSED && server == null && threads != null) {
+            } else if (mode != Availability.REFUSED && server == null && control != null) {
                 openServer(port);
             }
         } catch (Exception e) {
@@ -237,86 +210,54 @@ public final class DmpSandbox implements SandboxService {
 
     // --- HTTP ------------------------------------------------------------------------------
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Availability mode = availability;
-            if (mode == Availability.HTTP_503) {
-                drain(exchange);
-                plain(exchange, 503, "Service DMP momentanément indisponible (bac à sable)");
-                return;
-            }
-            if (mode == Availability.SLOW) {
-                sleep(slowDelay);
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                plain(exchange, 405, "POST attendu");
-                return;
-            }
-            String service = exchange.getRequestURI().getPath().substring(BASE_PATH.length()).replace("/", "");
-            byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
-            if (body.length > MAX_REQUEST_BYTES) {
-                plain(exchange, 413, "Message trop volumineux");
-                return;
-            }
-            X509Certificate client = clientCertificate(exchange);
-            SandboxTransactions.Reply reply;
-            try {
-                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-                List<MimeMultipart.Part> parts = MimeMultipart.isMultipart(contentType)
-                        ? MimeMultipart.read(contentType, body) : List.of();
-                SoapEnvelope envelope = SoapEnvelope.read(parts.isEmpty() ? body : parts.get(0).content());
-                reply = transactions.handle(service, envelope, parts, client);
-            } catch (SoapException e) {
-                reply = SandboxTransactions.Reply.fault(new SoapFault(SoapFault.SENDER, "DMPMalformedRequest",
-                        "Requête SOAP mal formée : " + e.getMessage()), null);
-            }
-            respond(exchange, reply);
+    private Reply handle(Exchange exchange) throws IOException {
+        Availability mode = availability;
+        if (mode == Availability.HTTP_503) {
+            return plain(503, "Service DMP momentanément indisponible (bac à sable)");
+        }
+        if (mode == Availability.SLOW) {
+            sleep(slowDelay);
+        }
+        if (!"POST".equals(exchange.method())) {
+            return plain(405, "POST attendu");
+        }
+        String service = exchange.path().substring(BASE_PATH.length()).replace("/", "");
+        byte[] body;
+        try {
+            body = exchange.body();
+        } catch (HttpError e) {
+            return plain(413, "Message trop volumineux");
+        }
+        X509Certificate[] chain = exchange.clientCertificates();
+        X509Certificate client = chain.length == 0 ? null : chain[0];
+        SandboxTransactions.Reply reply;
+        try {
+            String contentType = exchange.header("Content-Type").orElse(null);
+            List<MimeMultipart.Part> parts = MimeMultipart.isMultipart(contentType)
+                    ? MimeMultipart.read(contentType, body) : List.of();
+            SoapEnvelope envelope = SoapEnvelope.read(parts.isEmpty() ? body : parts.get(0).content());
+            reply = transactions.handle(service, envelope, parts, client);
+        } catch (SoapException e) {
+            reply = SandboxTransactions.Reply.fault(new SoapFault(SoapFault.SENDER, "DMPMalformedRequest",
+                    "Requête SOAP mal formée : " + e.getMessage()), null);
         } catch (RuntimeException e) {
             LOG.warn("Sandbox DMP: {}", e.toString(), e);
+            throw e;
         }
+        return respond(reply);
     }
 
-    private static X509Certificate clientCertificate(HttpExchange exchange) {
-        try {
-            Certificate[] chain = ((HttpsExchange) exchange).getSSLSession().getPeerCertificates();
-            return chain.length == 0 ? null : (X509Certificate) chain[0];
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
-
-    private static void respond(HttpExchange exchange, SandboxTransactions.Reply reply) throws IOException {
+    private static Reply respond(SandboxTransactions.Reply reply) throws IOException {
         byte[] xml = reply.envelope().bytes();
-        String contentType;
-        byte[] body;
         if (reply.attachments().isEmpty()) {
-            contentType = "application/soap+xml; charset=UTF-8";
-            body = xml;
-        } else {
-            MimeMultipart.Encoded encoded = MimeMultipart.write(xml, reply.action(), reply.attachments());
-            contentType = encoded.contentType();
-            body = encoded.body();
+            return Reply.bytes(reply.httpStatus(), "application/soap+xml; charset=UTF-8", xml);
         }
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(reply.httpStatus(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        MimeMultipart.Encoded encoded = MimeMultipart.write(xml, reply.action(), reply.attachments());
+        return Reply.bytes(reply.httpStatus(), encoded.contentType(), encoded.body());
     }
 
-    private static void plain(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.skip(MAX_REQUEST_BYTES);
-        }
+    private static Reply plain(int status, String text) {
+        return Reply.text(status, "text/plain; charset=utf-8", text);
     }
 
     private static void sleep(Duration delay) {
@@ -327,45 +268,23 @@ public final class DmpSandbox implements SandboxService {
         }
     }
 
-    /** {@code GET /control?availability=UP|HTTP_503|REFUSED|SLOW[&delay=PT5S]} on loopback. */
-    private void inspection(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                plain(exchange, 405, "GET attendu");
-                return;
-            }
-            byte[] bytes = fr.opaline.core.common.Json.write(inspect()).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+    /** Read-only JSON view of what the sandbox holds and received. */
+    private Reply inspection(Exchange exchange) {
+        return Reply.text(200, "application/json; charset=utf-8", Json.write(inspect()));
     }
 
-    private void control(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String query = exchange.getRequestURI().getRawQuery();
-            Map<String, String> params = new LinkedHashMap<>();
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                }
+    /** {@code GET /control?availability=UP|HTTP_503|REFUSED|SLOW[&delay=PT5S]} on loopback. */
+    private Reply control(Exchange exchange) {
+        try {
+            if (exchange.query("delay").isPresent()) {
+                setSlowDelay(Duration.parse(exchange.query("delay").get()));
             }
-            try {
-                if (params.containsKey("delay")) {
-                    setSlowDelay(Duration.parse(params.get("delay")));
-                }
-                if (params.containsKey("availability")) {
-                    setAvailability(Availability.valueOf(params.get("availability")));
-                }
-                plain(exchange, 200, "disponibilité : " + availability + " (délai des réponses lentes : " + slowDelay + ")");
-            } catch (IllegalArgumentException e) {
-                plain(exchange, 400, "valeur inconnue : " + e.getMessage() + " (UP, HTTP_503, REFUSED, SLOW ; delay=PT5S)");
+            if (exchange.query("availability").isPresent()) {
+                setAvailability(Availability.valueOf(exchange.query("availability").get()));
             }
+            return plain(200, "disponibilité : " + availability + " (délai des réponses lentes : " + slowDelay + ")");
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return plain(400, "valeur inconnue : " + e.getMessage() + " (UP, HTTP_503, REFUSED, SLOW ; delay=PT5S)");
         }
     }
 }

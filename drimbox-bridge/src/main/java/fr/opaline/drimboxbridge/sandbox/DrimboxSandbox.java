@@ -2,10 +2,14 @@ package fr.opaline.drimboxbridge.sandbox;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import fr.opaline.core.common.Json;
 import fr.opaline.core.sandbox.SandboxService;
 import fr.opaline.documents.cda.CdaHeader;
+import fr.opaline.platform.http.Exchange;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import fr.opaline.hl7.message.AckCode;
 import fr.opaline.hl7.message.Acks;
 import fr.opaline.hl7.message.Hl7Charsets;
@@ -16,11 +20,9 @@ import fr.opaline.hl7.mllp.MllpFrameReader;
 import fr.opaline.hl7.mllp.MllpServer;
 import fr.opaline.hl7.mllp.MllpServerSettings;
 import fr.opaline.hl7.transmission.DocumentAction;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +50,7 @@ public final class DrimboxSandbox implements SandboxService {
     private final Map<String, ReceivedCr> documents = new LinkedHashMap<>();
     private final List<Map<String, Object>> log = new ArrayList<>();
     private MllpServer mllp;
-    private HttpServer http;
+    private HttpService http;
 
     public DrimboxSandbox(int mllpPort, int httpPort, Clock clock) {
         this.mllpPort = mllpPort;
@@ -66,9 +68,9 @@ public final class DrimboxSandbox implements SandboxService {
         mllp = new MllpServer("drimbox-sandbox", MllpServerSettings.loopback(mllpPort).withIdleTimeout(Duration.ofMinutes(2)),
                 this::onFrame);
         mllp.start();
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
-        http.createContext("/viewer", this::viewer);
-        http.start();
+        http = new HttpService(HttpSettings.defaults("sandbox-drimbox-viewer",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort)).withThreads(4).withMaxConnections(16)
+                .withMaxBodyBytes(0), new Routes().get("/viewer", this::viewer), Json.mapper()).start();
     }
 
     @Override
@@ -77,7 +79,7 @@ public final class DrimboxSandbox implements SandboxService {
             mllp.stop(grace);
         }
         if (http != null) {
-            http.stop(0);
+            http.close();
         }
     }
 
@@ -85,7 +87,7 @@ public final class DrimboxSandbox implements SandboxService {
     public Map<String, URI> endpoints() {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         endpoints.put("mllp", URI.create("mllp://127.0.0.1:" + mllp.port()));
-        endpoints.put("viewer", URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/viewer"));
+        endpoints.put("viewer", URI.create("http://127.0.0.1:" + http.port() + "/viewer"));
         return endpoints;
     }
 
@@ -95,7 +97,7 @@ public final class DrimboxSandbox implements SandboxService {
 
     /** The viewer URL template to configure as {@code drimbox.viewerUrl}. */
     public String viewerUrlTemplate() {
-        return "http://127.0.0.1:" + http.getAddress().getPort() + "/viewer?studyUID={studyInstanceUid}&accession={accessionNumber}";
+        return "http://127.0.0.1:" + http.port() + "/viewer?studyUID={studyInstanceUid}&accession={accessionNumber}";
     }
 
     @Override
@@ -189,10 +191,9 @@ public final class DrimboxSandbox implements SandboxService {
                 checked.cdaBytes().length, cda.title(), clock.instant()));
     }
 
-    private void viewer(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        String study = query.getOrDefault("studyUID", "");
-        String accession = query.getOrDefault("accession", "");
+    private Reply viewer(Exchange exchange) {
+        String study = exchange.query("studyUID").orElse("");
+        String accession = exchange.query("accession").orElse("");
         List<ReceivedCr> matching;
         synchronized (this) {
             matching = documents.values().stream().filter(d -> (!study.isEmpty() && d.studyInstanceUids().contains(study))
@@ -213,27 +214,7 @@ public final class DrimboxSandbox implements SandboxService {
             html.append("</ul>");
         }
         html.append("</body></html>");
-        byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(matching.isEmpty() ? 404 : 200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return q;
+        return Reply.text(matching.isEmpty() ? 404 : 200, "text/html; charset=utf-8", html.toString());
     }
 
     private static String escape(String s) {

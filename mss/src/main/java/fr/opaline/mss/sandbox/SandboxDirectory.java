@@ -1,24 +1,23 @@
 package fr.opaline.mss.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.opaline.core.common.Json;
 import fr.opaline.core.common.SearchKeys;
 import fr.opaline.mss.directory.Fhir;
+import fr.opaline.platform.http.Exchange;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,8 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SandboxDirectory implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final HttpService server;
     private final String apiKey;
     private final List<Map<String, Object>> practitioners = new ArrayList<>();
     private final List<Map<String, Object>> roles = new ArrayList<>();
@@ -41,19 +39,13 @@ final class SandboxDirectory implements AutoCloseable {
     SandboxDirectory(int port, String apiKey) throws IOException {
         this.apiKey = apiKey;
         build();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        server.createContext("/fhir/", this::handle);
-        threads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "sandbox-annuaire");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(threads);
-        server.start();
+        server = new HttpService(HttpSettings.defaults("sandbox-annuaire",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).withThreads(4).withMaxConnections(16)
+                .withMaxBodyBytes(0), new Routes().get("/fhir/{resource}", this::handle), Json.mapper()).start();
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/fhir/");
+        return URI.create("http://127.0.0.1:" + server.port() + "/fhir/");
     }
 
     int searches() {
@@ -144,35 +136,36 @@ final class SandboxDirectory implements AutoCloseable {
         return r;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!apiKey.equals(exchange.getRequestHeaders().getFirst(Fhir.API_KEY_HEADER))) {
-                respond(exchange, 401, outcome("Clé d'API absente ou invalide"));
-                return;
-            }
-            String path = exchange.getRequestURI().getPath().substring("/fhir/".length());
-            Map<String, String> q = fr.opaline.psc.http.UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
-            List<Map<String, Object>> found = switch (path) {
-                case "Practitioner" -> practitioners(q);
-                case "PractitionerRole" -> byId(roles, q.get("_id"));
-                case "Organization" -> byId(new ArrayList<>(organisations.values()), q.get("_id"));
-                default -> null;
-            };
-            if (found == null) {
-                respond(exchange, 404, outcome("Ressource inconnue : " + path));
-                return;
-            }
-            searches.incrementAndGet();
-            List<Object> entries = new ArrayList<>();
-            found.forEach(r -> entries.add(Map.of("fullUrl", base() + r.get("resourceType").toString() + "/" + r.get("id"),
-                    "resource", r, "search", Map.of("mode", r.get("resourceType").equals(path) ? "match" : "include"))));
-            Map<String, Object> bundle = new LinkedHashMap<>();
-            bundle.put("resourceType", "Bundle");
-            bundle.put("type", "searchset");
-            bundle.put("total", found.stream().filter(r -> r.get("resourceType").equals(path)).count());
-            bundle.put("entry", entries);
-            respond(exchange, 200, bundle);
+    private Reply handle(Exchange exchange) {
+        if (!apiKey.equals(exchange.header(Fhir.API_KEY_HEADER).orElse(null))) {
+            return respond(401, outcome("Clé d'API absente ou invalide"));
         }
+        String path = exchange.pathParameter("resource");
+        Map<String, String> q = new LinkedHashMap<>();
+        exchange.queryParameters().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                q.put(name, values.get(0));
+            }
+        });
+        List<Map<String, Object>> found = switch (path) {
+            case "Practitioner" -> practitioners(q);
+            case "PractitionerRole" -> byId(roles, q.get("_id"));
+            case "Organization" -> byId(new ArrayList<>(organisations.values()), q.get("_id"));
+            default -> null;
+        };
+        if (found == null) {
+            return respond(404, outcome("Ressource inconnue : " + path));
+        }
+        searches.incrementAndGet();
+        List<Object> entries = new ArrayList<>();
+        found.forEach(r -> entries.add(Map.of("fullUrl", base() + r.get("resourceType").toString() + "/" + r.get("id"),
+                "resource", r, "search", Map.of("mode", r.get("resourceType").equals(path) ? "match" : "include"))));
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("resourceType", "Bundle");
+        bundle.put("type", "searchset");
+        bundle.put("total", found.stream().filter(r -> r.get("resourceType").equals(path)).count());
+        bundle.put("entry", entries);
+        return respond(200, bundle);
     }
 
     private List<Map<String, Object>> practitioners(Map<String, String> q) {
@@ -236,18 +229,12 @@ final class SandboxDirectory implements AutoCloseable {
                 "security", "diagnostics", text)));
     }
 
-    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = Json.mapper().writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/fhir+json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static Reply respond(int status, Object body) {
+        return Reply.text(status, "application/fhir+json; charset=utf-8", Json.write(body));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -1,19 +1,18 @@
 package fr.opaline.psc.client;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.opaline.core.common.BusinessRuleException;
+import fr.opaline.core.common.Json;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import fr.opaline.psc.api.BrowserCallback;
-import fr.opaline.psc.http.UrlEncoded;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,19 +24,22 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LoopbackReceiver implements AutoCloseable {
 
-    private final HttpServer server;
     private final CompletableFuture<BrowserCallback> callback = new CompletableFuture<>();
+    private HttpService server;
 
-    private LoopbackReceiver(HttpServer server) {
-        this.server = server;
+    private LoopbackReceiver() {
     }
 
     public static LoopbackReceiver start() {
+        LoopbackReceiver receiver = new LoopbackReceiver();
+        HttpSettings settings = HttpSettings.defaults("retour du navigateur",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).withThreads(4).withMaxConnections(8)
+                .withMaxBodyBytes(0);
+        Routes routes = new Routes().get("/callback", exchange -> receiver.handle(
+                exchange.query("state").orElse(null), exchange.query("code").orElse(null),
+                exchange.query("error").orElse(null), exchange.query("error_description").orElse(null)));
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
-            LoopbackReceiver receiver = new LoopbackReceiver(server);
-            server.createContext("/callback", receiver::handle);
-            server.start();
+            receiver.server = new HttpService(settings, routes, Json.mapper()).start();
             return receiver;
         } catch (IOException e) {
             throw new UncheckedIOException("Impossible d'ouvrir le port de retour du navigateur", e);
@@ -45,7 +47,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     public URI redirectUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/callback");
+        return URI.create("http://127.0.0.1:" + server.port() + "/callback");
     }
 
     public BrowserCallback await(Duration timeout) {
@@ -61,27 +63,17 @@ public final class LoopbackReceiver implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Map<String, String> query = UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
-            boolean first = callback.complete(new BrowserCallback(query.get("state"), query.get("code"), query.get("error"),
-                    query.get("error_description")));
-            String text = !first ? "Cette page a déjà été utilisée."
-                    : query.containsKey("code") ? "Connexion transmise à Opaline. Vous pouvez fermer cet onglet."
-                    : "Connexion interrompue. Revenez à Opaline.";
-            byte[] page = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Opaline</title></head>"
-                    + "<body><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, page.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
-            }
-        }
+    private Reply handle(String state, String code, String error, String errorDescription) {
+        boolean first = callback.complete(new BrowserCallback(state, code, error, errorDescription));
+        String text = !first ? "Cette page a déjà été utilisée."
+                : code != null ? "Connexion transmise à Opaline. Vous pouvez fermer cet onglet."
+                : "Connexion interrompue. Revenez à Opaline.";
+        return Reply.text(200, "text/html; charset=utf-8", "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
+                + "<title>Opaline</title></head><body><p>" + text + "</p></body></html>");
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

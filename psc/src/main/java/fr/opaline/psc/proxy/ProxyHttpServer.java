@@ -1,15 +1,15 @@
 package fr.opaline.psc.proxy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.Json;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.user.AuthenticationException;
-import fr.opaline.psc.api.ApiError;
+import fr.opaline.platform.http.Exchange;
+import fr.opaline.platform.http.HttpError;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import fr.opaline.psc.api.BrowserCallback;
 import fr.opaline.psc.api.BrowserStartRequest;
 import fr.opaline.psc.api.CibaStartRequest;
@@ -17,26 +17,22 @@ import fr.opaline.psc.api.LinkRequest;
 import fr.opaline.psc.api.ProxyException;
 import fr.opaline.psc.oidc.OidcException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy e-santé's HTTPS endpoints on the practice LAN (JSON). The JDK's HTTPS server is
- * enough: a few requests per login, no servlet container to configure or patch.
+ * The proxy e-santé's HTTPS endpoints on the practice LAN (JSON), on the one HTTP scaffolding
+ * ({@link HttpService}, Jetty): bounded workers and connections, a deadline for each request's
+ * headers and body, bounded sizes, so that clients trickling their headers cannot hold a sign-in.
  *
  * <pre>
  * GET    /health                        {"status":"ok"}
@@ -55,21 +51,33 @@ import org.slf4j.LoggerFactory;
 public final class ProxyHttpServer implements ManagedService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHttpServer.class);
-    private static final int MAX_BODY = 16 * 1024;
+    /** A sign-in request is a few hundred bytes of JSON. */
+    public static final int MAX_BODY = 16 * 1024;
 
     private final ProxyService service;
-    private final InetSocketAddress bind;
-    private final SSLContext tls;
+    private final HttpSettings settings;
     private final Duration maintenanceEvery;
-    private HttpsServer server;
-    private ExecutorService workers;
+    private HttpService server;
     private ScheduledExecutorService maintenance;
 
     public ProxyHttpServer(ProxyService service, InetSocketAddress bind, SSLContext tls, Duration maintenanceEvery) {
+        this(service, settings(bind, tls), maintenanceEvery);
+    }
+
+    /** @param settings where and within which bounds it listens (TLS required) */
+    public ProxyHttpServer(ProxyService service, HttpSettings settings, Duration maintenanceEvery) {
+        if (settings.tls() == null) {
+            throw new IllegalArgumentException("le proxy e-santé n'écoute qu'en HTTPS");
+        }
         this.service = service;
-        this.bind = bind;
-        this.tls = tls;
+        this.settings = settings;
         this.maintenanceEvery = maintenanceEvery;
+    }
+
+    /** The proxy's defaults: the scaffolding's LAN bounds, 16 KiB bodies. */
+    public static HttpSettings settings(InetSocketAddress bind, SSLContext tls) {
+        return HttpSettings.defaults("proxy e-santé", bind).withMaxBodyBytes(MAX_BODY)
+                .withTls(tls, HttpSettings.ClientAuth.NONE);
     }
 
     @Override
@@ -79,42 +87,36 @@ public final class ProxyHttpServer implements ManagedService {
 
     @Override
     public synchronized void start() throws IOException {
-        server = HttpsServer.create(bind, 64);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters parameters = tls.getDefaultSSLParameters();
-                parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-                params.setSSLParameters(parameters);
-            }
+        server = new HttpService(settings, routes(), Json.mapper(), ProxyHttpServer::error).start();
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proxy-esante-refresh");
+            t.setDaemon(true);
+            return t;
         });
-        server.createContext("/", this::handle);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(8, r -> daemon(r, "proxy-esante-" + n.incrementAndGet()));
-        server.setExecutor(workers);
-        server.start();
-        maintenance = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "proxy-esante-refresh"));
         long every = Math.max(1, maintenanceEvery.toMillis());
         maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("Proxy e-santé listening on https://{}:{}/", bind.getHostString(), port());
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public URI uri(String host) {
         return URI.create("https://" + host + ":" + port() + "/");
     }
 
+    public HttpSettings settings() {
+        return settings;
+    }
+
     @Override
     public synchronized void stop(Duration grace) {
         if (maintenance != null) {
             maintenance.shutdownNow();
+            maintenance = null;
         }
         if (server != null) {
-            server.stop((int) Math.min(Math.max(grace.toSeconds(), 0), 5));
-            workers.shutdownNow();
+            server.close();
             server = null;
         }
     }
@@ -127,130 +129,55 @@ public final class ProxyHttpServer implements ManagedService {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            String client = exchange.getRemoteAddress().getAddress().getHostAddress();
-            try {
-                Object body = route(exchange, method, path, client);
-                respond(exchange, body == null ? 204 : 200, body);
-            } catch (ProxyException e) {
-                respond(exchange, e.status(), new ApiError(e.error(), e.getMessage()));
-            } catch (OidcException e) {
-                respond(exchange, status(e), new ApiError(e.error(), e.getMessage()));
-            } catch (AuthenticationException e) {
-                respond(exchange, 401, new ApiError(e.reason().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
-            } catch (BusinessRuleException e) {
-                respond(exchange, 400, new ApiError("refused", e.getMessage()));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                respond(exchange, 400, new ApiError("invalid_request", "Requête illisible."));
-            } catch (RuntimeException e) {
-                LOG.error("Proxy e-santé: {} {} failed: {}", method, path, e.toString());
-                respond(exchange, 500, new ApiError("server_error", "Erreur interne du serveur du cabinet."));
-            }
-        }
+    private Routes routes() {
+        return new Routes()
+                .get("/health", x -> Reply.json(Map.of("status", "ok")))
+                .get("/psc/providers", x -> Reply.json(service.providers()))
+                .post("/psc/ciba", x -> Reply.json(service.startCiba(x.json(CibaStartRequest.class), client(x))))
+                .get("/psc/ciba/{id}", x -> Reply.json(service.cibaStatus(x.pathParameter("id"), client(x))))
+                .delete("/psc/ciba/{id}", x -> {
+                    service.cancelCiba(x.pathParameter("id"), client(x));
+                    return Reply.noContent();
+                })
+                .post("/psc/browser", x -> Reply.json(service.startBrowser(x.json(BrowserStartRequest.class), client(x))))
+                .post("/psc/browser/{id}/callback", x -> Reply.json(service.browserCallback(x.pathParameter("id"),
+                        x.json(BrowserCallback.class), client(x))))
+                .get("/psc/session", x -> Reply.json(service.session(bearer(x), client(x))))
+                .delete("/psc/session", x -> {
+                    service.logout(bearer(x), client(x));
+                    return Reply.noContent();
+                })
+                .post("/psc/session/refresh", x -> Reply.json(service.refresh(bearer(x), client(x))))
+                .post("/psc/session/link", x -> Reply.json(service.link(bearer(x), x.json(LinkRequest.class), client(x))));
     }
 
-    private Object route(HttpExchange exchange, String method, String path, String client) throws IOException {
-        String[] parts = path.replaceAll("/+$", "").split("/");
-        if (path.equals("/health") && method.equals("GET")) {
-            return Map.of("status", "ok");
-        }
-        if (parts.length < 3 || !parts[1].equals("psc")) {
-            throw new ProxyException(404, "not_found", "Adresse inconnue : " + path);
-        }
-        String resource = parts[2];
-        switch (resource) {
-            case "providers":
-                expect(method, "GET");
-                return service.providers();
-            case "ciba":
-                if (parts.length == 3) {
-                    expect(method, "POST");
-                    return service.startCiba(read(exchange, CibaStartRequest.class), client);
-                }
-                if (parts.length == 4 && method.equals("GET")) {
-                    return service.cibaStatus(parts[3], client);
-                }
-                if (parts.length == 4 && method.equals("DELETE")) {
-                    service.cancelCiba(parts[3], client);
-                    return null;
-                }
-                break;
-            case "browser":
-                if (parts.length == 3) {
-                    expect(method, "POST");
-                    return service.startBrowser(read(exchange, BrowserStartRequest.class), client);
-                }
-                if (parts.length == 5 && parts[4].equals("callback")) {
-                    expect(method, "POST");
-                    return service.browserCallback(parts[3], read(exchange, BrowserCallback.class), client);
-                }
-                break;
-            case "session":
-                String handle = bearer(exchange);
-                if (parts.length == 3 && method.equals("GET")) {
-                    return service.session(handle, client);
-                }
-                if (parts.length == 3 && method.equals("DELETE")) {
-                    service.logout(handle, client);
-                    return null;
-                }
-                if (parts.length == 4 && parts[3].equals("refresh")) {
-                    expect(method, "POST");
-                    return service.refresh(handle, client);
-                }
-                if (parts.length == 4 && parts[3].equals("link")) {
-                    expect(method, "POST");
-                    return service.link(handle, read(exchange, LinkRequest.class), client);
-                }
-                break;
-            default:
-                break;
-        }
-        throw new ProxyException(404, "not_found", "Adresse inconnue : " + method + " " + path);
+    private static String client(Exchange exchange) {
+        return exchange.remoteAddress().getHostAddress();
     }
 
-    private static void expect(String method, String expected) {
-        if (!method.equals(expected)) {
-            throw new ProxyException(405, "method_not_allowed", "Méthode " + method + " non prise en charge ici.");
-        }
+    private static String bearer(Exchange exchange) {
+        return exchange.bearer().orElseThrow(() -> new ProxyException(401, "session_ended",
+                "Session absente : connectez-vous."));
     }
 
-    private static String bearer(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ProxyException(401, "session_ended", "Session absente : connectez-vous.");
+    /** The proxy's refusals as the workstation's client reads them ({@code {error, message}}). */
+    private static HttpError error(Throwable e) {
+        if (e instanceof ProxyException p) {
+            return new HttpError(p.status(), p.error(), p.getMessage());
         }
-        return header.substring(7).trim();
-    }
-
-    private static <T> T read(HttpExchange exchange, Class<T> type) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                throw new ProxyException(413, "too_large", "Requête trop volumineuse.");
-            }
-            if (body.length == 0) {
-                throw new ProxyException(400, "invalid_request", "Requête vide.");
-            }
-            return Json.mapper().readValue(body, type);
+        if (e instanceof OidcException o) {
+            return new HttpError(status(o), o.error(), o.getMessage());
         }
-    }
-
-    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        if (status == 204) {
-            exchange.sendResponseHeaders(204, -1);
-            return;
+        if (e instanceof AuthenticationException a) {
+            return new HttpError(401, a.reason().name().toLowerCase(Locale.ROOT), a.getMessage());
         }
-        byte[] bytes = Json.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        if (e instanceof BusinessRuleException b) {
+            return new HttpError(400, "refused", b.getMessage());
         }
+        if (e instanceof IllegalArgumentException) {
+            return new HttpError(400, "invalid_request", "Requête illisible.");
+        }
+        return null;
     }
 
     private static int status(OidcException e) {
@@ -260,11 +187,5 @@ public final class ProxyHttpServer implements ManagedService {
             case "session_ended" -> 401;
             default -> 400;
         };
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -44,11 +44,19 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +65,11 @@ import org.slf4j.LoggerFactory;
  * (and any other configured provider). It alone holds the client credentials and the tokens; a
  * workstation gets a request id while a login is under way, then an opaque session handle, bound
  * to the workstation's address. Logins are reconciled with local accounts (SC.PSC.02) and audited.
+ *
+ * <p>Sign-ins under way are bounded ({@link ProxyLimits}): one pending CIBA request per national id
+ * (a second start, from the same workstation, gets the same request back: never a second push to the
+ * e-CPS), so many CIBA starts per minute per workstation, so many sign-ins held in all, each given
+ * up after a few minutes.
  */
 public final class ProxyService {
 
@@ -72,11 +85,26 @@ public final class ProxyService {
     private final AuditTrail audit;
     private final Clock clock;
     private final boolean bindToAddress;
+    private final ProxyLimits limits;
     private final Map<String, PendingCiba> cibaRequests = new ConcurrentHashMap<>();
     private final Map<String, PendingBrowser> browserRequests = new ConcurrentHashMap<>();
+    /** provider|national id → the request id of its CIBA request, completed once the e-CPS was asked. */
+    private final Map<String, CompletableFuture<String>> cibaByProfessional = new HashMap<>();
+    /** source address → times of its recent CIBA starts. */
+    private final Map<String, Deque<Instant>> cibaStartsByClient = new HashMap<>();
+    /** Guards the two maps above and the count of sign-ins under way. */
+    private final Object admission = new Object();
+    private int reserved;
 
     public ProxyService(Database database, OidcProviders providers, TokenVault vault,
                         AccountReconciliation reconciliation, AuditTrail audit, Clock clock, boolean bindToAddress) {
+        this(database, providers, vault, reconciliation, audit, clock, bindToAddress, ProxyLimits.defaults());
+    }
+
+    public ProxyService(Database database, OidcProviders providers, TokenVault vault,
+                        AccountReconciliation reconciliation, AuditTrail audit, Clock clock, boolean bindToAddress,
+                        ProxyLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.database = database;
         this.providers = providers;
         this.vault = vault;
@@ -107,20 +135,140 @@ public final class ProxyService {
         if (!provider.config().ciba()) {
             throw new ProxyException(400, "invalid_request", provider.config().label() + " n'est pas configuré pour CIBA.");
         }
+        String key = provider.id() + "|" + nationalId;
+        CompletableFuture<String> under;
+        boolean mine = false;
+        synchronized (admission) {
+            Instant now = clock.instant();
+            countCibaStart(clientAddress, now);
+            under = cibaByProfessional.get(key);
+            if (under != null && under.isDone()) {
+                PendingCiba previous = under.isCompletedExceptionally() ? null : cibaRequests.get(under.join());
+                if (previous == null || previous.over(now)) {
+                    cibaByProfessional.remove(key);
+                    under = null;
+                }
+            }
+            if (under == null) {
+                admit(now);
+                under = new CompletableFuture<>();
+                cibaByProfessional.put(key, under);
+                reserved++;
+                mine = true;
+            }
+        }
+        if (!mine) {
+            return sameRequest(under, clientAddress, nationalId);
+        }
         String bindingMessage = BindingMessages.next();
         CibaClient.Ticket ticket;
         try {
             ticket = new CibaClient(provider, clock).start(nationalId, bindingMessage, null);
-        } catch (OidcException e) {
-            audit.record(AuditEntry.of(professionalActor(nationalId), AuditAction.LOGIN_FAILED, null)
-                    .withDetail(provider.config().label() + " (CIBA) : " + e.error() + " — " + e.getMessage()));
+        } catch (RuntimeException e) {
+            synchronized (admission) {
+                reserved--;
+                cibaByProfessional.remove(key, under);
+            }
+            under.completeExceptionally(e);
+            if (e instanceof OidcException oidc) {
+                audit.record(AuditEntry.of(professionalActor(nationalId), AuditAction.LOGIN_FAILED, null)
+                        .withDetail(provider.config().label() + " (CIBA) : " + oidc.error() + " — " + oidc.getMessage()));
+            }
             throw e;
         }
         String requestId = randomId();
-        cibaRequests.put(requestId, new PendingCiba(provider, nationalId, clientAddress, ticket,
-                clock.instant().plus(ticket.interval())));
-        LOG.info("CIBA request started with {} for {} (expires {})", provider.id(), nationalId, ticket.expiresAt());
-        return new CibaStarted(requestId, bindingMessage, ticket.expiresAt(), (int) ticket.interval().toSeconds());
+        Instant now = clock.instant();
+        Instant giveUp = earliest(ticket.expiresAt(), now.plus(limits.loginExpiry()));
+        synchronized (admission) {
+            reserved--;
+            cibaRequests.put(requestId, new PendingCiba(provider, nationalId, clientAddress, ticket,
+                    now.plus(ticket.interval()), bindingMessage, giveUp, now));
+        }
+        under.complete(requestId);
+        LOG.info("CIBA request started with {} for {} (expires {})", provider.id(), nationalId, giveUp);
+        return new CibaStarted(requestId, bindingMessage, giveUp, (int) ticket.interval().toSeconds());
+    }
+
+    /** A second start for a national id whose CIBA request is under way: the same request, no new push. */
+    private CibaStarted sameRequest(CompletableFuture<String> under, String clientAddress, String nationalId) {
+        String requestId;
+        try {
+            requestId = under.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ProxyException(503, "busy", "Pro Santé Connect ne répond pas : réessayez dans un instant.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProxyException(503, "busy", "Connexion interrompue : réessayez.");
+        }
+        PendingCiba pending = cibaRequests.get(requestId);
+        if (pending == null) {
+            throw new ProxyException(409, "login_pending",
+                    "Une connexion vient de se terminer pour cet identifiant : relancez la connexion.");
+        }
+        if (bindToAddress && !pending.clientAddress.equals(clientAddress)) {
+            LOG.warn("CIBA start for {} from {} while one from {} is pending: refused", nationalId, clientAddress,
+                    pending.clientAddress);
+            throw new ProxyException(409, "login_pending", "Une demande de connexion est déjà en cours pour cet "
+                    + "identifiant sur un autre poste : validez-la ou laissez-la expirer (au plus "
+                    + limits.loginExpiry().toMinutes() + " min) avant d'en lancer une autre.");
+        }
+        LOG.info("CIBA start for {} reuses the request under way (no new push to the e-CPS)", nationalId);
+        return new CibaStarted(requestId, pending.bindingMessage, pending.giveUp,
+                (int) pending.ticket.interval().toSeconds());
+    }
+
+    /** Counts a CIBA start of the workstation; refuses it beyond the limit per minute. Holds {@link #admission}. */
+    private void countCibaStart(String clientAddress, Instant now) {
+        Instant windowStart = now.minus(Duration.ofMinutes(1));
+        if (cibaStartsByClient.size() > 1000) {
+            cibaStartsByClient.values().removeIf(times -> times.isEmpty() || !times.peekLast().isAfter(windowStart));
+        }
+        Deque<Instant> times = cibaStartsByClient.computeIfAbsent(clientAddress, a -> new ArrayDeque<>());
+        while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
+            times.pollFirst();
+        }
+        if (times.size() >= limits.cibaStartsPerMinute()) {
+            LOG.warn("CIBA start refused for {}: {} starts in the last minute", clientAddress, times.size());
+            throw new ProxyException(429, "too_many_requests", "Trop de demandes de connexion e-CPS depuis ce poste ("
+                    + limits.cibaStartsPerMinute() + " par minute au plus) : patientez une minute.");
+        }
+        times.addLast(now);
+    }
+
+    /**
+     * Makes room for one more sign-in: forgets finished or expired ones (oldest first) when the limit
+     * is reached; refuses when every one held is still under way. Holds {@link #admission}.
+     */
+    private void admit(Instant now) {
+        if (held() < limits.maxPendingLogins()) {
+            return;
+        }
+        List<Map.Entry<String, ? extends Pending>> over = new java.util.ArrayList<>();
+        cibaRequests.entrySet().stream().filter(e -> e.getValue().over(now)).forEach(over::add);
+        browserRequests.entrySet().stream().filter(e -> e.getValue().over(now)).forEach(over::add);
+        over.sort(Comparator.comparing(e -> e.getValue().startedAt()));
+        for (Map.Entry<String, ? extends Pending> entry : over) {
+            if (held() < limits.maxPendingLogins()) {
+                break;
+            }
+            cibaRequests.remove(entry.getKey());
+            browserRequests.remove(entry.getKey());
+        }
+        if (held() >= limits.maxPendingLogins()) {
+            LOG.warn("Sign-in refused: {} sign-ins under way (limit {})", held(), limits.maxPendingLogins());
+            throw new ProxyException(503, "too_many_logins", "Trop de connexions en cours sur le serveur du cabinet ("
+                    + limits.maxPendingLogins() + " au plus) : réessayez dans quelques minutes.");
+        }
+    }
+
+    private int held() {
+        return cibaRequests.size() + browserRequests.size() + reserved;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Polls the provider at most once per interval; returns where the login stands. */
@@ -131,7 +279,7 @@ public final class ProxyService {
                 return pending.result;
             }
             Instant now = clock.instant();
-            if (!now.isBefore(pending.ticket.expiresAt())) {
+            if (!now.isBefore(pending.giveUp)) {
                 return pending.finish(failure(pending.provider, pending.nationalId, "CIBA", LoginState.EXPIRED,
                         "expired_token", "Délai dépassé : la demande n'a pas été validée à temps sur l'e-CPS. Relancez la connexion."));
             }
@@ -195,8 +343,13 @@ public final class ProxyService {
         }
         AuthorizationCodeFlow.Pending flow = new AuthorizationCodeFlow(provider, clock).start(redirect, request.loginHint());
         String requestId = randomId();
-        browserRequests.put(requestId, new PendingBrowser(provider, flow, clientAddress));
-        return new BrowserStarted(requestId, flow.authorizationUri().toString(), flow.expiresAt());
+        Instant now = clock.instant();
+        Instant giveUp = earliest(flow.expiresAt(), now.plus(limits.loginExpiry()));
+        synchronized (admission) {
+            admit(now);
+            browserRequests.put(requestId, new PendingBrowser(provider, flow, clientAddress, giveUp, now));
+        }
+        return new BrowserStarted(requestId, flow.authorizationUri().toString(), giveUp);
     }
 
     /** What the browser brought back to the workstation's loopback address. */
@@ -210,7 +363,7 @@ public final class ProxyService {
                 return pending.result;
             }
             String label = pending.provider.config().label();
-            if (!clock.instant().isBefore(pending.flow.expiresAt())) {
+            if (!clock.instant().isBefore(pending.giveUp)) {
                 return pending.finish(failure(pending.provider, null, "navigateur", LoginState.EXPIRED, "expired",
                         "Délai dépassé pour la connexion dans le navigateur. Relancez la connexion."));
             }
@@ -289,8 +442,14 @@ public final class ProxyService {
     public void maintain() {
         vault.refreshDue();
         Instant now = clock.instant();
-        cibaRequests.values().removeIf(p -> now.isAfter(p.ticket.expiresAt().plus(KEEP_FINISHED)));
-        browserRequests.values().removeIf(p -> now.isAfter(p.flow.expiresAt().plus(KEEP_FINISHED)));
+        synchronized (admission) {
+            cibaRequests.values().removeIf(p -> now.isAfter(p.giveUp.plus(KEEP_FINISHED)));
+            browserRequests.values().removeIf(p -> now.isAfter(p.giveUp.plus(KEEP_FINISHED)));
+            cibaByProfessional.values().removeIf(f -> f.isDone()
+                    && (f.isCompletedExceptionally() || !cibaRequests.containsKey(f.join())));
+            Instant windowStart = now.minus(Duration.ofMinutes(1));
+            cibaStartsByClient.values().removeIf(times -> times.isEmpty() || !times.peekLast().isAfter(windowStart));
+        }
     }
 
     // ---------------------------------------------------------------- internals
@@ -422,49 +581,68 @@ public final class ProxyService {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final class PendingCiba {
+    /** A sign-in held by the proxy: under way until it has a result or its time is up. */
+    private abstract static class Pending {
         final OidcProvider provider;
-        final String nationalId;
         final String clientAddress;
+        final Instant giveUp;
+        final Instant startedAt;
+        volatile LoginStatus result;
+
+        Pending(OidcProvider provider, String clientAddress, Instant giveUp, Instant startedAt) {
+            this.provider = provider;
+            this.clientAddress = clientAddress;
+            this.giveUp = giveUp;
+            this.startedAt = startedAt;
+        }
+
+        Instant startedAt() {
+            return startedAt;
+        }
+
+        /** Finished, or past its time: its place may be given to another sign-in. */
+        boolean over(Instant now) {
+            return result != null || !now.isBefore(giveUp);
+        }
+
+        LoginStatus finish(LoginStatus status) {
+            result = status;
+            return status;
+        }
+    }
+
+    private static final class PendingCiba extends Pending {
+        final String nationalId;
+        final String bindingMessage;
         CibaClient.Ticket ticket;
         Instant nextPollAt;
-        LoginStatus result;
 
         PendingCiba(OidcProvider provider, String nationalId, String clientAddress, CibaClient.Ticket ticket,
-                    Instant nextPollAt) {
-            this.provider = provider;
+                    Instant nextPollAt, String bindingMessage, Instant giveUp, Instant startedAt) {
+            super(provider, clientAddress, giveUp, startedAt);
             this.nationalId = nationalId;
-            this.clientAddress = clientAddress;
             this.ticket = ticket;
             this.nextPollAt = nextPollAt;
-        }
-
-        LoginStatus finish(LoginStatus status) {
-            result = status;
-            return status;
+            this.bindingMessage = bindingMessage;
         }
     }
 
-    private static final class PendingBrowser {
-        final OidcProvider provider;
+    private static final class PendingBrowser extends Pending {
         final AuthorizationCodeFlow.Pending flow;
-        final String clientAddress;
-        LoginStatus result;
 
-        PendingBrowser(OidcProvider provider, AuthorizationCodeFlow.Pending flow, String clientAddress) {
-            this.provider = provider;
+        PendingBrowser(OidcProvider provider, AuthorizationCodeFlow.Pending flow, String clientAddress, Instant giveUp,
+                       Instant startedAt) {
+            super(provider, clientAddress, giveUp, startedAt);
             this.flow = flow;
-            this.clientAddress = clientAddress;
-        }
-
-        LoginStatus finish(LoginStatus status) {
-            result = status;
-            return status;
         }
     }
 
-    /** Kept for the inspection of the sandbox and for tests: how many logins are under way. */
+    /** Kept for the inspection of the sandbox and for tests: how many logins the proxy holds (under way or just finished). */
     public int pendingLogins() {
         return cibaRequests.size() + browserRequests.size();
+    }
+
+    public ProxyLimits limits() {
+        return limits;
     }
 }

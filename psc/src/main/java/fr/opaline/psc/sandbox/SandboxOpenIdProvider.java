@@ -14,13 +14,15 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fr.opaline.core.common.Json;
 import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.platform.http.Exchange;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import fr.opaline.psc.http.UrlEncoded;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,7 +47,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,8 +91,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> journal = new ArrayList<>();
     private final AtomicInteger refs = new AtomicInteger();
-    private HttpServer server;
-    private ExecutorService workers;
+    private HttpService server;
     private ScheduledExecutorService timer;
 
     public SandboxOpenIdProvider(int port, Path stateDirectory, String clientSecret, ECpsSimulator simulator,
@@ -117,12 +117,14 @@ public final class SandboxOpenIdProvider implements SandboxService {
 
     @Override
     public synchronized void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
-        server.createContext("/", this::handle);
-        workers = Executors.newFixedThreadPool(4, r -> daemon(r, "sandbox-psc"));
+        server = new HttpService(HttpSettings.defaults("sandbox-psc",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).withThreads(8).withMaxConnections(64)
+                .withMaxBodyBytes(64 * 1024), new Routes().any("/*", x -> {
+                    Call call = new Call(x);
+                    handle(call);
+                    return call.reply();
+                }), Json.mapper()).start();
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sandbox-psc-ecps"));
-        server.setExecutor(workers);
-        server.start();
         simulator.start(timer, this::decide);
         if (stateDirectory != null) {
             writeProviderFile();
@@ -132,15 +134,14 @@ public final class SandboxOpenIdProvider implements SandboxService {
     @Override
     public synchronized void stop(Duration grace) {
         if (server != null) {
-            server.stop(0);
-            workers.shutdownNow();
+            server.close();
             timer.shutdownNow();
             server = null;
         }
     }
 
     public URI issuer() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + REALM);
+        return URI.create("http://127.0.0.1:" + server.port() + REALM);
     }
 
     /** PSC publishes its discovery document at this non-standard path. */
@@ -156,7 +157,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
     public Map<String, URI> endpoints() {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         endpoints.put("discovery", discovery());
-        endpoints.put("ecps", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ecps"));
+        endpoints.put("ecps", URI.create("http://127.0.0.1:" + server.port() + "/ecps"));
         return endpoints;
     }
 
@@ -206,10 +207,10 @@ public final class SandboxOpenIdProvider implements SandboxService {
 
     // ------------------------------------------------------------------ HTTP
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
+    private void handle(Call exchange) throws IOException {
+        {
+            String path = exchange.in.path();
+            String method = exchange.in.method();
             try {
                 if (path.equals(REALM + "/.well-known/wallet-openid-configuration")
                         || path.equals(REALM + "/.well-known/openid-configuration")) {
@@ -267,7 +268,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         return d;
     }
 
-    private void backchannelAuthentication(HttpExchange exchange) throws IOException {
+    private void backchannelAuthentication(Call exchange) throws IOException {
         Map<String, String> form = form(exchange);
         authenticateClient(exchange, form);
         String scope = form.getOrDefault("scope", "");
@@ -312,7 +313,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
                 "interval", settings.cibaInterval().toSeconds()));
     }
 
-    private void token(HttpExchange exchange) throws IOException {
+    private void token(Call exchange) throws IOException {
         Map<String, String> form = form(exchange);
         authenticateClient(exchange, form);
         String grant = form.getOrDefault("grant_type", "");
@@ -324,7 +325,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         }
     }
 
-    private void cibaToken(HttpExchange exchange, Map<String, String> form) throws IOException {
+    private void cibaToken(Call exchange, Map<String, String> form) throws IOException {
         CibaRequest request = cibaByAuthReqId.get(form.getOrDefault("auth_req_id", ""));
         if (request == null) {
             throw new OAuthError(400, "invalid_grant", "unknown auth_req_id");
@@ -353,8 +354,8 @@ public final class SandboxOpenIdProvider implements SandboxService {
         json(exchange, 200, issueTokens(request.professional, request.scope, null, request.acr));
     }
 
-    private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
+    private void authorize(Call exchange) throws IOException {
+        Map<String, String> query = exchange.query();
         if (!CLIENT_ID.equals(query.get("client_id"))) {
             html(exchange, 400, "<p>Client inconnu.</p>");
             return;
@@ -400,7 +401,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
                 + "<button name=\"decision\" value=\"deny\">Refuser</button></form>");
     }
 
-    private void authorizeDecision(HttpExchange exchange) throws IOException {
+    private void authorizeDecision(Call exchange) throws IOException {
         Map<String, String> form = form(exchange);
         BrowserLogin login = browserLogins.remove(form.getOrDefault("login", ""));
         if (login == null || clock.instant().isAfter(login.expiresAt)) {
@@ -412,7 +413,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         finishBrowserLogin(exchange, login, professional.orElse(null), approve);
     }
 
-    private void finishBrowserLogin(HttpExchange exchange, BrowserLogin login, SandboxProfessional professional,
+    private void finishBrowserLogin(Call exchange, BrowserLogin login, SandboxProfessional professional,
                                     boolean approve) throws IOException {
         browserLogins.remove(login.id);
         if (!approve) {
@@ -427,7 +428,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         redirect(exchange, login.redirectUri, Map.of("code", code, "state", nullToEmpty(login.state)));
     }
 
-    private void codeToken(HttpExchange exchange, Map<String, String> form) throws IOException {
+    private void codeToken(Call exchange, Map<String, String> form) throws IOException {
         CodeGrant grant = codes.remove(form.getOrDefault("code", ""));
         if (grant == null || clock.instant().isAfter(grant.expiresAt)) {
             throw new OAuthError(400, "invalid_grant", "unknown, used or expired code");
@@ -444,7 +445,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         json(exchange, 200, issueTokens(grant.professional, grant.scope, grant.nonce, grant.acr));
     }
 
-    private void refreshToken(HttpExchange exchange, Map<String, String> form) throws IOException {
+    private void refreshToken(Call exchange, Map<String, String> form) throws IOException {
         RefreshGrant grant = refreshTokens.remove(form.getOrDefault("refresh_token", ""));
         if (grant == null || clock.instant().isAfter(grant.expiresAt)) {
             throw new OAuthError(400, "invalid_grant", "unknown, revoked or expired refresh token");
@@ -453,10 +454,10 @@ public final class SandboxOpenIdProvider implements SandboxService {
         json(exchange, 200, issueTokens(grant.professional, grant.scope, null, grant.acr));
     }
 
-    private void userInfo(HttpExchange exchange) throws IOException {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private void userInfo(Call exchange) throws IOException {
+        String header = exchange.in.header("Authorization").orElse(null);
         if (header == null || !header.startsWith("Bearer ")) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            exchange.header("WWW-Authenticate", "Bearer");
             json(exchange, 401, Map.of("error", "invalid_token"));
             return;
         }
@@ -471,7 +472,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
                 throw new ParseException("expired", 0);
             }
         } catch (ParseException | JOSEException e) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            exchange.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             json(exchange, 401, Map.of("error", "invalid_token"));
             return;
         }
@@ -481,25 +482,22 @@ public final class SandboxOpenIdProvider implements SandboxService {
                 .subject(professional.subject()).issueTime(new Date());
         professional.claims().forEach(claims::claim);
         byte[] body = sign(claims.build(), null).getBytes(StandardCharsets.US_ASCII);
-        exchange.getResponseHeaders().set("Content-Type", "application/jwt");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        exchange.header("Content-Type", "application/jwt");
+        exchange.header("Cache-Control", "no-store");
+        exchange.send(200, null, body);
     }
 
-    private void revoke(HttpExchange exchange) throws IOException {
+    private void revoke(Call exchange) throws IOException {
         Map<String, String> form = form(exchange);
         authenticateClient(exchange, form);
         RefreshGrant revoked = refreshTokens.remove(form.getOrDefault("token", ""));
         if (revoked != null) {
             note("revoke", revoked.professional.nationalId(), "jeton de rafraîchissement révoqué");
         }
-        exchange.sendResponseHeaders(200, -1);
+        exchange.send(200, null, new byte[0]);
     }
 
-    private void ecpsPage(HttpExchange exchange) throws IOException {
+    private void ecpsPage(Call exchange) throws IOException {
         StringBuilder rows = new StringBuilder();
         for (String ref : pendingApprovals()) {
             CibaRequest r = cibaByRef.get(ref);
@@ -515,12 +513,12 @@ public final class SandboxOpenIdProvider implements SandboxService {
                 + "<p><a href=\"/ecps\">Actualiser</a></p>");
     }
 
-    private void ecpsDecision(HttpExchange exchange, String rest) throws IOException {
+    private void ecpsDecision(Call exchange, String rest) throws IOException {
         String[] parts = rest.split("/");
         boolean done = parts.length == 2 && (parts[1].equals("approve") || parts[1].equals("deny"))
                 && decide(parts[0], parts[1].equals("approve"));
-        exchange.getResponseHeaders().set("Location", "/ecps");
-        exchange.sendResponseHeaders(done ? 303 : 404, -1);
+        exchange.header("Location", "/ecps");
+        exchange.send(done ? 303 : 404, null, new byte[0]);
     }
 
     // ------------------------------------------------------------------ tokens
@@ -567,10 +565,10 @@ public final class SandboxOpenIdProvider implements SandboxService {
 
     // ------------------------------------------------------------------ helpers
 
-    private void authenticateClient(HttpExchange exchange, Map<String, String> form) {
+    private void authenticateClient(Call exchange, Map<String, String> form) {
         String id = null;
         String secret = null;
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String header = exchange.in.header("Authorization").orElse(null);
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
@@ -588,7 +586,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         }
         if (!CLIENT_ID.equals(id) || secret == null
                 || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"esante-wallet\"");
+            exchange.header("WWW-Authenticate", "Basic realm=\"esante-wallet\"");
             throw new OAuthError(401, "invalid_client", "client authentication failed");
         }
     }
@@ -629,14 +627,11 @@ public final class SandboxOpenIdProvider implements SandboxService {
         }
     }
 
-    private static Map<String, String> form(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(64 * 1024);
-            return UrlEncoded.parse(new String(body, StandardCharsets.UTF_8));
-        }
+    private static Map<String, String> form(Call exchange) throws IOException {
+        return UrlEncoded.parse(exchange.in.bodyText());
     }
 
-    private static void redirect(HttpExchange exchange, String target, Map<String, String> parameters) throws IOException {
+    private static void redirect(Call exchange, String target, Map<String, String> parameters) throws IOException {
         StringBuilder location = new StringBuilder(target).append(target.contains("?") ? '&' : '?');
         parameters.forEach((k, v) -> {
             if (!v.isEmpty()) {
@@ -645,28 +640,22 @@ public final class SandboxOpenIdProvider implements SandboxService {
             }
         });
         location.setLength(location.length() - 1);
-        exchange.getResponseHeaders().set("Location", location.toString());
-        exchange.sendResponseHeaders(302, -1);
+        exchange.header("Location", location.toString());
+        exchange.send(302, null, new byte[0]);
     }
 
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+    private static void json(Call exchange, int status, Object body) throws IOException {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        exchange.header("Content-Type", "application/json");
+        exchange.header("Cache-Control", "no-store");
+        exchange.send(status, null, bytes);
     }
 
-    private static void html(HttpExchange exchange, int status, String body) throws IOException {
+    private static void html(Call exchange, int status, String body) throws IOException {
         byte[] bytes = ("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>PSC bac à sable</title>"
                 + "</head><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        exchange.header("Content-Type", "text/html; charset=utf-8");
+        exchange.send(status, null, bytes);
     }
 
     private static String escape(String text) {
@@ -755,6 +744,42 @@ public final class SandboxOpenIdProvider implements SandboxService {
             super(description);
             this.status = status;
             this.code = code;
+        }
+    }
+
+    /** One request and the reply its handler set (each handler above answers once, then returns). */
+    private static final class Call {
+        final Exchange in;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Reply reply;
+
+        Call(Exchange in) {
+            this.in = in;
+        }
+
+        void header(String name, String value) {
+            headers.put(name, value);
+        }
+
+        void send(int status, String contentType, byte[] body) {
+            reply = Reply.bytes(status, contentType, body);
+        }
+
+        /** The query's parameters, first value of each. */
+        Map<String, String> query() {
+            Map<String, String> first = new LinkedHashMap<>();
+            in.queryParameters().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    first.put(name, values.get(0));
+                }
+            });
+            return first;
+        }
+
+        Reply reply() {
+            Reply answer = reply == null ? Reply.noContent() : reply;
+            headers.forEach(answer::header);
+            return answer;
         }
     }
 }

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import fr.opaline.core.archfixture.CoreClassThatOpensASocket;
+import fr.opaline.psc.archfixture.ServerOnTheJdkHttpServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,18 @@ class ModuleBoundariesTest {
                 .because("only the desktop client uses JavaFX");
     }
 
+    /** Decision 0001: every HTTP server is on platform/http (Jetty 12), none on the JDK's bare server. */
+    static ArchRule noJdkHttpServer() {
+        return noClasses().that().resideInAPackage("fr.opaline..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..")
+                .because("docs/decisions/0001-jetty-12.md: every HTTP server runs on platform/http (bounded Jetty)");
+    }
+
+    @Test
+    void everyHttpServerIsOnThePlatformScaffolding() {
+        noJdkHttpServer().check(production);
+    }
+
     @Test
     void modulesOnlyUseTheModulesTheyMay() {
         moduleRules().forEach(rule -> rule.allowEmptyShould(true).check(production));
@@ -121,5 +134,13 @@ class ModuleBoundariesTest {
                 .hasMessageContaining("java.net.Socket");
         assertThatThrownBy(() -> moduleRules().get(0).check(offending)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("fr.opaline.app");
+    }
+
+    /** The HTTP server rule is not vacuous: a class on the JDK's server breaks it. */
+    @Test
+    void theHttpServerRuleCatchesAViolation() {
+        JavaClasses offending = new ClassFileImporter().importClasses(ServerOnTheJdkHttpServer.class);
+        assertThatThrownBy(() -> noJdkHttpServer().check(offending)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("com.sun.net.httpserver.HttpServer");
     }
 }

@@ -113,6 +113,8 @@ class KeycloakPscTest {
         values.put("psc.provider.etab.clientSecret", etabSecret);
         values.put("psc.provider.etab.nationalIdClaims", "SubjectNameID");
         values.put("psc.provider.etab.rppsClaim", "rpps");
+        // A Keycloak on loopback stands in for PSC: a sandbox address, accepted in demonstration mode only.
+        values.put(fr.opaline.app.wiring.NationalServices.MODE_KEY, fr.opaline.app.wiring.NationalServices.DEMO);
         values.put("psc.proxy.bind", "127.0.0.1");
         values.put("psc.proxy.port", "0");
         values.put("psc.refresh.ahead", "PT120S");

@@ -3,19 +3,21 @@ package fr.opaline.ins.insi.sandbox;
 import static fr.opaline.ins.insi.InsiXml.child;
 import static fr.opaline.ins.insi.InsiXml.text;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import fr.opaline.core.common.Json;
 import fr.opaline.core.sandbox.SandboxService;
 import fr.opaline.ins.insi.InsiSoap;
 import fr.opaline.ins.insi.InsiXml;
 import fr.opaline.ins.insi.SoapWriter;
+import fr.opaline.platform.http.Exchange;
+import fr.opaline.platform.http.HttpError;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,8 +63,7 @@ public final class InsiSandbox implements SandboxService {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final List<Received> received = new ArrayList<>();
     private volatile Duration delay = Duration.ZERO;
-    private HttpServer server;
-    private ExecutorService threads;
+    private HttpService server;
 
     public InsiSandbox(int port, SandboxIdentities identities, Clock clock) {
         this.port = port;
@@ -79,28 +78,22 @@ public final class InsiSandbox implements SandboxService {
 
     @Override
     public void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
-        server.createContext(PATH, this::handle);
-        threads = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "sandbox-insi");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(threads);
-        server.start();
+        HttpSettings settings = HttpSettings.defaults("sandbox-insi",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).withThreads(8).withMaxConnections(32)
+                .withMaxBodyBytes(MAX_REQUEST_BYTES);
+        server = new HttpService(settings, new Routes().any(PATH, this::handle), Json.mapper()).start();
     }
 
     @Override
     public void stop(Duration grace) {
         if (server != null) {
-            server.stop(0);
-            threads.shutdownNow();
+            server.close();
             server = null;
         }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        return URI.create("http://127.0.0.1:" + server.port() + PATH);
     }
 
     @Override
@@ -150,79 +143,67 @@ public final class InsiSandbox implements SandboxService {
         received.add(new Received(clock.instant(), operation, fields, result));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!delay.isZero()) {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "POST attendu");
-                return;
-            }
-            Failure failure = nextFailure();
-            if (failure != null) {
-                failWith(exchange, failure);
-                return;
-            }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-            }
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (contentType == null || !contentType.startsWith(InsiSoap.CONTENT_TYPE)) {
-                sendFault(exchange, 400, "Sender", "insi_400", "Type de contenu attendu : " + InsiSoap.CONTENT_TYPE);
-                return;
-            }
-            if (body.length > MAX_REQUEST_BYTES) {
-                sendFault(exchange, 400, "Sender", "insi_413", "Requête trop volumineuse");
-                return;
-            }
-            Document doc;
+    private Reply handle(Exchange exchange) throws IOException {
+        if (!delay.isZero()) {
             try {
-                doc = InsiXml.parse(body);
-            } catch (SAXException e) {
-                sendFault(exchange, 400, "Sender", "insi_400", "Requête XML mal formée");
-                return;
+                TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return send(503, "text/plain", "interrompu");
             }
-            Element soapBody = InsiXml.body(doc);
-            Element header = InsiXml.header(doc);
-            if (soapBody == null || header == null || InsiXml.children(soapBody).isEmpty()) {
-                sendFault(exchange, 400, "Sender", "insi_400", "Enveloppe SOAP 1.2 incomplète");
-                return;
-            }
-            String action = text(header, "Action");
-            if (action == null) {
-                Matcher m = ACTION_PARAM.matcher(contentType);
-                action = m.find() ? m.group(1) : null;
-            }
-            String operation = InsiSoap.operationOf(action);
-            if (operation == null) {
-                sendFault(exchange, 400, "Sender", "insi_404", "Action inconnue : " + action);
-                return;
-            }
-            if (child(header, "ContexteLPS") == null || child(header, "ContexteBAM") == null) {
-                sendFault(exchange, 400, "Sender", "insi_401", "Contextes LPS et BAM obligatoires");
-                return;
-            }
-            Element request = InsiXml.children(soapBody).get(0);
-            answer(exchange, operation, request);
         }
+        if (!"POST".equals(exchange.method())) {
+            return send(405, "text/plain", "POST attendu");
+        }
+        Failure failure = nextFailure();
+        if (failure != null) {
+            return failWith(failure);
+        }
+        String contentType = exchange.header("Content-Type").orElse(null);
+        if (contentType == null || !contentType.startsWith(InsiSoap.CONTENT_TYPE)) {
+            return sendFault(400, "Sender", "insi_400", "Type de contenu attendu : " + InsiSoap.CONTENT_TYPE);
+        }
+        byte[] body;
+        try {
+            body = exchange.body();
+        } catch (HttpError e) {
+            return sendFault(400, "Sender", "insi_413", "Requête trop volumineuse");
+        }
+        Document doc;
+        try {
+            doc = InsiXml.parse(body);
+        } catch (SAXException e) {
+            return sendFault(400, "Sender", "insi_400", "Requête XML mal formée");
+        }
+        Element soapBody = InsiXml.body(doc);
+        Element header = InsiXml.header(doc);
+        if (soapBody == null || header == null || InsiXml.children(soapBody).isEmpty()) {
+            return sendFault(400, "Sender", "insi_400", "Enveloppe SOAP 1.2 incomplète");
+        }
+        String action = text(header, "Action");
+        if (action == null) {
+            Matcher m = ACTION_PARAM.matcher(contentType);
+            action = m.find() ? m.group(1) : null;
+        }
+        String operation = InsiSoap.operationOf(action);
+        if (operation == null) {
+            return sendFault(400, "Sender", "insi_404", "Action inconnue : " + action);
+        }
+        if (child(header, "ContexteLPS") == null || child(header, "ContexteBAM") == null) {
+            return sendFault(400, "Sender", "insi_401", "Contextes LPS et BAM obligatoires");
+        }
+        Element request = InsiXml.children(soapBody).get(0);
+        return answer(operation, request);
     }
 
-    private void answer(HttpExchange exchange, String operation, Element request) throws IOException {
+    private Reply answer(String operation, Element request) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<SandboxIdentity> found;
         boolean verification = false;
         switch (operation) {
             case InsiSoap.OP_BY_TRAITS -> {
                 if (!"RECSANSVITALE".equals(request.getLocalName()) || !InsiSoap.RECSANS_NS.equals(request.getNamespaceURI())) {
-                    sendFault(exchange, 400, "Sender", "insi_400", "RECSANSVITALE attendu");
-                    return;
+                    return sendFault(400, "Sender", "insi_400", "RECSANSVITALE attendu");
                 }
                 for (String f : List.of("NomNaissance", "Prenom", "Sexe", "DateNaissance", "LieuNaissance")) {
                     fields.put(f, text(request, f));
@@ -230,22 +211,19 @@ public final class InsiSandbox implements SandboxService {
                 if (fields.get("NomNaissance") == null || fields.get("Prenom") == null || fields.get("Sexe") == null
                         || fields.get("DateNaissance") == null) {
                     record(operation, fields, "faute");
-                    sendFault(exchange, 400, "Sender", "insi_422",
+                    return sendFault(400, "Sender", "insi_422",
                             "Traits obligatoires manquants : nom de naissance, prénom, sexe, date de naissance");
-                    return;
                 }
                 if ("PANNE".equals(fields.get("NomNaissance"))) {
                     record(operation, fields, "faute");
-                    sendFault(exchange, 500, "Receiver", "insi_500", "Service momentanément indisponible");
-                    return;
+                    return sendFault(500, "Receiver", "insi_500", "Service momentanément indisponible");
                 }
                 found = identities.byTraits(fields.get("NomNaissance"), fields.get("Prenom"), fields.get("Sexe"),
                         fields.get("DateNaissance"), fields.get("LieuNaissance"));
             }
             case InsiSoap.OP_BY_CARTE_VITALE -> {
                 if (!"RECVITALE".equals(request.getLocalName()) || !InsiSoap.RECVIT_NS.equals(request.getNamespaceURI())) {
-                    sendFault(exchange, 400, "Sender", "insi_400", "RECVITALE attendu");
-                    return;
+                    return sendFault(400, "Sender", "insi_400", "RECVITALE attendu");
                 }
                 fields.put("MatriculeIndividu", text(child(request, "MatriculeIndividu"), "NumIdentifiant"));
                 fields.put("MatriculeOD", text(child(request, "MatriculeOD"), "NumIdentifiant"));
@@ -254,8 +232,7 @@ public final class InsiSandbox implements SandboxService {
                 fields.put("RangNaissance", text(request, "RangNaissance"));
                 if (fields.get("MatriculeOD") == null || fields.get("DateNaissance") == null) {
                     record(operation, fields, "faute");
-                    sendFault(exchange, 400, "Sender", "insi_422", "Matricule de l'ouvrant droit et date de naissance obligatoires");
-                    return;
+                    return sendFault(400, "Sender", "insi_422", "Matricule de l'ouvrant droit et date de naissance obligatoires");
                 }
                 found = identities.byCarteVitale(fields.get("MatriculeIndividu"), fields.get("MatriculeOD"),
                         fields.get("DateNaissance"), fields.get("RangNaissance"));
@@ -266,8 +243,7 @@ public final class InsiSandbox implements SandboxService {
                 Element ins = individu == null ? null : child(individu, "INSFourni");
                 Element traits = individu == null ? null : child(individu, "TraitsIdentiteIndividu");
                 if (!"RequeteUnitaire".equals(request.getLocalName()) || ins == null || traits == null) {
-                    sendFault(exchange, 400, "Sender", "insi_400", "RequeteUnitaire/IndividuVerifie attendu");
-                    return;
+                    return sendFault(400, "Sender", "insi_400", "RequeteUnitaire/IndividuVerifie attendu");
                 }
                 Element id = child(ins, "IdIndividu");
                 fields.put("NumIdentifiant", text(id, "NumIdentifiant"));
@@ -292,7 +268,7 @@ public final class InsiSandbox implements SandboxService {
         record(operation, fields, code);
         String xml = resultat(verification ? InsiSoap.VERIF_REP_NS : InsiSoap.RESULTAT_NS, code, label,
                 found.size() == 1 ? found.get(0) : null);
-        send(exchange, 200, InsiSoap.CONTENT_TYPE + "; charset=utf-8", xml);
+        return send(200, InsiSoap.CONTENT_TYPE + "; charset=utf-8", xml);
     }
 
     static String resultat(String ns, String code, String label, SandboxIdentity identity) {
@@ -334,28 +310,23 @@ public final class InsiSandbox implements SandboxService {
                 .end());
     }
 
-    private void failWith(HttpExchange exchange, Failure failure) throws IOException {
-        switch (failure) {
-            case SOAP_FAULT -> sendFault(exchange, 500, "Receiver", "insi_503", "Service momentanément indisponible");
-            case HTTP_503 -> send(exchange, 503, "text/html", "<html><body>Service Unavailable</body></html>");
-            case NOT_SOAP -> send(exchange, 200, "text/html", "<html><body>Maintenance en cours</body></html>");
+    private Reply failWith(Failure failure) {
+        return switch (failure) {
+            case SOAP_FAULT -> sendFault(500, "Receiver", "insi_503", "Service momentanément indisponible");
+            case HTTP_503 -> send(503, "text/html", "<html><body>Service Unavailable</body></html>");
+            case NOT_SOAP -> send(200, "text/html", "<html><body>Maintenance en cours</body></html>");
             case TRUNCATED -> {
                 String full = resultat(InsiSoap.RESULTAT_NS, "00", "OK", identities.all().get(0));
-                send(exchange, 200, InsiSoap.CONTENT_TYPE, full.substring(0, full.length() / 2));
+                yield send(200, InsiSoap.CONTENT_TYPE, full.substring(0, full.length() / 2));
             }
-        }
+        };
     }
 
-    private void sendFault(HttpExchange exchange, int status, String role, String code, String text) throws IOException {
-        send(exchange, status, InsiSoap.CONTENT_TYPE + "; charset=utf-8", fault(role, code, text));
+    private static Reply sendFault(int status, String role, String code, String text) {
+        return send(status, InsiSoap.CONTENT_TYPE + "; charset=utf-8", fault(role, code, text));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static Reply send(int status, String contentType, String body) {
+        return Reply.text(status, contentType, body);
     }
 }
