@@ -6,6 +6,7 @@ import fr.opaline.core.audit.AuditKeyException;
 import fr.opaline.core.backup.BackupException;
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.NotFoundException;
+import fr.opaline.core.lifecycle.FatalErrors;
 import fr.opaline.core.persistence.DatabaseUnavailableException;
 import picocli.CommandLine;
 
@@ -16,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FatalErrors.install();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));
