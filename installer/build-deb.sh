@@ -68,7 +68,8 @@ echo "Modules du runtime : $modules" >&2
   --description "Opaline RIS - système d'information de radiologie" \
   --input "$work/input" --main-jar opaline.jar --main-class fr.opaline.app.Main \
   --runtime-image "$work/runtime" --icon "$packaging/icons/opaline-256.png" \
-  --java-options "-Dfile.encoding=UTF-8" --java-options "-Dopaline.packaged=true"
+  --java-options "-Dfile.encoding=UTF-8" --java-options "-Dopaline.packaged=true" \
+  --java-options "-XX:+ExitOnOutOfMemoryError"
 
 # --- 3. package tree -------------------------------------------------------------------------
 root="$work/root"

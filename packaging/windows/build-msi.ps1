@@ -50,7 +50,7 @@ Invoke-Tool 'jpackage' @('--type', 'app-image', '--dest', (Join-Path $out 'image
     '--description', "Opaline RIS - système d'information de radiologie",
     '--input', (Join-Path $out 'input'), '--main-jar', 'opaline.jar', '--main-class', 'fr.opaline.app.Main',
     '--runtime-image', (Join-Path $out 'runtime'), '--icon', $icon, '--win-console',
-    '--add-launcher', "OpalineDesktop=$desktop", '--java-options', '-Dfile.encoding=UTF-8')
+    '--add-launcher', "OpalineDesktop=$desktop", '--java-options', '-Dfile.encoding=UTF-8', '--java-options', '-XX:+ExitOnOutOfMemoryError')
 $image = Join-Path $out 'image\opaline'
 
 # 3. MSI: heat harvests the app-image (stable component GUIDs with -ag), candle and light link it

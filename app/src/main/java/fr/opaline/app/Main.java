@@ -2,9 +2,12 @@ package fr.opaline.app;
 
 import fr.opaline.app.cli.OpalineCommand;
 import fr.opaline.app.config.ConfigException;
+import fr.opaline.core.audit.AuditKeyException;
 import fr.opaline.core.backup.BackupException;
 import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.NotFoundException;
+import fr.opaline.core.lifecycle.FatalErrors;
+import fr.opaline.core.persistence.DatabaseUnavailableException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code opaline} command. */
@@ -14,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FatalErrors.install();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));
@@ -24,7 +28,8 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new OpalineCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof ConfigException || e instanceof BusinessRuleException || e instanceof NotFoundException
-                    || e instanceof BackupException || e instanceof IllegalArgumentException) {
+                    || e instanceof BackupException || e instanceof IllegalArgumentException
+                    || e instanceof AuditKeyException || e instanceof DatabaseUnavailableException) {
                 cmd.getErr().println("Erreur : " + e.getMessage());
                 return 2;
             }

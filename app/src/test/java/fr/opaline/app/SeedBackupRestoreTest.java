@@ -83,6 +83,11 @@ class SeedBackupRestoreTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         for (Path home : List.of(a, b)) {
+            if (home == b) {
+                // The audit chain is keyed with each practice's own secret: same key, same hashes.
+                Files.createDirectories(b.resolve("secrets"));
+                Files.copy(a.resolve("secrets/audit-chain.key"), b.resolve("secrets/audit-chain.key"));
+            }
             assertThat(opaline(home, "seed", "--patients", "300", "--days", "3", "--seed", "11", "--start", "2026-06-01")
                     .exit()).isZero();
             assertThat(opaline(home, "db", "backup", "--out", home.resolve("b.zip").toString()).exit()).isZero();

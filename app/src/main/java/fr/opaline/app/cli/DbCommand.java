@@ -3,6 +3,7 @@ package fr.opaline.app.cli;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.core.audit.AuditAction;
 import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.audit.AuditAnchors;
 import fr.opaline.core.audit.AuditTrail;
 import fr.opaline.core.backup.BackupManifest;
 import fr.opaline.core.backup.DatabaseBackup;
@@ -95,7 +96,11 @@ final class DbCommand implements Runnable {
                     out().println("Contenu actuel sauvegardé d'abord dans " + safety.toAbsolutePath());
                 }
                 BackupManifest manifest = backup.restore(database, in);
-                new AuditTrail(database, Clock.system(CoreServices.PRACTICE_ZONE)).record(
+                Clock clock = Clock.system(CoreServices.PRACTICE_ZONE);
+                AuditAnchors anchors = new AuditAnchors(config.auditAnchorFile());
+                // The anchors written before describe the chain that was just replaced.
+                new AuditTrail(database, clock, null, anchors).restored();
+                AuditTrail.keyed(database, clock, config.auditKeyFile(), anchors).record(
                         AuditEntry.of(Actor.system("db-restore"), AuditAction.DATABASE_RESTORED, null)
                                 .withDetail(in.getFileName() + " du " + manifest.createdAt()));
                 out().println("Base restaurée depuis " + in + " (" + manifest.totalRows() + " lignes, sauvegarde du "

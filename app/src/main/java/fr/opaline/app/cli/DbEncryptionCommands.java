@@ -84,7 +84,7 @@ final class DbEncryptionCommands {
 
     private static boolean opens(DatabaseSettings settings) {
         // A bare connection, not a pool: a refused password is an answer here, not an error to log.
-        String url = settings.jdbcUrl().replace("AUTO_SERVER=TRUE", "AUTO_SERVER=FALSE") + ";IFEXISTS=TRUE";
+        String url = settings.jdbcUrl() + ";IFEXISTS=TRUE";
         try (Connection connection = DriverManager.getConnection(url, settings.user(), settings.password())) {
             return connection.isValid(5);
         } catch (SQLException e) {

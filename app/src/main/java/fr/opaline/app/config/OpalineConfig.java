@@ -159,6 +159,26 @@ public final class OpalineConfig {
         return get(key).map(v -> home.resolve(v)).orElse(defaultValue);
     }
 
+    /** The directory of the secrets kept out of the database ({@code <home>/secrets}). */
+    public Path secretsDirectory() {
+        return home.resolve("secrets");
+    }
+
+    /** The PSC token vault key, which also seals the TOTP seeds ({@code psc.vault.keyFile}). */
+    public Path vaultKeyFile() {
+        return getPath("psc.vault.keyFile", secretsDirectory().resolve("psc-vault.key"));
+    }
+
+    /** The key of the audit chain ({@code audit.keyFile}). */
+    public Path auditKeyFile() {
+        return getPath("audit.keyFile", secretsDirectory().resolve("audit-chain.key"));
+    }
+
+    /** The audit chain's anchors outside the database ({@code audit.anchorFile}). */
+    public Path auditAnchorFile() {
+        return getPath("audit.anchorFile", secretsDirectory().resolve("audit-anchors.log"));
+    }
+
     public Path dataDirectory() {
         return getPath("data.dir", home.resolve("data"));
     }

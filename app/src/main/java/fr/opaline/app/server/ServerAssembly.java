@@ -27,6 +27,7 @@ public final class ServerAssembly {
                 new fr.opaline.app.wiring.MssWiring(),
                 new WorklistWiring(),
                 new BackupWiring(),
+                new fr.opaline.app.wiring.AuditAnchorWiring(),
                 new fr.opaline.app.wiring.DmpWiring());
     }
 

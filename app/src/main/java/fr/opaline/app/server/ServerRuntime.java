@@ -42,6 +42,8 @@ public final class ServerRuntime implements AutoCloseable {
         CoreServices core = CoreServices.open(config);
         HealthEndpoint health = null;
         try {
+            // Seals the TOTP seeds an earlier version stored in clear (once; nothing to do afterwards).
+            new fr.opaline.app.wiring.AccountsWiring(core);
             PracticeServer server = ServerAssembly.assemble(core, contributions);
             if (config.getBoolean("health.enabled", true)) {
                 HealthCheck check = new HealthCheck(core.database, server, core.database.schemaVersion(), core.clock,

@@ -1,6 +1,10 @@
 package fr.opaline.app.wiring;
 
 import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.core.audit.AuditAction;
+import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.secrets.SecretKeyFile;
 import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountReconciliation;
 import fr.opaline.core.user.AccountReview;
@@ -8,6 +12,7 @@ import fr.opaline.core.user.AccountSecurity;
 import fr.opaline.core.user.LocalAuthentication;
 import fr.opaline.core.user.PasswordHasher;
 import fr.opaline.core.user.PasswordPolicy;
+import fr.opaline.core.user.TotpSeeds;
 import java.time.Duration;
 
 /**
@@ -25,6 +30,11 @@ public final class AccountsWiring {
 
     public AccountsWiring(CoreServices core) {
         this.security = security(core.config);
+        int sealed = security.totpSeeds().sealClearSeeds(core.database);
+        if (sealed > 0) {
+            core.audit.record(AuditEntry.of(Actor.system("accounts"), AuditAction.TOTP_SEEDS_SEALED, null)
+                    .withDetail(sealed + " secret(s) TOTP stocké(s) en clair chiffré(s) avec la clé du coffre"));
+        }
         this.authentication = new LocalAuthentication(core.database, core.audit, core.clock, security);
         this.administration = new AccountAdministration(core.database, core.audit, core.ids, core.clock, security);
         this.reconciliation = new AccountReconciliation(core.database, core.audit, core.clock, authentication);
@@ -37,7 +47,8 @@ public final class AccountsWiring {
                 new PasswordHasher(new PasswordHasher.Cost(
                         config.getInt("accounts.argon2.memoryKiB", PasswordHasher.DEFAULT_COST.memoryKiB()),
                         config.getInt("accounts.argon2.iterations", PasswordHasher.DEFAULT_COST.iterations()),
-                        config.getInt("accounts.argon2.parallelism", PasswordHasher.DEFAULT_COST.parallelism()))));
+                        config.getInt("accounts.argon2.parallelism", PasswordHasher.DEFAULT_COST.parallelism()))),
+                TotpSeeds.withKey(SecretKeyFile.loadOrCreate(config.vaultKeyFile(), "Clé du coffre à jetons")));
     }
 
     private static PasswordPolicy policy(OpalineConfig config, String prefix, PasswordPolicy defaults) {

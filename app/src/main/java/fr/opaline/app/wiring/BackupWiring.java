@@ -47,6 +47,10 @@ public final class BackupWiring implements ServerContribution {
     }
 
     public static Path backupDirectory(CoreServices core) {
-        return core.config.getPath("backup.dir", core.config.home().resolve("backups"));
+        return backupDirectory(core.config);
+    }
+
+    public static Path backupDirectory(fr.opaline.app.config.OpalineConfig config) {
+        return config.getPath("backup.dir", config.home().resolve("backups"));
     }
 }

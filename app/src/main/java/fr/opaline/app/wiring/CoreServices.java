@@ -1,8 +1,10 @@
 package fr.opaline.app.wiring;
 
 import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.core.audit.AuditAnchors;
 import fr.opaline.core.audit.AuditTrail;
 import fr.opaline.core.catalogue.CatalogueService;
+import fr.opaline.core.backup.DatabaseRecovery;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.episode.CareEpisodeService;
 import fr.opaline.core.outbox.Outbox;
@@ -44,7 +46,7 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.ids = ids;
-        this.audit = new AuditTrail(database, clock);
+        this.audit = AuditTrail.keyed(database, clock, config.auditKeyFile(), new AuditAnchors(config.auditAnchorFile()));
         this.settings = new PracticeSettings(database);
         this.profile = settings.profile();
         this.uids = new UidGenerator(profile.uidRoot());
@@ -64,7 +66,8 @@ public final class CoreServices implements AutoCloseable {
     }
 
     public static CoreServices open(OpalineConfig config, Clock clock, IdGenerator ids) {
-        Database database = Database.openAndMigrate(config.database());
+        Database database = DatabaseRecovery.openAndMigrate(config.database(),
+                BackupWiring.backupDirectory(config));
         try {
             return new CoreServices(config, database, clock, ids);
         } catch (RuntimeException e) {

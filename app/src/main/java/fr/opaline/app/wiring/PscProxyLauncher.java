@@ -40,8 +40,7 @@ public final class PscProxyLauncher implements ManagedService {
         OpalineConfig config = core.config;
         OidcProviders providers = PscWiring.providers(config, core.clock);
         TokenVault vault = new TokenVault(core.database, providers,
-                new TokenCipher(VaultKey.loadOrCreate(config.getPath("psc.vault.keyFile",
-                        config.home().resolve("secrets").resolve("psc-vault.key")))),
+                new TokenCipher(VaultKey.loadOrCreate(config.vaultKeyFile())),
                 core.clock, core.ids, config.getDuration("psc.session.maxAge", Duration.ofHours(12)),
                 config.getDuration("psc.refresh.ahead", Duration.ofSeconds(60)));
         proxy = new ProxyService(core.database, providers, vault, new AccountsWiring(core).reconciliation, core.audit,

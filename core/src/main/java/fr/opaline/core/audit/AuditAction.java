@@ -41,6 +41,7 @@ public final class AuditAction {
     public static final String TOTP_ENROLLED = "TOTP_ENROLLED";
     public static final String TOTP_CONFIRMED = "TOTP_CONFIRMED";
     public static final String TOTP_REMOVED = "TOTP_REMOVED";
+    public static final String TOTP_SEEDS_SEALED = "TOTP_SEEDS_SEALED";
     public static final String DATA_SEEDED = "DATA_SEEDED";
     public static final String DATABASE_RESTORED = "DATABASE_RESTORED";
 

@@ -1,15 +1,13 @@
 package fr.opaline.core.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The hash of an audit event: SHA-256 over the previous hash and every field, each field
- * length-prefixed so that no two different events encode alike.
+ * The hash of an audit event over the previous hash and every field, each field length-prefixed
+ * so that no two different events encode alike: HMAC-SHA256 with the {@link AuditKey} from the
+ * event where the keyed chain starts, plain SHA-256 before it (events written before the upgrade).
  */
 final class AuditChain {
 
@@ -18,7 +16,8 @@ final class AuditChain {
     private AuditChain() {
     }
 
-    static String hash(String prevHash, long seq, Instant occurredAt, UUID actorId, String actorLogin,
+    /** With {@code key} null, the plain SHA-256 of the events written before the keyed chain. */
+    static String hash(AuditKey key, String prevHash, long seq, Instant occurredAt, UUID actorId, String actorLogin,
                        String action, UUID patientId, String objectType, String objectId, String detail) {
         StringBuilder canonical = new StringBuilder(256);
         field(canonical, prevHash);
@@ -31,16 +30,12 @@ final class AuditChain {
         field(canonical, objectType);
         field(canonical, objectId);
         field(canonical, detail);
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] message = canonical.toString().getBytes(StandardCharsets.UTF_8);
+        return key == null ? AuditKey.sha256Hex(message) : key.hmacHex(message);
     }
 
-    static String hash(AuditEvent e) {
-        return hash(e.prevHash(), e.seq(), e.occurredAt(), e.actorId(), e.actorLogin(), e.action(),
+    static String hash(AuditKey key, AuditEvent e) {
+        return hash(key, e.prevHash(), e.seq(), e.occurredAt(), e.actorId(), e.actorLogin(), e.action(),
                 e.patientId(), e.objectType(), e.objectId(), e.detail());
     }
 

@@ -1,5 +1,7 @@
 package fr.opaline.core.backup;
 
+import static fr.opaline.core.persistence.generated.Tables.AUDIT_HEAD;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,8 +99,10 @@ public final class DatabaseBackup {
         } catch (IOException e) {
             throw new BackupException("Écriture de la sauvegarde impossible : " + e.getMessage(), e);
         }
+        var auditHead = ctx.selectFrom(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchOne();
         return new BackupManifest(BackupManifest.FORMAT, BackupManifest.FORMAT_VERSION, version, clock.instant(),
-                database.dialect().getName(), entries);
+                database.dialect().getName(), entries, auditHead == null ? null : auditHead.getLastSeq(),
+                auditHead == null ? null : auditHead.getLastHash());
     }
 
     private static long writeRows(DSLContext ctx, Table<?> table, OutputStream out) throws IOException {

@@ -3,9 +3,11 @@ package fr.opaline.core.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -44,12 +46,63 @@ public final class Database implements AutoCloseable {
         config.setPoolName("opaline-db");
         config.setAutoCommit(true);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        this.dataSource = new HikariDataSource(config);
+        this.dataSource = connect(settings, config);
         Configuration configuration = new DefaultConfiguration()
                 .set(dataSource)
                 .set(settings.dialect())
                 .set(jooqSettings());
         this.dsl = DSL.using(configuration);
+    }
+
+    private static HikariDataSource connect(DatabaseSettings settings, HikariConfig config) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw explain(settings, e);
+        }
+    }
+
+    /** The H2 failures an operator can act on, said in French; anything else as it came. */
+    static RuntimeException explain(DatabaseSettings settings, RuntimeException failure) {
+        if (!settings.isH2()) {
+            return failure;
+        }
+        SQLException sql = null;
+        for (Throwable t = failure; t != null && sql == null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+            }
+        }
+        if (sql == null) {
+            return failure;
+        }
+        String file = settings.h2File() == null ? settings.jdbcUrl().replaceAll(";.*", "") : settings.h2File().toString();
+        switch (sql.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1:
+                return new DatabaseUnavailableException(DatabaseUnavailableException.Reason.IN_USE,
+                        "La base H2 " + file + " est ouverte par un autre processus Opaline (le serveur du cabinet,"
+                                + " ou un poste lancé sur ce fichier) : la base embarquée ne s'ouvre que dans un processus"
+                                + " à la fois. Arrêtez le serveur (systemctl stop opaline-server, ou Ctrl-C dans sa"
+                                + " fenêtre) puis relancez la commande ; ou passez par le serveur quand la commande y est"
+                                + " disponible.", failure);
+            case ErrorCode.FILE_CORRUPTED_1:
+            case ErrorCode.FILE_VERSION_ERROR_1:
+            case ErrorCode.FILE_ENCRYPTION_ERROR_1:
+            case ErrorCode.GENERAL_ERROR_1:
+            case ErrorCode.IO_EXCEPTION_1:
+            case ErrorCode.IO_EXCEPTION_2:
+                return new DatabaseUnavailableException(DatabaseUnavailableException.Reason.UNREADABLE,
+                        "La base H2 " + file + " est illisible (" + firstLine(sql.getMessage()) + ").", failure);
+            default:
+                return failure;
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int cut = text.indexOf('\n');
+        text = cut < 0 ? text : text.substring(0, cut);
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     /** Opens the pool. The schema is not touched: call {@link #migrate()} where wanted. */

@@ -38,11 +38,23 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
                 "Base de données non prise en charge : " + url + " (H2 ou PostgreSQL attendus)");
     }
 
-    /** The embedded file database under the given directory. */
+    /**
+     * The embedded file database under the given directory, open in one process only: no
+     * AUTO_SERVER (which listened on a TCP port of every interface, its key in the lock file).
+     */
     public static DatabaseSettings embeddedH2(java.nio.file.Path directory) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("opaline")
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
+                + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
         return new DatabaseSettings(url, "opaline", "", 10);
+    }
+
+    /** The file of an embedded H2 database ({@code jdbc:h2:file:}), else null. */
+    public java.nio.file.Path h2File() {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String base = jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        return java.nio.file.Path.of(base + ".mv.db").toAbsolutePath();
     }
 
     @Override

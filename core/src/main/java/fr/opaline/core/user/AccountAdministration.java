@@ -201,7 +201,8 @@ public final class AccountAdministration {
                     "Le second facteur complète un mot de passe local : définissez d'abord un mot de passe."));
             String secret = Totp.newSecret();
             update(credentials, new Credential(userId, c.passwordHash(), c.passwordChangedAt(), c.mustChangePassword(),
-                    c.failedAttempts(), c.lockedUntil(), secret, false, null, c.lastLoginAt(), c.rowVersion()));
+                    c.failedAttempts(), c.lockedUntil(), security.totpSeeds().seal(userId, secret), false, null,
+                    c.lastLoginAt(), c.rowVersion()));
             audit.record(ctx, AuditEntry.of(by, AuditAction.TOTP_ENROLLED, null).on("user_account", userId)
                     .withDetail(user.login() + " : nouveau secret, en attente de confirmation"));
             return new TotpEnrolment(secret, Totp.provisioningUri(TOTP_ISSUER, user.login(), secret));
@@ -215,7 +216,10 @@ public final class AccountAdministration {
             CredentialRepository credentials = new CredentialRepository(ctx);
             Credential c = credentials.findForUpdate(userId).filter(x -> x.totpSecret() != null)
                     .orElseThrow(() -> new BusinessRuleException("Aucun second facteur en cours d'enrôlement."));
-            OptionalLong step = Totp.verify(c.totpSecret(), code == null ? null : code.trim(), clock.instant(),
+            String seed = security.totpSeeds().open(userId, c.totpSecret()).orElseThrow(() -> new BusinessRuleException(
+                    "Second facteur illisible avec la clé de ce serveur (secret modifié dans la base, ou clé du coffre"
+                            + " différente) : recommencez l'enrôlement."));
+            OptionalLong step = Totp.verify(seed, code == null ? null : code.trim(), clock.instant(),
                     c.totpLastStep());
             if (step.isEmpty()) {
                 return false;

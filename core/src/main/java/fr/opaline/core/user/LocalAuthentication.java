@@ -147,7 +147,13 @@ public final class LocalAuthentication {
                 return Outcome.refused(Reason.TOTP_REQUIRED,
                         "Saisissez le code à 6 chiffres de votre application d'authentification.", null);
             }
-            OptionalLong step = Totp.verify(credential.totpSecret(), totpCode.trim(), now, credential.totpLastStep());
+            Optional<String> seed = security.totpSeeds().open(user.id(), credential.totpSecret());
+            if (seed.isEmpty()) {
+                return failure(ctx, actor, user, credential, policy, "secret TOTP illisible (non scellé par la clé du coffre)",
+                        Reason.TOTP_INVALID, "Second facteur illisible sur ce serveur : un administrateur doit le réactiver"
+                                + " (opaline users totp-enrol).");
+            }
+            OptionalLong step = Totp.verify(seed.get(), totpCode.trim(), now, credential.totpLastStep());
             if (step.isEmpty()) {
                 return failure(ctx, actor, user, credential, policy, "code TOTP incorrect ou déjà utilisé",
                         Reason.TOTP_INVALID, "Code à usage unique incorrect ou déjà utilisé.");
