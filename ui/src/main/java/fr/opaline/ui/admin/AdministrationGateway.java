@@ -1,6 +1,7 @@
 package fr.opaline.ui.admin;
 
 import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.catalogue.AeTitle;
 import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The administrators' screen's access to core, ins and mss: accounts (rules and audit are
@@ -36,7 +36,6 @@ public final class AdministrationGateway {
 
     /** Catalogue changes: {@link CatalogueRepository} writes without auditing, this screen audits them. */
     public static final String AUDIT_CATALOGUE = "CATALOGUE_CHANGED";
-    private static final Pattern AE_TITLE = Pattern.compile("[\\x20-\\x5B\\x5D-\\x7E]{1,16}");
 
     private final AdministrationServices services;
     private final Database database;
@@ -116,15 +115,12 @@ public final class AdministrationGateway {
     public Room addRoom(Actor by, String code, String name, Modality modality, String aeTitle, String stationName) {
         String c = required(code, "Le code de la salle est obligatoire.");
         String n = required(name, "Le nom de la salle est obligatoire.");
-        String ae = required(aeTitle, "Le titre AE de la modalité est obligatoire.");
+        String ae = stationAeTitle(required(aeTitle, "Le titre AE de la modalité est obligatoire."));
         if (modality == null) {
             throw new BusinessRuleException("Choisissez la modalité de la salle.");
         }
         if (c.length() > 20 || n.length() > 100) {
             throw new BusinessRuleException("Code (20 caractères au plus) ou nom (100 au plus) trop long.");
-        }
-        if (!AE_TITLE.matcher(ae).matches()) {
-            throw new BusinessRuleException("Titre AE invalide : 1 à 16 caractères ASCII, sans « \\ ».");
         }
         return database.inTransaction(ctx -> {
             AccountAdministration.requireAdministrator(ctx, by);
@@ -199,6 +195,15 @@ public final class AdministrationGateway {
             }
         }
         return statuses;
+    }
+
+    /** The room's station AE title by core's {@link AeTitle} rule, its refusal shown as is. */
+    private static String stationAeTitle(String value) {
+        try {
+            return AeTitle.check(value);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException(e.getMessage());
+        }
     }
 
     private static String required(String value, String refusal) {
