@@ -6,6 +6,8 @@ import fr.opaline.core.catalogue.Room;
 import fr.opaline.core.persistence.Database;
 import fr.opaline.worklist.net.CallingAeTitles;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -56,6 +58,12 @@ public final class KnownModalities implements CallingAeTitles {
         return readRooms();
     }
 
+    /** The active rooms whose station AE title is let in, read now, by code. */
+    public List<Room> rooms() {
+        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).rooms()).stream().filter(Room::active)
+                .filter(r -> AeTitle.isValid(r.stationAeTitle())).toList();
+    }
+
     /** The titles configured besides the rooms. */
     public Set<String> configuredTitles() {
         return configured;
@@ -77,8 +85,8 @@ public final class KnownModalities implements CallingAeTitles {
     }
 
     private Set<String> readRooms() {
-        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).rooms()).stream().filter(Room::active)
-                .map(Room::stationAeTitle).filter(AeTitle::isValid).map(AeTitle::check)
+        Set<String> titles = rooms().stream().map(r -> AeTitle.check(r.stationAeTitle()))
                 .collect(Collectors.toCollection(TreeSet::new));
+        return Collections.unmodifiableSet(titles);
     }
 }

@@ -434,7 +434,7 @@ public final class DicomServer implements AutoCloseable {
         }
 
         private void abort(int reason, String why) {
-            LOG.info("A-ABORT envoyé à {} : {}", peer, why);
+            LOG.info("A-ABORT envoyé à {} : {}", peer, LogSafe.text(why));
             try {
                 channel.write(new Abort(Abort.SOURCE_SERVICE_PROVIDER, reason));
             } catch (IOException e) {
