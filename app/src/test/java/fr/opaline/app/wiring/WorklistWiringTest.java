@@ -43,8 +43,8 @@ class WorklistWiringTest {
                 "worklist.aeTitle", "RIS_TILLEULS", "worklist.port", "104",
                 "worklist.acceptedCallingAeTitles", " CT_SALLE1, IRM_1 ,",
                 "worklist.artimTimeout", "PT10S", "worklist.idleTimeout", "120", "worklist.maxPduLength", "65536",
-                "worklist.maxAssociations", "8", "worklist.maxResults", "500", "worklist.characterSet", "ISO_IR 192",
-                "worklist.acceptAnyCallingAeTitle", "true", "worklist.maxAssociationsPerAddress", "3")),
+                "worklist.maxAssociations", "8", "worklist.maxResults", "500", "worklist.characterSet", "ISO_IR 192"))
+                .with("worklist.acceptAnyCallingAeTitle", "true").with("worklist.maxAssociationsPerAddress", "3"),
                 "");
         assertThat(custom.aeTitle()).isEqualTo("RIS_TILLEULS");
         assertThat(custom.port()).isEqualTo(104);
