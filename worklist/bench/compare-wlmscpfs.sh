@@ -47,7 +47,7 @@ mkdir -p "$work/findscu"
 for q in $(ls "$work/export/queries"/*.dump | head -n "$runs"); do
   dump2dcm -q "$q" "$work/findscu/$(basename "${q%.dump}").dcm"
 done
-OPALINE_DB_URL="$db" OPALINE_WORKLIST_BINDADDRESS=127.0.0.1 \
+OPALINE_DB_URL="$db" OPALINE_WORKLIST_BINDADDRESS=127.0.0.1 OPALINE_WORKLIST_ACCEPTEDCALLINGAETITLES=ECHOSCU,FINDSCU \
   $opaline --home "$work/home" worklist serve --port "$port_opl" > "$work/opaline.log" 2>&1 &
 pids+=($!)
 until echoscu -aec OPALINE 127.0.0.1 "$port_opl" > /dev/null 2>&1; do sleep 0.2; done

@@ -1,8 +1,9 @@
 package fr.opaline.worklist;
 
+import fr.opaline.core.catalogue.AeTitle;
 import fr.opaline.worklist.data.DicomCharset;
 import fr.opaline.worklist.data.TransferSyntax;
-import fr.opaline.worklist.net.AeTitles;
+import fr.opaline.worklist.net.CallingAeTitles;
 import fr.opaline.worklist.net.ServerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -16,26 +17,32 @@ import java.util.Set;
  * @param aeTitle                 called AE title the modalities use
  * @param bindAddress             listening address, "0.0.0.0" for every interface
  * @param port                    TCP port
- * @param acceptedCallingAeTitles modalities allowed to query; empty: any
+ * @param acceptedCallingAeTitles calling AE titles let in besides the station AE titles of the catalogue's rooms
+ *                                (e.g. a console or a gateway that is not a room's modality)
+ * @param acceptAnyCallingAeTitle every calling AE title is let in (off by default: decision record 0200)
  * @param artimTimeout            time for a modality to send its association request, or to close after release
  * @param idleTimeout             longest silence on an open association before it is aborted
  * @param maxPduLength            largest PDU Opaline receives (announced to the modality)
  * @param maxAssociations         associations served at once
+ * @param maxAssociationsPerAddress connections open at once from one source address
  * @param maxResults              most worklist items one query returns
  * @param characterSet            character set of the answers to queries that state none
  * @param institutionName         Institution Name (0008,0080) given to the modalities, may be empty
  */
 public record WorklistSettings(String aeTitle, String bindAddress, int port, Set<String> acceptedCallingAeTitles,
-                               Duration artimTimeout, Duration idleTimeout, int maxPduLength, int maxAssociations,
-                               int maxResults, DicomCharset characterSet, String institutionName) {
+                               boolean acceptAnyCallingAeTitle, Duration artimTimeout, Duration idleTimeout,
+                               int maxPduLength, int maxAssociations, int maxAssociationsPerAddress, int maxResults,
+                               DicomCharset characterSet, String institutionName) {
 
     public static final String DEFAULT_AE_TITLE = "OPALINE";
     public static final int DEFAULT_PORT = 11112;
+    /** A modality holds one association at a time; a few more leave room for a retry or a second console. */
+    public static final int DEFAULT_MAX_ASSOCIATIONS_PER_ADDRESS = 8;
 
     public WorklistSettings {
-        aeTitle = AeTitles.check(aeTitle);
+        aeTitle = AeTitle.check(aeTitle);
         Objects.requireNonNull(bindAddress, "bindAddress");
-        acceptedCallingAeTitles = Set.copyOf(acceptedCallingAeTitles.stream().map(AeTitles::check).toList());
+        acceptedCallingAeTitles = Set.copyOf(acceptedCallingAeTitles.stream().map(AeTitle::check).toList());
         Objects.requireNonNull(characterSet, "characterSet");
         if (!characterSet.supported()) {
             throw new IllegalArgumentException("Jeu de caractères « " + characterSet.term() + " » non pris en charge");
@@ -44,14 +51,30 @@ public record WorklistSettings(String aeTitle, String bindAddress, int port, Set
             throw new IllegalArgumentException("Nombre maximal de résultats : au moins 1");
         }
         // the network bounds (port, PDU length, timeouts, association limit) are checked there
-        options(aeTitle, bindAddress, port, acceptedCallingAeTitles, artimTimeout, idleTimeout, maxPduLength,
-                maxAssociations, Map.of());
+        options(aeTitle, bindAddress, port, CallingAeTitles.any(), artimTimeout, idleTimeout, maxPduLength,
+                maxAssociations, maxAssociationsPerAddress, Map.of());
     }
 
-    /** Defaults: AE OPALINE on port 11112, every interface, any modality, ISO_IR 100. */
+    /**
+     * Defaults: AE OPALINE on port 11112, every interface, only the rooms' modalities, 50
+     * associations, 8 connections per address, ISO_IR 100.
+     */
     public static WorklistSettings defaults() {
-        return new WorklistSettings(DEFAULT_AE_TITLE, "0.0.0.0", DEFAULT_PORT, Set.of(), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), 16384, 50, 2000, DicomCharset.ISO_IR_100, "");
+        return new WorklistSettings(DEFAULT_AE_TITLE, "0.0.0.0", DEFAULT_PORT, Set.of(), false, Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 16384, 50, DEFAULT_MAX_ASSOCIATIONS_PER_ADDRESS, 2000, DicomCharset.ISO_IR_100,
+                "");
+    }
+
+    /** The same settings letting in exactly {@code callers} besides the rooms' modalities, or anyone. */
+    public WorklistSettings withCallers(Set<String> callers, boolean acceptAny) {
+        return new WorklistSettings(aeTitle, bindAddress, port, callers, acceptAny, artimTimeout, idleTimeout,
+                maxPduLength, maxAssociations, maxAssociationsPerAddress, maxResults, characterSet, institutionName);
+    }
+
+    /** The same settings with other timeouts and association bounds. */
+    public WorklistSettings withLimits(Duration artim, Duration idle, int associations, int perAddress) {
+        return new WorklistSettings(aeTitle, bindAddress, port, acceptedCallingAeTitles, acceptAnyCallingAeTitle, artim,
+                idle, maxPduLength, associations, perAddress, maxResults, characterSet, institutionName);
     }
 
     /** A defined term of (0008,0005) for {@code characterSet}: ISO_IR 100, ISO_IR 192 or ISO_IR 6 (ASCII). */
@@ -64,15 +87,15 @@ public record WorklistSettings(String aeTitle, String bindAddress, int port, Set
         return charset;
     }
 
-    ServerOptions serverOptions(Map<String, List<TransferSyntax>> syntaxes) {
-        return options(aeTitle, bindAddress, port, acceptedCallingAeTitles, artimTimeout, idleTimeout, maxPduLength,
-                maxAssociations, syntaxes);
+    ServerOptions serverOptions(CallingAeTitles callers, Map<String, List<TransferSyntax>> syntaxes) {
+        return options(aeTitle, bindAddress, port, callers, artimTimeout, idleTimeout, maxPduLength, maxAssociations,
+                maxAssociationsPerAddress, syntaxes);
     }
 
-    private static ServerOptions options(String aeTitle, String bindAddress, int port, Set<String> callers,
+    private static ServerOptions options(String aeTitle, String bindAddress, int port, CallingAeTitles callers,
                                          Duration artim, Duration idle, int maxPdu, int maxAssociations,
-                                         Map<String, List<TransferSyntax>> syntaxes) {
-        return new ServerOptions(aeTitle, bindAddress, port, callers, artim, idle, maxPdu, maxAssociations, syntaxes,
-                "worklist");
+                                         int perAddress, Map<String, List<TransferSyntax>> syntaxes) {
+        return new ServerOptions(aeTitle, bindAddress, port, callers, artim, idle, maxPdu, maxAssociations, perAddress,
+                syntaxes, "worklist");
     }
 }

@@ -50,8 +50,10 @@ class AssociationFloodTest {
     void aThousandAbandonedAssociationsGiveBackEveryThreadAndSocket() throws Exception {
         try (WorklistTestBed bed = new WorklistTestBed()) {
             WorklistSettings s = WorklistTestBed.settings();
-            WorklistScp scp = bed.start(new WorklistSettings(s.aeTitle(), s.bindAddress(), 0, Set.of(),
-                    Duration.ofMillis(500), Duration.ofSeconds(1), 16384, 20, 2000, DicomCharset.ISO_IR_100, ""));
+            // every connection comes from 127.0.0.1 here: the per-address bound is lifted to test the global ones
+            WorklistScp scp = bed.start(new WorklistSettings(s.aeTitle(), s.bindAddress(), 0,
+                    Set.of("FLOOD", WorklistTestBed.ECHOSCU), false, Duration.ofMillis(500), Duration.ofSeconds(1),
+                    16384, 20, 1000, 2000, DicomCharset.ISO_IR_100, ""));
             settle(scp);
             int threadsBefore = associationThreads();
             long descriptorsBefore = openDescriptors();

@@ -48,8 +48,9 @@ class ScpRobustnessTest {
     static void start() throws Exception {
         bed = new WorklistTestBed();
         WorklistSettings s = WorklistTestBed.settings();
-        scp = bed.start(new WorklistSettings(s.aeTitle(), s.bindAddress(), 0, Set.of("MODALITY1", "MODALITY2"),
-                Duration.ofMillis(800), Duration.ofMillis(1500), 16384, 20, 3, DicomCharset.ISO_IR_100, ""));
+        scp = bed.start(new WorklistSettings(s.aeTitle(), s.bindAddress(), 0, Set.of("MODALITY1", "MODALITY2"), false,
+                Duration.ofMillis(800), Duration.ofMillis(1500), 16384, 20, 30, 3, DicomCharset.ISO_IR_100, ""));
+        // 30 per address: every client here is 127.0.0.1, and the association limit (20) is tested on its own
     }
 
     @AfterAll

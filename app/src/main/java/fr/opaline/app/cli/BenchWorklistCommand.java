@@ -98,7 +98,7 @@ final class BenchWorklistCommand extends Subcommand implements Callable<Integer>
                 result = WorklistBench.run(hostPort[0], Integer.parseInt(hostPort[1]), calledAe, mix, clients, warmup);
             } else {
                 OpalineConfig local = config.with("worklist.port", "0").with("worklist.bindAddress", "127.0.0.1")
-                        .with("worklist.aeTitle", calledAe).with("worklist.acceptedCallingAeTitles", "")
+                        .with("worklist.aeTitle", calledAe).with("worklist.acceptedCallingAeTitles", WorklistBench.CALLING_AE)
                         .with("worklist.maxAssociations", String.valueOf(Math.max(50, 2 * clients)));
                 WorklistSettings scpSettings = WorklistWiring.settings(local, core.profile.name());
                 WorklistScp scp = WorklistWiring.scp(core, scpSettings);

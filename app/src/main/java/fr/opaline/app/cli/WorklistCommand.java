@@ -5,14 +5,17 @@ import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.app.wiring.WorklistWiring;
 import fr.opaline.worklist.WorklistScp;
 import fr.opaline.worklist.WorklistSettings;
+import fr.opaline.core.catalogue.Room;
 import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "worklist", description = "Worklist DICOM des modalités (Modality Worklist SCP).",
-        subcommands = WorklistCommand.Serve.class)
+        subcommands = {WorklistCommand.Serve.class, WorklistCommand.Modalities.class})
 final class WorklistCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -57,6 +60,41 @@ final class WorklistCommand implements Runnable {
                         settings.aeTitle(), settings.bindAddress(), scp.port(), core.database.settings().jdbcUrl());
                 out().flush();
                 stopped.await();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "modalities", description = {
+            "Modalités autorisées à interroger la worklist : le titre AE de station de chaque salle active du",
+            "catalogue (déclarer une modalité = donner ce titre à sa salle, écran Administration), plus",
+            "worklist.acceptedCallingAeTitles. Tout autre appelant reçoit un refus d'association, journalisé."})
+    static final class Modalities extends Subcommand implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            OpalineConfig config = config();
+            try (CoreServices core = CoreServices.open(config)) {
+                WorklistSettings settings = WorklistWiring.settings(config, core.profile.name());
+                WorklistScp scp = WorklistWiring.scp(core, settings);
+                if (settings.acceptAnyCallingAeTitle()) {
+                    out().println("ATTENTION : worklist.acceptAnyCallingAeTitle=true, tout appelant est servi,"
+                            + " quel que soit son titre AE.");
+                }
+                out().printf("Worklist « %s », port %d. Titres AE appelants servis :%n", settings.aeTitle(),
+                        settings.port());
+                List<Room> rooms = scp.modalities().rooms();
+                for (Room room : rooms) {
+                    out().printf("  %-16s  salle %s « %s » (%s)%n", room.stationAeTitle().strip(), room.code(),
+                            room.name(), room.modality());
+                }
+                for (String title : new TreeSet<>(scp.modalities().configuredTitles())) {
+                    out().printf("  %-16s  worklist.acceptedCallingAeTitles%n", title);
+                }
+                if (rooms.isEmpty() && scp.modalities().configuredTitles().isEmpty()) {
+                    out().println("  (aucun : déclarez le titre AE de station de chaque salle dans l'écran"
+                            + " Administration)");
+                }
             }
             return 0;
         }

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The DICOM Modality Worklist SCP in the practice server, configured by the {@code worklist.*} keys. */
+/**
+ * The DICOM Modality Worklist SCP in the practice server, configured by the {@code worklist.*} keys.
+ * Only the modalities of the catalogue's rooms and {@code worklist.acceptedCallingAeTitles} are
+ * served unless {@code worklist.acceptAnyCallingAeTitle=true} (decision record 0200).
+ */
 public final class WorklistWiring implements ServerContribution {
 
     @Override
@@ -37,10 +41,12 @@ public final class WorklistWiring implements ServerContribution {
                     config.get("worklist.bindAddress", defaults.bindAddress()),
                     config.getInt("worklist.port", defaults.port()),
                     callers,
+                    config.getBoolean("worklist.acceptAnyCallingAeTitle", defaults.acceptAnyCallingAeTitle()),
                     config.getDuration("worklist.artimTimeout", defaults.artimTimeout()),
                     config.getDuration("worklist.idleTimeout", defaults.idleTimeout()),
                     config.getInt("worklist.maxPduLength", defaults.maxPduLength()),
                     config.getInt("worklist.maxAssociations", defaults.maxAssociations()),
+                    config.getInt("worklist.maxAssociationsPerAddress", defaults.maxAssociationsPerAddress()),
                     config.getInt("worklist.maxResults", defaults.maxResults()),
                     WorklistSettings.charset(config.get("worklist.characterSet", defaults.characterSet().term())),
                     institutionName == null ? "" : institutionName);

@@ -34,6 +34,8 @@ class WorklistWiringTest {
         assertThat(defaults.aeTitle()).isEqualTo("OPALINE");
         assertThat(defaults.port()).isEqualTo(11112);
         assertThat(defaults.acceptedCallingAeTitles()).isEmpty();
+        assertThat(defaults.acceptAnyCallingAeTitle()).as("only known modalities by default").isFalse();
+        assertThat(defaults.maxAssociationsPerAddress()).isEqualTo(8);
         assertThat(defaults.characterSet()).isEqualTo(DicomCharset.ISO_IR_100);
         assertThat(defaults.institutionName()).isEqualTo("Cabinet");
 
@@ -41,7 +43,8 @@ class WorklistWiringTest {
                 "worklist.aeTitle", "RIS_TILLEULS", "worklist.port", "104",
                 "worklist.acceptedCallingAeTitles", " CT_SALLE1, IRM_1 ,",
                 "worklist.artimTimeout", "PT10S", "worklist.idleTimeout", "120", "worklist.maxPduLength", "65536",
-                "worklist.maxAssociations", "8", "worklist.maxResults", "500", "worklist.characterSet", "ISO_IR 192")),
+                "worklist.maxAssociations", "8", "worklist.maxResults", "500", "worklist.characterSet", "ISO_IR 192"))
+                .with("worklist.acceptAnyCallingAeTitle", "true").with("worklist.maxAssociationsPerAddress", "3"),
                 "");
         assertThat(custom.aeTitle()).isEqualTo("RIS_TILLEULS");
         assertThat(custom.port()).isEqualTo(104);
@@ -52,6 +55,8 @@ class WorklistWiringTest {
         assertThat(custom.maxAssociations()).isEqualTo(8);
         assertThat(custom.maxResults()).isEqualTo(500);
         assertThat(custom.characterSet()).isEqualTo(DicomCharset.ISO_IR_192);
+        assertThat(custom.acceptAnyCallingAeTitle()).isTrue();
+        assertThat(custom.maxAssociationsPerAddress()).isEqualTo(3);
     }
 
     @Test
@@ -59,7 +64,8 @@ class WorklistWiringTest {
         for (Map<String, String> wrong : List.of(Map.of("worklist.aeTitle", "UN TITRE BIEN TROP LONG"),
                 Map.of("worklist.aeTitle", "A\\B"), Map.of("worklist.port", "70000"),
                 Map.of("worklist.maxPduLength", "100"), Map.of("worklist.characterSet", "ISO 2022 IR 87"),
-                Map.of("worklist.acceptedCallingAeTitles", "OK,PAS\\OK"), Map.of("worklist.maxAssociations", "0"))) {
+                Map.of("worklist.acceptedCallingAeTitles", "OK,PAS\\OK"), Map.of("worklist.maxAssociations", "0"),
+                Map.of("worklist.maxAssociationsPerAddress", "0"))) {
             assertThatThrownBy(() -> WorklistWiring.settings(OpalineConfig.of(home, wrong), ""))
                     .as(wrong.toString()).isInstanceOf(ConfigException.class).hasMessageContaining("worklist");
         }
@@ -69,7 +75,7 @@ class WorklistWiringTest {
     void thePracticeServerRunsTheWorklistUnlessDisabled() throws Exception {
         try (var db = TestDatabases.h2()) {
             OpalineConfig config = OpalineConfig.of(home, Map.of("worklist.port", "0", "worklist.bindAddress", "127.0.0.1",
-                    "outbox.threads", "1"));
+                    "outbox.threads", "1", "worklist.acceptedCallingAeTitles", "CT_SALLE1"));
             CoreServices core = CoreServices.over(config, db.database(), Clock.systemUTC(),
                     IdGenerator.timeOrdered(Clock.systemUTC()));
             PracticeServer server = ServerAssembly.assemble(core);

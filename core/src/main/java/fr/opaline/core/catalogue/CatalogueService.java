@@ -10,7 +10,6 @@ import fr.opaline.core.persistence.Database;
 import fr.opaline.core.user.AccountAdministration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The practice's rooms and exam catalogue as the administrators change them, from the desktop or
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class CatalogueService {
 
-    /** A DICOM AE title: 1 to 16 characters of the default repertoire, backslash excluded. */
-    private static final Pattern AE_TITLE = Pattern.compile("[\\x20-\\x5B\\x5D-\\x7E]{1,16}");
     public static final int MIN_EXAM_MINUTES = 5;
     public static final int MAX_EXAM_MINUTES = 480;
 
@@ -46,15 +43,12 @@ public final class CatalogueService {
     public Room addRoom(Actor by, String code, String name, Modality modality, String aeTitle, String stationName) {
         String c = required(code, "Le code de la salle est obligatoire.");
         String n = required(name, "Le nom de la salle est obligatoire.");
-        String ae = required(aeTitle, "Le titre AE de la modalité est obligatoire.");
+        String ae = stationAeTitle(required(aeTitle, "Le titre AE de la modalité est obligatoire."));
         if (modality == null) {
             throw new BusinessRuleException("Choisissez la modalité de la salle.");
         }
         if (c.length() > 20 || n.length() > 100) {
             throw new BusinessRuleException("Code (20 caractères au plus) ou nom (100 au plus) trop long.");
-        }
-        if (!AE_TITLE.matcher(ae).matches()) {
-            throw new BusinessRuleException("Titre AE invalide : 1 à 16 caractères ASCII, sans « \\ ».");
         }
         return database.inTransaction(ctx -> {
             AccountAdministration.requireAdministrator(ctx, by);
@@ -106,6 +100,15 @@ public final class CatalogueService {
             throw new BusinessRuleException(refusal);
         }
         return v;
+    }
+
+    /** The room's station AE title by the one {@link AeTitle} rule, its refusal shown as is. */
+    private static String stationAeTitle(String value) {
+        try {
+            return AeTitle.check(value);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException(e.getMessage());
+        }
     }
 
     private static String blankToNull(String value) {

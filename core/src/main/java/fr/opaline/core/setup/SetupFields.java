@@ -3,6 +3,7 @@ package fr.opaline.core.setup;
 import static fr.opaline.core.setup.SetupField.Storage.CONFIGURATION;
 import static fr.opaline.core.setup.SetupField.Storage.DATABASE;
 
+import fr.opaline.core.catalogue.AeTitle;
 import fr.opaline.core.practice.PracticeIdentifiers;
 import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.core.uid.UidRoot;
@@ -136,17 +137,9 @@ public final class SetupFields {
         return compact;
     }
 
-    /** An Application Entity title (PS3.5 §6.2, VR AE). */
+    /** An Application Entity title: {@link AeTitle}'s rule. */
     static String aeTitle(String value) {
-        String trimmed = value.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 16) {
-            throw new IllegalArgumentException("Titre AE « " + value + " » : 1 à 16 caractères attendus");
-        }
-        if (trimmed.chars().anyMatch(c -> c < 0x20 || c > 0x7E || c == '\\')) {
-            throw new IllegalArgumentException("Titre AE « " + value
-                    + " » : lettres, chiffres et ponctuation ASCII seulement, sans barre oblique inverse");
-        }
-        return trimmed;
+        return AeTitle.check(value);
     }
 
     static String port(String value, List<String> warnings) {

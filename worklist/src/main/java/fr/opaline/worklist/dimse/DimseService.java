@@ -1,5 +1,6 @@
 package fr.opaline.worklist.dimse;
 
+import fr.opaline.core.common.LogSafe;
 import fr.opaline.worklist.data.Attributes;
 import fr.opaline.worklist.data.DatasetReader;
 import fr.opaline.worklist.data.DatasetWriter;
@@ -86,7 +87,7 @@ public final class DimseService implements PresentationHandler {
         try {
             identifier = DatasetReader.read(request.dataset(), syntax);
         } catch (DicomFormatException e) {
-            LOG.info("C-FIND illisible de {} : {}", association, e.getMessage());
+            LOG.info("C-FIND illisible de {} : {}", association, LogSafe.text(e.getMessage()));
             respond(request, Dimse.UNABLE_TO_PROCESS, "Identifiant illisible : " + e.getMessage());
             return;
         }

@@ -1,5 +1,6 @@
 package fr.opaline.worklist.mwl;
 
+import fr.opaline.core.common.LogSafe;
 import fr.opaline.core.audit.AuditEntry;
 import fr.opaline.core.audit.AuditTrail;
 import fr.opaline.core.common.Actor;
@@ -93,7 +94,8 @@ public final class ModalityWorklistFind implements FindHandler {
             answers.add(responses.build(query, full));
         }
         int pending = responses.unsupportedKeys() ? Dimse.PENDING_WARNING : Dimse.PENDING;
-        LOG.debug("Worklist : {} élément(s) pour {} ({})", answers.size(), request.callingAeTitle(), filter);
+        LOG.debug("Worklist : {} élément(s) pour {} ({})", answers.size(), request.callingAeTitle(),
+                LogSafe.text(String.valueOf(filter)));
         return cut
                 ? new Outcome(answers.iterator(), pending, Dimse.OUT_OF_RESOURCES,
                         "Plus de " + options.maxResults() + " resultats : affinez la requete")

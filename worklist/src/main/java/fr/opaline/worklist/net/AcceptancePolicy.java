@@ -1,5 +1,6 @@
 package fr.opaline.worklist.net;
 
+import fr.opaline.core.catalogue.AeTitle;
 import fr.opaline.worklist.data.TransferSyntax;
 import fr.opaline.worklist.net.Pdu.AssociateAccept;
 import fr.opaline.worklist.net.Pdu.AssociateReject;
@@ -43,9 +44,8 @@ final class AcceptancePolicy {
         if (!options.aeTitle().equals(rq.calledAeTitle())) {
             return userReject(AssociateReject.USER_CALLED_AE_NOT_RECOGNIZED);
         }
-        if (!options.acceptedCallingAeTitles().isEmpty()
-                && !options.acceptedCallingAeTitles().contains(rq.callingAeTitle())) {
-            return userReject(AssociateReject.USER_CALLING_AE_NOT_RECOGNIZED);
+        if (!AeTitle.isValid(rq.callingAeTitle()) || !options.callers().known(rq.callingAeTitle())) {
+            return callingAeNotRecognized();
         }
         List<PresentationContextResult> results = new ArrayList<>();
         for (PresentationContext pc : rq.contexts()) {
@@ -72,6 +72,16 @@ final class AcceptancePolicy {
                 firstProposed);
     }
 
+    /** A-ASSOCIATE-RJ rejected-permanent, DICOM UL service-user, calling AE title not recognized (PS3.8 9.3.4). */
+    static AssociateReject callingAeNotRecognized() {
+        return userReject(AssociateReject.USER_CALLING_AE_NOT_RECOGNIZED);
+    }
+
+    static boolean isCallingAeNotRecognized(AssociateReject rj) {
+        return rj.result() == AssociateReject.PERMANENT && rj.source() == AssociateReject.SOURCE_SERVICE_USER
+                && rj.reason() == AssociateReject.USER_CALLING_AE_NOT_RECOGNIZED;
+    }
+
     private static AssociateReject userReject(int reason) {
         return new AssociateReject(AssociateReject.PERMANENT, AssociateReject.SOURCE_SERVICE_USER, reason);
     }
@@ -80,7 +90,7 @@ final class AcceptancePolicy {
     static String explain(AssociateReject rj) {
         return switch (rj.source() * 100 + rj.reason()) {
             case 102 -> "contexte d'application non pris en charge";
-            case 103 -> "titre AE appelant non autorisé";
+            case 103 -> "titre AE appelant non reconnu";
             case 107 -> "titre AE appelé inconnu";
             case 202 -> "version de protocole non prise en charge";
             case 301 -> "encombrement temporaire";

@@ -1,5 +1,6 @@
 package fr.opaline.worklist.net;
 
+import fr.opaline.core.common.LogSafe;
 import fr.opaline.worklist.data.TransferSyntax;
 import fr.opaline.worklist.net.Pdu.Abort;
 import fr.opaline.worklist.net.Pdu.AssociateAccept;
@@ -34,22 +35,44 @@ import org.slf4j.LoggerFactory;
 /**
  * The association acceptor of the DICOM upper layer (PS3.8): listens, negotiates and runs one
  * thread per connection, within fixed bounds. Up to {@code maxAssociations} associations are
- * served; as many again are answered with A-ASSOCIATE-RJ (transient, local limit exceeded);
- * connections beyond that are closed at once. Every read has a deadline (ARTIM before the
- * association, idle timeout after) and a watchdog closes connections whose peer stopped reading,
- * so no thread or socket outlives its peer.
+ * served (a slot is taken when a known caller's request is accepted, not at connection); the
+ * next ones are answered with A-ASSOCIATE-RJ (transient, local limit exceeded). One source
+ * address may hold at most {@code maxConnectionsPerAddress} connections; its next ones are closed
+ * at once. At most twice {@code maxAssociations} connections are open in all: past that, the
+ * oldest connection still waiting for its association request is closed to make room, so
+ * half-open connections cannot keep a modality out for the ARTIM window. Every read has a
+ * deadline (ARTIM before the association, idle timeout after) and a watchdog closes connections
+ * whose peer stopped reading, so no thread or socket outlives its peer. Text received from the
+ * network is escaped ({@link LogSafe}) before it is logged.
  */
 public final class DicomServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DicomServer.class);
 
+    /** Told of each association request refused by the policy (not of those refused for lack of room). */
+    @FunctionalInterface
+    public interface RejectionListener {
+        void rejected(InetSocketAddress peer, String callingAeTitle, String calledAeTitle, AssociateReject reject);
+
+        static RejectionListener none() {
+            return (peer, calling, called, reject) -> {
+            };
+        }
+    }
+
     private final ServerOptions options;
     private final AcceptancePolicy policy;
+    private final RejectionListener rejections;
     private final PresentationHandler.Factory handlers;
     private final Semaphore associationSlots;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong connectionCounter = new AtomicLong();
     private final AtomicLong refusedConnections = new AtomicLong();
+    private final AtomicLong evictedConnections = new AtomicLong();
+    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    /** Connections that have not yet sent their association request, with when they were accepted. */
+    private final ConcurrentHashMap<PduChannel, Long> awaitingRequest = new ConcurrentHashMap<>();
+    private final Throttle refusalLog = new Throttle(Duration.ofMinutes(1), 10_000);
     private final Set<PduChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket serverSocket;
@@ -58,9 +81,14 @@ public final class DicomServer implements AutoCloseable {
     private ScheduledExecutorService watchdog;
 
     public DicomServer(ServerOptions options, PresentationHandler.Factory handlers) {
+        this(options, handlers, RejectionListener.none());
+    }
+
+    public DicomServer(ServerOptions options, PresentationHandler.Factory handlers, RejectionListener rejections) {
         this.options = options;
         this.policy = new AcceptancePolicy(options);
         this.handlers = handlers;
+        this.rejections = rejections;
         this.associationSlots = new Semaphore(options.maxAssociations());
     }
 
@@ -103,9 +131,14 @@ public final class DicomServer implements AutoCloseable {
         return options.maxAssociations() - associationSlots.availablePermits();
     }
 
-    /** Connections closed at once because even the rejection capacity was used up. */
+    /** Connections closed at once: their address already held its share, or every place was taken. */
     public long refusedConnections() {
         return refusedConnections.get();
+    }
+
+    /** Connections closed because they had sent no association request when room was needed. */
+    public long evictedConnections() {
+        return evictedConnections.get();
     }
 
     private void acceptLoop() {
@@ -125,50 +158,111 @@ public final class DicomServer implements AutoCloseable {
                 closeQuietly(socket);
                 break;
             }
-            if (connections.incrementAndGet() > 2 * options.maxAssociations()) {
-                connections.decrementAndGet();
-                refusedConnections.incrementAndGet();
-                closeQuietly(socket);
+            InetAddress address = socket.getInetAddress();
+            if (!takeAddressShare(address)) {
+                refuse(socket, address, "déjà " + options.maxConnectionsPerAddress() + " connexion(s) ouverte(s)"
+                        + " depuis cette adresse (worklist.maxAssociationsPerAddress)");
                 continue;
             }
-            boolean slot = associationSlots.tryAcquire();
+            if (connections.incrementAndGet() > 2 * options.maxAssociations() && !evictOldestAwaitingRequest()) {
+                connections.decrementAndGet();
+                releaseAddressShare(address);
+                refuse(socket, address, "nombre maximal de connexions atteint");
+                continue;
+            }
             long number = connectionCounter.incrementAndGet();
-            Thread thread = daemon(() -> serve(socket, slot), options.threadPrefix() + "-association-" + number);
+            Thread thread = daemon(() -> serve(socket, address), options.threadPrefix() + "-association-" + number);
             threads.add(thread);
             try {
                 thread.start();
             } catch (OutOfMemoryError | RuntimeException e) {
                 threads.remove(thread);
-                finish(socket, slot);
+                finish(socket, address);
                 LOG.error("Impossible de démarrer un fil pour une association DICOM : {}", e.toString());
             }
         }
     }
 
-    private void serve(Socket socket, boolean slot) {
+    private boolean takeAddressShare(InetAddress address) {
+        boolean[] taken = {false};
+        perAddress.compute(address, (a, open) -> {
+            int now = open == null ? 0 : open;
+            if (now >= options.maxConnectionsPerAddress()) {
+                return open;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        return taken[0];
+    }
+
+    private void releaseAddressShare(InetAddress address) {
+        perAddress.computeIfPresent(address, (a, open) -> open <= 1 ? null : open - 1);
+    }
+
+    /** Closes the connection that has waited longest without an association request; false if there is none. */
+    private boolean evictOldestAwaitingRequest() {
+        PduChannel oldest = null;
+        long oldestSince = Long.MAX_VALUE;
+        for (Map.Entry<PduChannel, Long> e : awaitingRequest.entrySet()) {
+            if (e.getValue() < oldestSince) {
+                oldest = e.getKey();
+                oldestSince = e.getValue();
+            }
+        }
+        if (oldest == null || awaitingRequest.remove(oldest) == null) {
+            return false;
+        }
+        evictedConnections.incrementAndGet();
+        String where = peerAddress(oldest.socket().getInetAddress());
+        if (refusalLog.pass("evict " + where) >= 0) {
+            LOG.info("Connexion DICOM de {} fermée sans demande d'association pour faire place à une autre", where);
+        }
+        oldest.close();
+        return true;
+    }
+
+    private void refuse(Socket socket, InetAddress address, String why) {
+        refusedConnections.incrementAndGet();
+        closeQuietly(socket);
+        int held = refusalLog.pass("refuse " + address);
+        if (held >= 0) {
+            LOG.warn("Connexion DICOM de {} fermée à l'ouverture : {}{}", peerAddress(address), why,
+                    held > 0 ? " (" + held + " autre(s) refus depuis la dernière mention)" : "");
+        }
+    }
+
+    private void serve(Socket socket, InetAddress address) {
         PduChannel channel = null;
         try {
             socket.setTcpNoDelay(true);
             channel = new PduChannel(socket);
             channels.add(channel);
-            new Session(channel, slot).run();
+            awaitingRequest.put(channel, System.nanoTime());
+            if (stopping) {
+                return;
+            }
+            new Session(channel).run();
         } catch (IOException e) {
-            LOG.debug("Connexion DICOM {} : {}", socket.getRemoteSocketAddress(), e.toString());
+            LOG.debug("Connexion DICOM {} : {}", peerAddress(address), e.toString());
         } finally {
             if (channel != null) {
                 channels.remove(channel);
+                awaitingRequest.remove(channel);
             }
-            finish(socket, slot);
+            finish(socket, address);
             threads.remove(Thread.currentThread());
         }
     }
 
-    private void finish(Socket socket, boolean slot) {
+    private void finish(Socket socket, InetAddress address) {
         closeQuietly(socket);
-        if (slot) {
-            associationSlots.release();
-        }
+        releaseAddressShare(address);
         connections.decrementAndGet();
+    }
+
+    private static String peerAddress(InetAddress address) {
+        return address == null ? "?" : address.getHostAddress();
     }
 
     private void closeStalledWriters() {
@@ -219,28 +313,50 @@ public final class DicomServer implements AutoCloseable {
     /** One connection, from transport connect to close (PS3.8 state machine, acceptor side). */
     private final class Session {
         private final PduChannel channel;
-        private final boolean slot;
         private final String peer;
+        private boolean slot;
 
-        Session(PduChannel channel, boolean slot) {
+        Session(PduChannel channel) {
             this.channel = channel;
-            this.slot = slot;
             this.peer = String.valueOf(channel.socket().getRemoteSocketAddress());
         }
 
         void run() {
+            try {
+                negotiateAndServe();
+            } finally {
+                if (slot) {
+                    associationSlots.release();
+                }
+            }
+        }
+
+        private void negotiateAndServe() {
             Association association = null;
             try {
                 Pdu first = channel.read(options.artimTimeout(), options.maxPduLength());
+                awaitingRequest.remove(channel);
                 if (!(first instanceof AssociateRequest rq)) {
                     abort(Abort.UNEXPECTED_PDU, "PDU " + first.getClass().getSimpleName() + " avant l'association");
                     return;
                 }
-                Pdu answer = slot ? policy.answer(rq) : AcceptancePolicy.full();
+                Pdu answer = policy.answer(rq);
+                if (answer instanceof AssociateAccept) {
+                    slot = associationSlots.tryAcquire();
+                    if (!slot) {
+                        answer = AcceptancePolicy.full();
+                    }
+                }
                 if (answer instanceof AssociateReject rj) {
-                    LOG.info("Association DICOM refusée de {} ({} → {}) : {}", peer, rq.callingAeTitle(),
-                            rq.calledAeTitle(), AcceptancePolicy.explain(rj));
+                    int held = refusalLog.pass("reject " + channel.socket().getInetAddress() + " " + rj.reason());
+                    if (held >= 0) {
+                        LOG.info("Association DICOM refusée de {} ({} → {}) : {}{}", peer,
+                                LogSafe.text(rq.callingAeTitle()), LogSafe.text(rq.calledAeTitle()),
+                                AcceptancePolicy.explain(rj), held > 0 ? " (" + held + " autre(s) refus semblable(s)"
+                                        + " depuis la dernière mention)" : "");
+                    }
                     channel.write(rj);
+                    notifyRejection(rq, rj);
                     channel.closeAfterPeer(options.artimTimeout());
                     return;
                 }
@@ -269,7 +385,11 @@ public final class DicomServer implements AutoCloseable {
                 abort(e.abortReason(), e.getMessage());
             } catch (SocketTimeoutException e) {
                 if (association == null) {
-                    LOG.info("Connexion DICOM de {} sans demande d'association dans le délai ARTIM : fermée", peer);
+                    int held = refusalLog.pass("artim " + channel.socket().getInetAddress());
+                    if (held >= 0) {
+                        LOG.info("Connexion DICOM de {} sans demande d'association dans le délai ARTIM : fermée{}", peer,
+                                held > 0 ? " (" + held + " autre(s) depuis la dernière mention)" : "");
+                    }
                 } else {
                     abort(Abort.REASON_NOT_SPECIFIED, "association inactive au-delà de " + options.idleTimeout());
                 }
@@ -284,6 +404,18 @@ public final class DicomServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("Erreur interne sur l'association DICOM de {}", peer, e);
                 abort(Abort.REASON_NOT_SPECIFIED, "erreur interne");
+            }
+        }
+
+        private void notifyRejection(AssociateRequest rq, AssociateReject rj) {
+            if (rj.result() != AssociateReject.PERMANENT) {
+                return;
+            }
+            try {
+                rejections.rejected((InetSocketAddress) channel.socket().getRemoteSocketAddress(), rq.callingAeTitle(),
+                        rq.calledAeTitle(), rj);
+            } catch (RuntimeException e) {
+                LOG.error("Refus d'association DICOM de {} non consigné : {}", peer, e.toString());
             }
         }
 
@@ -302,7 +434,7 @@ public final class DicomServer implements AutoCloseable {
         }
 
         private void abort(int reason, String why) {
-            LOG.info("A-ABORT envoyé à {} : {}", peer, why);
+            LOG.info("A-ABORT envoyé à {} : {}", peer, LogSafe.text(why));
             try {
                 channel.write(new Abort(Abort.SOURCE_SERVICE_PROVIDER, reason));
             } catch (IOException e) {

@@ -19,8 +19,12 @@ import java.time.Duration;
  */
 public final class PduChannel implements Closeable {
 
-    /** A-ASSOCIATE-RQ/AC are not bound by the maximum PDU length; this caps them. */
-    public static final int MAX_ASSOCIATE_PDU = 1 << 20;
+    /**
+     * A-ASSOCIATE-RQ/AC are not bound by the maximum PDU length; this caps them. A modality's
+     * request is a few kilobytes (even a storage SCU proposing a hundred contexts stays near
+     * 20 KiB): 64 KiB bounds what a connection that has not even associated may make Opaline hold.
+     */
+    public static final int MAX_ASSOCIATE_PDU = 64 * 1024;
 
     private final Socket socket;
     private final InputStream in;

@@ -1,5 +1,6 @@
 package fr.opaline.worklist.net;
 
+import fr.opaline.core.catalogue.AeTitle;
 import fr.opaline.worklist.data.TransferSyntax;
 import fr.opaline.worklist.net.Pdu.AssociateAccept;
 import fr.opaline.worklist.net.Pdu.AssociateReject;
@@ -25,8 +26,8 @@ public final class Requestor {
     public record Options(String callingAeTitle, String calledAeTitle, List<PresentationContext> contexts,
                           int maxPduLength, Duration timeout) {
         public Options {
-            callingAeTitle = AeTitles.check(callingAeTitle);
-            calledAeTitle = AeTitles.check(calledAeTitle);
+            callingAeTitle = AeTitle.check(callingAeTitle);
+            calledAeTitle = AeTitle.check(calledAeTitle);
             contexts = List.copyOf(contexts);
         }
     }

@@ -9,6 +9,7 @@ import fr.opaline.worklist.net.PduFormatException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -25,7 +26,13 @@ public final class RawPeer implements AutoCloseable {
     private final PduChannel channel;
 
     public RawPeer(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, null);
+    }
+
+    /** A peer whose connection leaves from {@code localAddress} (e.g. 127.0.0.2: another host of the loopback). */
+    public RawPeer(int port, String localAddress) throws IOException {
+        socket = localAddress == null ? new Socket("127.0.0.1", port)
+                : new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0);
         socket.setTcpNoDelay(true);
         channel = new PduChannel(socket);
     }

@@ -40,6 +40,9 @@ import java.util.Set;
 public final class WorklistTestBed implements AutoCloseable {
 
     public static final String AE = "OPALINE_TEST";
+    /** DCMTK's default calling AE titles, let in by {@link #settings()} besides the rooms' AE_CT1, AE_IRM1, AE_ECHO1. */
+    public static final String FINDSCU = "FINDSCU";
+    public static final String ECHOSCU = "ECHOSCU";
     public static final String INS_DUPONT = "180027512345678";
     public static final String INS_MARTIN = "279035121518989";
 
@@ -95,8 +98,9 @@ public final class WorklistTestBed implements AutoCloseable {
     }
 
     public static WorklistSettings settings() {
-        return new WorklistSettings(AE, "127.0.0.1", 0, Set.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), 16384,
-                20, 2000, DicomCharset.ISO_IR_100, "Centre d'imagerie des Tilleuls");
+        return new WorklistSettings(AE, "127.0.0.1", 0, Set.of(FINDSCU, ECHOSCU), false, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 16384, 20, WorklistSettings.DEFAULT_MAX_ASSOCIATIONS_PER_ADDRESS, 2000,
+                DicomCharset.ISO_IR_100, "Centre d'imagerie des Tilleuls");
     }
 
     public WorklistScp start() throws Exception {
