@@ -80,7 +80,8 @@ class MllpAttackTest {
                 "db.url=jdbc:h2:file:" + dir.resolve("db").resolve("opaline").toAbsolutePath(),
                 "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "backup.enabled=false",
                 "worklist.enabled=false", "hl7.listener.port=0", "hl7.listener.bind=127.0.0.1",
-                "hl7.listener.messageTimeout=PT5S", "hl7.listener.idleTimeout=PT30S", "server.name=attack", ""));
+                "hl7.listener.messageTimeout=PT5S", "hl7.listener.idleTimeout=PT30S", "server.name=attack",
+                "server.shutdownGrace=PT5S", ""));
         // The peers, declared with the command an operator uses.
         cli("hl7", "peers", "add", "PFI", "--name", "Plateforme d'intermédiation", "--addresses", "127.0.0.1",
                 "--types", "ZAM^Z01");
@@ -88,7 +89,7 @@ class MllpAttackTest {
                 "127.0.0.1", "--types", "ADT^A28,ADT^A31,ADT^A08,ADT^A40");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dopaline.systemConfig=", "-cp", classpath, Main.class.getName(), "--home", dir.toString(),
+                "-Xlog:gc:file=" + dir.resolve("gc.log"), "-Dopaline.systemConfig=", "-cp", classpath, Main.class.getName(), "--home", dir.toString(),
                 "--config", config.toString(), "server").redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -139,6 +140,7 @@ class MllpAttackTest {
                 assertThat(db.dsl().fetchCount(db.dsl().selectFrom("audit_event")
                         .where("action = 'HL7_MESSAGE_REFUSED'"))).isPositive();
             }
+            figures.add("pic du tas (avant GC, -Xmx512m) sur toute la série : " + heapPeakMb() + " Mo");
             System.out.println("MLLP attack figures:\n  " + String.join("\n  ", figures));
         } finally {
             if (server != null) {
@@ -334,6 +336,16 @@ class MllpAttackTest {
         }
         close(s);
         return sent;
+    }
+
+    /** The largest heap in use before a collection, from the server's GC log. */
+    long heapPeakMb() throws IOException {
+        Matcher m = Pattern.compile("(\\d+)M->\\d+M\\(").matcher(Files.readString(dir.resolve("gc.log")));
+        long peak = 0;
+        while (m.find()) {
+            peak = Math.max(peak, Long.parseLong(m.group(1)));
+        }
+        return peak;
     }
 
     void afterAttack(String attack) throws Exception {
