@@ -3,7 +3,13 @@ package fr.opaline.app.cli;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.persistence.Database;
 import fr.opaline.core.persistence.DatabaseSettings;
+import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.common.Actor;
+import fr.opaline.hl7.inbound.Hl7PeerGate;
 import fr.opaline.hl7.inbound.Hl7Receiver;
+import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
+import fr.opaline.ins.trust.TrustedCorrespondents;
 import fr.opaline.hl7.inbound.InboundMessageStore;
 import fr.opaline.hl7.message.Acks;
 import fr.opaline.hl7.message.AckCode;
@@ -55,9 +61,16 @@ final class BenchHl7Command extends Subcommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Database database = Database.openAndMigrate(settings)) {
             IdGenerator ids = IdGenerator.timeOrdered(clock);
+            AuditTrail audit = new AuditTrail(database, clock);
+            TrustedCorrespondents registry = new TrustedCorrespondents(database, audit, ids, clock);
+            // The bench's sender is a declared peer, as in production: the peer check is part of what is measured.
+            if (registry.hl7Peer("PFI").isEmpty()) {
+                registry.addHl7Peer(new Hl7PeerDeclaration("PFI (banc d'essai)", Channel.HL7, "PFI", null,
+                        List.of("127.0.0.1"), null, List.of("ZAM^Z01"), false, null), Actor.system("bench"));
+            }
             Hl7Receiver receiver = new Hl7Receiver("bench", new InboundMessageStore(database, ids, clock),
                     List.of(new BusinessAckHandler(database, new SentMessageLog(database, ids, clock))),
-                    StandardCharsets.UTF_8, clock);
+                    StandardCharsets.UTF_8, new Hl7PeerGate(registry), audit, clock);
             MllpServer server = new MllpServer("bench", MllpServerSettings.loopback(0).withIdleTimeout(Duration.ofMinutes(1)),
                     receiver);
             server.start();

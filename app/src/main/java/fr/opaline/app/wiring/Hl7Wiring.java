@@ -6,7 +6,15 @@ import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.documents.report.ReportDataLoader;
+import fr.opaline.core.common.Actor;
 import fr.opaline.hl7.inbound.Hl7Listener;
+import fr.opaline.hl7.inbound.Hl7PeerGate;
+import fr.opaline.hl7.mllp.MllpMemory;
+import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
+import fr.opaline.ins.trust.TrustedCorrespondents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import fr.opaline.hl7.inbound.Hl7Receiver;
 import fr.opaline.hl7.inbound.InboundHandler;
 import fr.opaline.hl7.inbound.InboundMessageStore;
@@ -41,6 +49,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class Hl7Wiring implements ServerContribution {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Hl7Wiring.class);
+
     /** A sender (its own kept MLLP connections) logging into this database. */
     static Hl7Sender sender(CoreServices core) {
         return new Hl7Sender(new SentMessageLog(core.database, core.ids, core.clock));
@@ -56,20 +66,51 @@ public final class Hl7Wiring implements ServerContribution {
                 core.config.getDuration("hl7.listener.idleTimeout", Duration.ofMinutes(5)),
                 core.config.getInt("hl7.listener.maxMessageBytes", MllpServerSettings.DEFAULT_MAX_MESSAGE_BYTES),
                 core.config.getInt("hl7.listener.maxConnections", 32),
-                tls(core.config, "hl7.listener.tls"), core.config.getBoolean("hl7.listener.tls.clientAuth", false));
+                tls(core.config, "hl7.listener.tls"), core.config.getBoolean("hl7.listener.tls.clientAuth", false),
+                core.config.getDuration("hl7.listener.messageTimeout", MllpServerSettings.DEFAULT_MESSAGE_TIMEOUT),
+                1024L * 1024 * core.config.getInt("hl7.listener.memoryBudgetMb",
+                        (int) (MllpMemory.DEFAULT_BUDGET / (1024 * 1024))),
+                core.config.getPath("hl7.listener.spoolDirectory", null),
+                core.config.getInt("hl7.listener.strangerConnections", MllpServerSettings.DEFAULT_STRANGER_CONNECTIONS));
+        TrustedCorrespondents registry = InsWiring.insServices(core).correspondents();
+        foldTeleradiologySenders(core, registry);
         Hl7Receiver receiver = new Hl7Receiver("cabinet", new InboundMessageStore(core.database, core.ids, core.clock),
-                handlers(core), defaultCharset(core.config), core.clock);
+                handlers(core), defaultCharset(core.config), new Hl7PeerGate(registry), core.audit, core.clock);
         return List.of(new Hl7Listener("cabinet", settings, receiver));
+    }
+
+    /**
+     * {@code hl7.teleradiology.senders} (before the peer registry) becomes teleradiology peers: each
+     * MSH-3 not yet declared is added, allowed ORU^R01 from {@code hl7.teleradiology.host} when that
+     * is an address; otherwise its source addresses remain to be declared, as the log says.
+     */
+    static void foldTeleradiologySenders(CoreServices core, TrustedCorrespondents registry) {
+        List<String> addresses = core.config.get("hl7.teleradiology.host")
+                .filter(h -> h.matches("[0-9A-Fa-f.:]+")).map(List::of).orElse(List.of());
+        for (String sender : list(core.config.get("hl7.teleradiology.senders", ""))) {
+            if (registry.hl7Peer(sender).isPresent()) {
+                continue;
+            }
+            registry.addHl7Peer(new Hl7PeerDeclaration("Plateforme de téléradiologie " + sender, Channel.TELERADIOLOGIE,
+                    sender, null, addresses, null, null, false, null), Actor.system("configuration"));
+            if (addresses.isEmpty()) {
+                LOG.warn("Plateforme de téléradiologie « {} » (hl7.teleradiology.senders) déclarée comme pair HL7 sans "
+                        + "adresse source : ses messages seront refusés. Déclarez son adresse : opaline hl7 peers update {} "
+                        + "--addresses ADRESSE", sender, sender);
+            }
+        }
     }
 
     static List<InboundHandler> handlers(CoreServices core) {
         var ins = InsWiring.insServices(core);
+        TrustedCorrespondents registry = ins.correspondents();
         ReceivedDocuments received = new ReceivedDocuments(core.ids, core.clock);
         return List.of(
                 new MssanteDocumentHandler(core.database, received, core.audit),
                 new BusinessAckHandler(core.database, new SentMessageLog(core.database, core.ids, core.clock)),
                 new TeleradiologyResultHandler(core.database, received, new OutboxReceivedDocumentFeed(core.outbox),
-                        core.audit, list(core.config.get("hl7.teleradiology.senders", "")),
+                        core.audit, app -> registry.hl7Peer(app)
+                                .filter(p -> p.active() && p.channel() == Channel.TELERADIOLOGIE).isPresent(),
                         core.config.getDuration("hl7.teleradiology.dmpDelay", Duration.ZERO),
                         core.profile.ippIssuerOid(), core.clock),
                 new PatientAdministrationHandler(core.database, ins.received(), core.episodes,

@@ -118,7 +118,7 @@ public final class DrimboxSandbox implements SandboxService {
         return new ArrayList<>(log);
     }
 
-    private byte[] onFrame(MllpFrameReader.Frame frame, String remote) {
+    private byte[] onFrame(MllpFrameReader.Frame frame, fr.opaline.hl7.mllp.MllpConnection connection) {
         MshHeader header = MshHeader.read(frame.content()).orElse(null);
         Charset charset = header == null ? StandardCharsets.UTF_8
                 : Hl7Charsets.forMsh18(header.charset()).orElse(StandardCharsets.UTF_8);

@@ -8,8 +8,16 @@ import fr.opaline.hl7.message.Hl7Charsets;
 import fr.opaline.hl7.message.Hl7Context;
 import fr.opaline.hl7.message.Hl7Error;
 import fr.opaline.hl7.message.MshHeader;
+import fr.opaline.core.audit.AuditEntry;
+import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.common.Actor;
+import fr.opaline.hl7.mllp.MllpConnection;
 import fr.opaline.hl7.mllp.MllpFrameReader;
 import fr.opaline.hl7.mllp.MllpHandler;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -28,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * which is recorded with the message. A resend of a message already answered AA or AE gets the
  * same ACK without being processed twice; one answered AR (or never answered) is processed again.
  * A failure to store closes the connection without an answer: the sender keeps the message.
+ *
+ * <p>Only declared peers get in ({@link Hl7PeerGate}): anything from an undeclared sender, address
+ * or certificate, or of a type outside the peer's rights, is answered AR with an ERR saying why,
+ * logged with its head only and audited, and changes nothing. From one source, at most
+ * {@link #RECORDED_REFUSALS_PER_MINUTE} refusals a minute are recorded; the others are answered
+ * the same and counted in the next one recorded, so a flood cannot fill the database.
  */
 public final class Hl7Receiver implements MllpHandler {
 
@@ -38,24 +52,56 @@ public final class Hl7Receiver implements MllpHandler {
     private final List<InboundHandler> handlers;
     private final Charset defaultCharset;
     private final Clock clock;
+    private final Hl7PeerGate peers;
+    private final AuditTrail audit;
+    private final Map<InetAddress, long[]> refusals = new ConcurrentHashMap<>();
+
+    public static final String AUDIT_REFUSED = "HL7_MESSAGE_REFUSED";
+    public static final int RECORDED_REFUSALS_PER_MINUTE = 20;
+    /** What is kept of a refused peer's message in the log: its header, not its body. */
+    static final int REFUSED_KEPT_BYTES = 4096;
 
     public Hl7Receiver(String listener, InboundMessageStore store, List<InboundHandler> handlers,
-                       Charset defaultCharset, Clock clock) {
+                       Charset defaultCharset, Hl7PeerGate peers, AuditTrail audit, Clock clock) {
         this.listener = listener;
         this.store = store;
         this.handlers = List.copyOf(handlers);
         this.defaultCharset = defaultCharset;
+        this.peers = peers;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Override
-    public byte[] onFrame(MllpFrameReader.Frame frame, String remote) {
-        byte[] content = frame.content();
-        Optional<MshHeader> read = MshHeader.read(content);
-        MshHeader header = read.orElse(null);
+    public boolean knownSource(InetAddress address) {
+        return peers.knownAddress(address);
+    }
+
+    @Override
+    public boolean wantsBody(byte[] head, MllpConnection connection) {
+        MshHeader header = MshHeader.read(head).orElse(null);
+        return header != null && peers.refusal(header, connection).isEmpty();
+    }
+
+    @Override
+    public byte[] onFrame(MllpFrameReader.Frame frame, MllpConnection connection) {
+        String remote = connection.toString();
+        byte[] head = frame.head();
+        MshHeader header = MshHeader.read(head).orElse(null);
         Charset charset = header == null ? defaultCharset
                 : header.charset().isEmpty() ? defaultCharset : Hl7Charsets.forMsh18(header.charset()).orElse(null);
         Charset answerCharset = charset == null ? StandardCharsets.UTF_8 : charset;
+
+        Optional<String> refused = peers.refusal(header, connection);
+        if (refused.isPresent()) {
+            return refusePeer(connection, header, answerCharset, head, frame.size(), refused.get());
+        }
+        if (frame.dropped()) {
+            // Screened out while the peer registry said otherwise: the body is gone, the sender resends.
+            return refusePeer(connection, header, answerCharset, head, frame.size(),
+                    "Message reçu incomplet pendant une modification des pairs HL7 : à renvoyer");
+        }
+        byte[] content = frame.oversized() ? head : frame.content();
 
         if (frame.oversized()) {
             return refuse(remote, header, answerCharset, content, frame.size(), Hl7Error.of(Hl7Error.OTHER,
@@ -131,6 +177,50 @@ public final class Hl7Receiver implements MllpHandler {
     private static int syntaxCode(HL7Exception e) {
         int code = e.getErrorCode();
         return code >= 100 && code < 300 ? code : Hl7Error.OTHER;
+    }
+
+    private byte[] refusePeer(MllpConnection connection, MshHeader header, Charset answerCharset, byte[] head,
+                              long size, String reason) {
+        byte[] ack = Acks.bytes(Acks.build(header, AckCode.AR, List.of(Hl7Error.application("207", reason,
+                "applicationErrorCode"))), answerCharset);
+        long skipped = recordable(connection.address());
+        if (skipped < 0) {
+            return ack;
+        }
+        String detail = reason + " (depuis " + connection + (skipped > 0 ? ", " + skipped
+                + " refus précédents non enregistrés" : "") + ")";
+        byte[] kept = Arrays.copyOf(head, Math.min(head.length, REFUSED_KEPT_BYTES));
+        StoredMessage row = store.storeRefused(listener, connection.toString(), header, answerCharset.name(), kept,
+                (int) Math.min(size, Integer.MAX_VALUE), AckCode.AR.name(), detail, ack);
+        String who = header == null ? "inconnu" : Hl7PeerGate.Printable.of(header.sendingApplication());
+        audit.record(AuditEntry.of(Actor.system("hl7:" + who), AUDIT_REFUSED, null).on("hl7_message", row.id())
+                .withDetail(detail + (header == null ? "" : " ; " + Hl7PeerGate.Printable.of(header.typeAndEvent())
+                        + " " + Hl7PeerGate.Printable.of(header.controlId()))));
+        LOG.warn("Message HL7 refusé (AR) de {} : {}", connection, reason);
+        return ack;
+    }
+
+    /** -1 when this source's refusals are no longer recorded this minute, else how many were not since. */
+    private long recordable(InetAddress address) {
+        if (refusals.size() > 10_000) {
+            refusals.clear();
+        }
+        long minute = clock.millis() / 60_000;
+        long[] w = refusals.computeIfAbsent(address == null ? InetAddress.getLoopbackAddress() : address,
+                a -> new long[3]);
+        synchronized (w) {
+            if (w[0] != minute) {
+                w[0] = minute;
+                w[1] = 0;
+            }
+            if (++w[1] > RECORDED_REFUSALS_PER_MINUTE) {
+                w[2]++;
+                return -1;
+            }
+            long skipped = w[2];
+            w[2] = 0;
+            return skipped;
+        }
     }
 
     private byte[] refuse(String remote, MshHeader header, Charset answerCharset, byte[] content, long size, Hl7Error error) {

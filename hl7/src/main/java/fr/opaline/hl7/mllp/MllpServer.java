@@ -19,15 +19,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.util.HexFormat;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An MLLP listener: one thread per connection (bounded), frames read one at a time and each
- * answered before the next is read. A peer that breaks the framing, stays silent past the idle
- * timeout or leaves a frame half sent is disconnected; nothing it sent half-way is acknowledged,
- * so it still holds the message. A handler failure never ends the listener.
+ * answered before the next is read. A peer that breaks the framing, does not begin a message
+ * within the idle timeout or does not finish one within the message deadline is disconnected;
+ * nothing it sent half-way is acknowledged, so it still holds the message. A handler failure
+ * never ends the listener.
+ *
+ * <p>Hostile LAN: connections from addresses no declared peer uses share a small pool of their
+ * own (they cannot take the declared peers' places), and their frames are read only as far as the
+ * header; memory is one global budget ({@link MllpMemory}): large frames are spooled to disk and
+ * processed in turn, so no number of connections can exhaust the heap.
  */
 public final class MllpServer implements AutoCloseable {
 
@@ -38,10 +51,13 @@ public final class MllpServer implements AutoCloseable {
     private final MllpHandler handler;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threadCount = new AtomicInteger();
+    private final AtomicLong turnedAway = new AtomicLong();
     private ServerSocket serverSocket;
     private ExecutorService workers;
     private Thread acceptor;
     private Semaphore slots;
+    private Semaphore strangerSlots;
+    private MllpMemory memory;
     private volatile boolean running;
 
     public MllpServer(String name, MllpServerSettings settings, MllpHandler handler) {
@@ -57,7 +73,11 @@ public final class MllpServer implements AutoCloseable {
         InetAddress bind = settings.bindAddress() == null ? null : InetAddress.getByName(settings.bindAddress());
         if (settings.tls() != null) {
             SSLServerSocket tls = (SSLServerSocket) settings.tls().getServerSocketFactory().createServerSocket();
-            tls.setNeedClientAuth(settings.clientAuth());
+            if (settings.clientAuth()) {
+                tls.setNeedClientAuth(true);
+            } else {
+                tls.setWantClientAuth(true);
+            }
             serverSocket = tls;
         } else {
             serverSocket = new ServerSocket();
@@ -65,6 +85,8 @@ public final class MllpServer implements AutoCloseable {
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(bind, settings.port()), 50);
         slots = new Semaphore(settings.maxConnections());
+        strangerSlots = new Semaphore(Math.max(1, settings.strangerConnections()));
+        memory = new MllpMemory(settings.memoryBudget(), settings.spoolDirectory());
         workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, name + "-mllp-" + threadCount.incrementAndGet());
             t.setDaemon(true);
@@ -81,54 +103,97 @@ public final class MllpServer implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
+    /** The listener's memory budget (for the tests and the trace). */
+    public MllpMemory memory() {
+        return memory;
+    }
+
     private void acceptLoop() {
         while (running) {
+            Socket socket;
             try {
-                slots.acquire();
-                Socket socket;
-                try {
-                    socket = serverSocket.accept();
-                } catch (IOException e) {
-                    slots.release();
-                    if (running) {
-                        LOG.warn("Connexion MLLP refusée : {}", e.getMessage());
-                    }
-                    continue;
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (running) {
+                    LOG.warn("Connexion MLLP refusée : {}", e.getMessage());
                 }
-                connections.add(socket);
+                continue;
+            }
+            InetAddress from = socket.getInetAddress();
+            boolean known;
+            try {
+                known = handler.knownSource(from);
+            } catch (RuntimeException e) {
+                LOG.error("Pairs HL7 illisibles : connexion de {} traitée comme inconnue", from, e);
+                known = false;
+            }
+            Semaphore pool = known ? slots : strangerSlots;
+            if (!pool.tryAcquire()) {
+                long n = turnedAway.incrementAndGet();
+                if (n % 100 == 1) {
+                    LOG.warn("Connexion MLLP de {} fermée ({} refusées depuis le démarrage) : {}", from.getHostAddress(), n,
+                            known ? "toutes les connexions sont occupées (" + settings.maxConnections() + ")"
+                                    : "adresse d'aucun pair déclaré, connexions d'inconnus déjà occupées ("
+                                            + settings.strangerConnections() + ")");
+                }
+                closeQuietly(socket);
+                continue;
+            }
+            connections.add(socket);
+            boolean stranger = !known;
+            try {
                 workers.execute(() -> {
                     try {
-                        serve(socket);
+                        serve(socket, stranger);
                     } finally {
                         connections.remove(socket);
                         closeQuietly(socket);
-                        slots.release();
+                        pool.release();
                     }
                 });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            } catch (RuntimeException e) {
+                connections.remove(socket);
+                closeQuietly(socket);
+                pool.release();
             }
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, boolean stranger) {
         String remote = String.valueOf(socket.getRemoteSocketAddress());
         try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()));
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+            DeadlineInputStream deadline = new DeadlineInputStream(socket.getInputStream(), socket);
+            deadline.deadline(settings.idleTimeout());
+            MllpConnection connection = new MllpConnection(socket.getInetAddress(), socket.getPort(),
+                    certificate(socket));
+            remote = connection.toString();
+            InputStream in = new BufferedInputStream(deadline, 65536);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
-            MllpFrameReader reader = new MllpFrameReader(in, settings.maxMessageBytes());
+            MllpFrameReader reader = new MllpFrameReader(in, settings.maxMessageBytes(), memory,
+                    head -> !stranger && handler.wantsBody(head, connection),
+                    () -> deadline.deadline(settings.messageTimeout()));
             while (running) {
                 MllpFrameReader.Frame frame = reader.read();
                 if (frame == null) {
                     return;
                 }
                 byte[] answer;
-                try {
-                    answer = handler.onFrame(frame, remote);
+                try (frame) {
+                    int permits = memory.admit(frame.spooled() || !(frame.dropped() || frame.oversized())
+                            ? frame.size() : frame.head().length,
+                            settings.messageTimeout());
+                    if (permits < 0) {
+                        LOG.warn("Message MLLP de {} ({} octets) non traité : mémoire du récepteur occupée ; connexion "
+                                + "fermée sans acquittement, l'émetteur le renverra", remote, frame.size());
+                        return;
+                    }
+                    try {
+                        answer = handler.onFrame(frame, connection);
+                    } finally {
+                        memory.done(permits);
+                    }
                 } catch (RuntimeException e) {
                     // The message may not be stored: closing without an ACK leaves it with the sender.
                     LOG.error("Traitement d'un message MLLP de {} en échec ; connexion fermée sans acquittement", remote, e);
@@ -139,15 +204,35 @@ public final class MllpServer implements AutoCloseable {
                 }
                 out.write(MllpFrameReader.frame(answer));
                 out.flush();
+                deadline.deadline(settings.idleTimeout());
             }
         } catch (SocketTimeoutException e) {
-            LOG.info("Connexion MLLP {} inactive depuis {} : fermée", remote, settings.idleTimeout());
+            LOG.info("Connexion MLLP {} fermée : délai dépassé ({})", remote, settings.messageTimeout());
         } catch (MllpProtocolException e) {
             LOG.warn("Connexion MLLP {} fermée : {}", remote, e.getMessage());
         } catch (SocketException e) {
             LOG.debug("Connexion MLLP {} interrompue : {}", remote, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.warn("Connexion MLLP {} en erreur : {}", remote, e.getMessage());
+        }
+    }
+
+    /** The SHA-256 fingerprint of the TLS client certificate, after a handshake within the idle timeout. */
+    private String certificate(Socket socket) throws IOException {
+        if (!(socket instanceof SSLSocket tls)) {
+            return null;
+        }
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.messageTimeout().toMillis()));
+        tls.startHandshake();
+        try {
+            Certificate[] chain = tls.getSession().getPeerCertificates();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -175,6 +260,7 @@ public final class MllpServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        memory.close();
     }
 
     @Override

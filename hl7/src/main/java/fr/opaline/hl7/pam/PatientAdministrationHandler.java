@@ -77,9 +77,9 @@ public final class PatientAdministrationHandler implements InboundHandler {
         if (pids.isEmpty()) {
             return InboundOutcome.error(null, Hl7Error.of(Hl7Error.SEGMENT_SEQUENCE, "Segment PID absent").at("PID", 1, 0));
         }
-        ReceivedPid pid = ReceivedPid.read(pids.get(0));
         String sender = m.header().sendingApplication()
                 + (m.header().sendingFacility().isEmpty() ? "" : "^" + m.header().sendingFacility());
+        ReceivedPid pid = SenderIdentifiers.qualified(ReceivedPid.read(pids.get(0)), sender);
         Actor actor = Actor.system("hl7:" + m.header().sendingApplication());
         if (m.header().triggerEvent().equals("A40")) {
             return merge(m, pid, actor, sender);
@@ -88,10 +88,15 @@ public final class PatientAdministrationHandler implements InboundHandler {
             return InboundOutcome.error(null, Hl7Error.of(Hl7Error.REQUIRED_FIELD_MISSING,
                     "Traits d'identité incomplets (nom de naissance, prénoms, date de naissance, sexe)").at("PID", 1, 5));
         }
-        UUID local = database.inTransaction(ctx -> rapprochement(ctx, pid).orElse(null));
+        UUID known = database.inTransaction(ctx -> SenderIdentifiers.find(ctx, pid.identifiers()).orElse(null));
+        UUID local = known != null ? known : database.inTransaction(ctx -> rapprochement(ctx, pid).orElse(null));
         ReceivedIdentity received = new ReceivedIdentity(pid.traits(), pid.ins(), pid.status(), null, Channel.HL7,
                 m.header().sendingApplication(), pid.usedName(), pid.usedFirstName());
         ReceivedIdentityEvaluation evaluation = identities.evaluate(received, local);
+        if (known != null) {
+            // The sender's own identifier: an update of the identity it gave us, never a second patient.
+            evaluation = evaluation.asUpdateOfKnownIdentity();
+        }
         if (evaluation.insi() != null
                 && evaluation.insi().outcome() == fr.opaline.ins.insi.InsiLookupResult.Outcome.ERREUR_TECHNIQUE) {
             return InboundOutcome.rejected(Hl7Error.of(Hl7Error.APPLICATION_ERROR,
@@ -146,7 +151,7 @@ public final class PatientAdministrationHandler implements InboundHandler {
         Segment merged = mrg.get(0);
         String authority = Optional.ofNullable(Segments.get(merged, 1, 0, 4, 2)).orElse(Segments.get(merged, 1, 0, 4, 1));
         List<ReceivedPid.Identifier> mergedIds = List.of(new ReceivedPid.Identifier(Segments.get(merged, 1, 1),
-                authority, Segments.get(merged, 1, 5)));
+                authority != null ? authority : sender, Segments.get(merged, 1, 5)));
         return database.inTransaction(ctx -> {
             Optional<UUID> survivor = rapprochement(ctx, pid);
             Optional<UUID> gone = SenderIdentifiers.find(ctx, mergedIds);

@@ -15,6 +15,22 @@ public final class SenderIdentifiers {
     private SenderIdentifiers() {
     }
 
+    /**
+     * The identifiers as the sender means them: one without an assigning authority (PID-3.4) is the
+     * sender's own (its IPP), so it is qualified by the sender (MSH-3^MSH-4) — an update (A08, A31)
+     * then finds the patient it created instead of creating another.
+     */
+    public static ReceivedPid qualified(ReceivedPid pid, String sender) {
+        if (pid.identifiers().stream().allMatch(id -> id.authority() != null)) {
+            return pid;
+        }
+        List<ReceivedPid.Identifier> ids = pid.identifiers().stream()
+                .map(id -> id.authority() != null ? id : new ReceivedPid.Identifier(id.value(), sender, id.type()))
+                .toList();
+        return new ReceivedPid(pid.ins(), ids, pid.birthName(), pid.birthFirstNames(), pid.firstBirthFirstName(),
+                pid.birthDate(), pid.sex(), pid.birthplaceCode(), pid.usedName(), pid.usedFirstName(), pid.status());
+    }
+
     public static Optional<UUID> find(DSLContext ctx, List<ReceivedPid.Identifier> ids) {
         for (ReceivedPid.Identifier id : ids) {
             if (id.authority() == null) {

@@ -24,9 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * ORU^R01 from a teleradiology platform (MSH-3 among the configured senders): with a CDA (the CR
+ * ORU^R01 from a teleradiology platform (MSH-3 of a peer declared on the teleradiology channel): with a CDA (the CR
  * written by the remote radiologist, N1 or N3) it is integrated unchanged (provenance
  * TELERADIOLOGY) as a new document, a replacement or a deletion (ORC-1 NW/RO/CA), then handed to
  * the DMP feeding after the configured delay (RIS.TLR/INT.01/02); without a CDA it is the answer
@@ -41,20 +42,20 @@ public final class TeleradiologyResultHandler implements InboundHandler {
     private final ReceivedDocuments documents;
     private final ReceivedDocumentFeed dmpFeed;
     private final AuditTrail audit;
-    private final Set<String> senders;
+    private final Predicate<String> platform;
     private final Duration dmpDelay;
     private final String ippIssuer;
     private final Clock clock;
     private final CdaReader reader = new CdaReader();
 
     public TeleradiologyResultHandler(Database database, ReceivedDocuments documents, ReceivedDocumentFeed dmpFeed,
-                                      AuditTrail audit, Set<String> senders, Duration dmpDelay, String ippIssuer,
+                                      AuditTrail audit, Predicate<String> platform, Duration dmpDelay, String ippIssuer,
                                       Clock clock) {
         this.database = database;
         this.documents = documents;
         this.dmpFeed = dmpFeed;
         this.audit = audit;
-        this.senders = Set.copyOf(senders);
+        this.platform = platform;
         this.dmpDelay = dmpDelay;
         this.ippIssuer = ippIssuer;
         this.clock = clock;
@@ -68,7 +69,7 @@ public final class TeleradiologyResultHandler implements InboundHandler {
     @Override
     public boolean handles(MshHeader header) {
         return header.messageType().equals("ORU") && header.triggerEvent().equals("R01")
-                && senders.contains(header.sendingApplication());
+                && platform.test(header.sendingApplication());
     }
 
     @Override

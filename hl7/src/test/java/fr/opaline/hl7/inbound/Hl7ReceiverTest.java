@@ -16,7 +16,11 @@ import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.core.patient.Sex;
 import fr.opaline.core.testing.CoreFixture;
 import fr.opaline.core.testing.TestDatabases;
+import fr.opaline.core.common.Actor;
 import fr.opaline.hl7.Fixtures;
+import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
+import fr.opaline.ins.trust.TrustedCorrespondents;
 import fr.opaline.hl7.lps.MssanteDocumentHandler;
 import fr.opaline.hl7.lps.ReceivedDocuments;
 import fr.opaline.hl7.message.Acks;
@@ -84,9 +88,13 @@ class Hl7ReceiverTest {
                 return documents.handle(message);
             }
         };
-        Hl7Receiver receiver = new Hl7Receiver("test", store, List.of(flaky), StandardCharsets.UTF_8, core.clock);
+        TrustedCorrespondents registry = new TrustedCorrespondents(db.database(), core.audit, core.ids, core.clock);
+        registry.addHl7Peer(new Hl7PeerDeclaration("Messagerie (PFI)", Channel.HL7, "RIS-Y", null, List.of("127.0.0.1"),
+                null, List.of("MDM", "QRY"), false, null), Actor.system("test"));
+        Hl7Receiver receiver = new Hl7Receiver("test", store, List.of(flaky), StandardCharsets.UTF_8,
+                new Hl7PeerGate(registry), core.audit, core.clock);
         server = new MllpServer("test", MllpServerSettings.loopback(0).withIdleTimeout(Duration.ofMillis(800))
-                .withMaxMessageBytes(2 * 1024 * 1024), receiver);
+                .withMessageTimeout(Duration.ofMillis(800)).withMaxMessageBytes(2 * 1024 * 1024), receiver);
         server.start();
         client = new MllpClient(MllpEndpoint.of("127.0.0.1", server.port()));
     }

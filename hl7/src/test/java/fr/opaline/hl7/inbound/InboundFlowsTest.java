@@ -47,6 +47,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import fr.opaline.core.common.Actor;
+import fr.opaline.hl7.mllp.MllpConnection;
+import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +72,8 @@ class InboundFlowsTest {
     InboundMessageStore store;
     Hl7Receiver receiver;
     SentMessageLog sent;
+    TrustedCorrespondents registry;
+    static final Actor SYSTEM = Actor.system("test");
 
     @BeforeEach
     void start() throws Exception {
@@ -79,8 +86,15 @@ class InboundFlowsTest {
         InsiLookupService lookup = new InsiLookupService(new InsiClient(InsiSettings.of(insi.endpoint(),
                 Duration.ofSeconds(3)), core.clock), core.database, core.patients, statuses, core.audit, core.clock,
                 null);
+        registry = new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock);
         ReceivedIdentityService identities = new ReceivedIdentityService(core.database, core.patients, statuses, lookup,
-                new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock), core.audit);
+                registry, core.audit);
+        registry.addHl7Peer(new Hl7PeerDeclaration("GAM de l'hôpital", Channel.HL7, "GAM", "HOPITAL",
+                List.of("127.0.0.1"), null, List.of("ADT^A28", "ADT^A31", "ADT^A08", "ADT^A40"), false, null), SYSTEM);
+        registry.addHl7Peer(new Hl7PeerDeclaration("PFI", Channel.HL7, "PFI-X", null, List.of("127.0.0.0/8"), null,
+                List.of("ZAM^Z01"), false, null), SYSTEM);
+        registry.addHl7Peer(new Hl7PeerDeclaration("Plateforme", Channel.TELERADIOLOGIE, "TLR-APP", null,
+                List.of("127.0.0.1"), null, null, false, null), SYSTEM);
         store = new InboundMessageStore(db.database(), core.ids, core.clock);
         sent = new SentMessageLog(db.database(), core.ids, core.clock);
         receiver = new Hl7Receiver("test", store, List.of(
@@ -88,8 +102,9 @@ class InboundFlowsTest {
                         CoreFixture.UID_ROOT + ".9", core.clock),
                 new BusinessAckHandler(db.database(), sent),
                 new TeleradiologyResultHandler(db.database(), new ReceivedDocuments(core.ids, core.clock),
-                        new OutboxReceivedDocumentFeed(core.outbox), core.audit, Set.of("TLR-APP"), Duration.ofHours(2),
-                        CoreFixture.UID_ROOT + ".9", core.clock)), StandardCharsets.UTF_8, core.clock);
+                        new OutboxReceivedDocumentFeed(core.outbox), core.audit, Set.of("TLR-APP")::contains,
+                        Duration.ofHours(2), CoreFixture.UID_ROOT + ".9", core.clock)), StandardCharsets.UTF_8,
+                new Hl7PeerGate(registry), core.audit, core.clock);
     }
 
     @AfterEach
@@ -99,9 +114,13 @@ class InboundFlowsTest {
     }
 
     Acks.Received receive(String er7) {
+        return receive(er7, InetAddress.getLoopbackAddress());
+    }
+
+    Acks.Received receive(String er7, InetAddress from) {
         byte[] bytes = er7.replace('\n', '\r').getBytes(StandardCharsets.UTF_8);
-        return Acks.read(new String(receiver.onFrame(new MllpFrameReader.Frame(bytes, false, bytes.length), "test"),
-                StandardCharsets.UTF_8));
+        return Acks.read(new String(receiver.onFrame(new MllpFrameReader.Frame(bytes, false, bytes.length),
+                new MllpConnection(from, 40000, null)), StandardCharsets.UTF_8));
     }
 
     static final String ADT = """
@@ -198,5 +217,56 @@ class InboundFlowsTest {
                 + "UNICODE UTF-8|||1.0^CISIS_TLR_HL7_V2\rPID|||T1^^^^PI\rORC|OC|OPN101^^1.2.3^ISO\r"
                 + "OBR||OPN101^^1.2.3^ISO||REPONSE_DEMANDE^Réponse^TLR_OBR_PROCEDURE\r";
         assertThat(receive(answer).code().name()).isEqualTo("AA");
+    }
+
+    @Test
+    void onlyDeclaredPeersWithinTheirRightsChangeAnything() {
+        assertThat(receive(ADT.formatted("P1", "IPP-H-1")).code().name()).isEqualTo("AA");
+        Patient duplicate = core.patient("PAT TROIS", "DOMINIQUE", LocalDate.of(1979, 3, 28), Sex.F);
+        db.database().inTransactionRun(ctx -> fr.opaline.hl7.pam.SenderIdentifiers.record(ctx,
+                List.of(new fr.opaline.hl7.message.ReceivedPid.Identifier("IPP-H-2", "1.2.250.99.1", "PI")),
+                duplicate.id(), core.clock.instant()));
+        String merge = ADT.formatted("E1", "IPP-H-1").replace("ADT^A28^ADT_A05", "ADT^A40^ADT_A39")
+                .replace("PV1|1|N\n", "MRG|IPP-H-2^^^HOPITAL&1.2.250.99.1&ISO^PI\n");
+
+        // An invented sender: AR with the reason, nothing merged, audited.
+        Acks.Received evil = receive(merge.replace("|GAM|HOPITAL|", "|EVIL|HOPITAL|"));
+        assertThat(evil.code().name()).isEqualTo("AR");
+        assertThat(evil.detail()).contains("non déclaré").contains("EVIL");
+        // The declared sender from another address, another MSH-4, or beyond its rights.
+        assertThat(receive(merge, address("10.9.8.7")).detail()).contains("Adresse source 10.9.8.7 non autorisée");
+        assertThat(receive(merge.replace("|GAM|HOPITAL|", "|GAM|AILLEURS|")).detail()).contains("MSH-4");
+        assertThat(receive(merge.replace("|GAM|HOPITAL|", "|TLR-APP|PLATEFORME|")).detail())
+                .contains("ADT^A40 non autorisé").contains("ORU^R01");
+        assertThat(db.database().dsl().select(PATIENT.MERGED_INTO_ID).from(PATIENT).where(PATIENT.ID.eq(duplicate.id()))
+                .fetchOne(PATIENT.MERGED_INTO_ID)).isNull();
+        assertThat(db.database().dsl().fetchCount(fr.opaline.core.persistence.generated.Tables.AUDIT_EVENT,
+                fr.opaline.core.persistence.generated.Tables.AUDIT_EVENT.ACTION.eq(Hl7Receiver.AUDIT_REFUSED)))
+                .isEqualTo(4);
+        assertThat(store.recent(10)).filteredOn(r -> "AR".equals(r.ackCode())).hasSize(4);
+
+        // The declared sender, from its address, within its rights, merges.
+        assertThat(receive(merge).code().name()).isEqualTo("AA");
+    }
+
+    @Test
+    void twoUpdatesWithTheSameSenderIdentifierMakeOnePatient() {
+        String a08 = ADT.replace("ADT^A28^ADT_A05", "ADT^A08^ADT_A01")
+                .replace("%s^^^HOPITAL&1.2.250.99.1&ISO^PI~279035121518989^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS",
+                        "%s^^^^PI").replace("|||||||||||||||||||||QUAL", "");
+        assertThat(receive(a08.formatted("U1", "GAM-77")).code().name()).isEqualTo("AA");
+        // The second corrects the birth name: the sender's identifier (no authority) finds the patient again.
+        Acks.Received second = receive(a08.formatted("U2", "GAM-77").replace("PAT-TROIS^", "PAT-TROYS^"));
+        assertThat(second.code().name()).as(second.detail()).isEqualTo("AA");
+        assertThat(new PatientRepository(db.database().dsl()).search(fr.opaline.core.patient.PatientQuery.byName("PAT-TRO")))
+                .hasSize(1);
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

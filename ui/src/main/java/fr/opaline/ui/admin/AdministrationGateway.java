@@ -10,6 +10,7 @@ import fr.opaline.core.user.AccountSummary;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
@@ -70,6 +71,11 @@ public final class AdministrationGateway {
     public TrustedCorrespondent addCorrespondent(Actor by, String name, Channel channel, String identifier,
                                                  String contractRef) {
         return services.correspondents().add(name, channel, identifier, blankToNull(contractRef), by);
+    }
+
+    /** The HL7 rights of a correspondent of the HL7 or teleradiology channel (what the MLLP listener lets in). */
+    public TrustedCorrespondent updateHl7Peer(Actor by, UUID id, Hl7PeerDeclaration changes) {
+        return services.correspondents().updateHl7Peer(id.toString(), changes, by);
     }
 
     public void setCorrespondentActive(Actor by, UUID id, boolean active) {

@@ -27,6 +27,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -186,6 +187,9 @@ public final class AdministrationView extends BorderPane {
         table.getColumns().add(text("admin.col.channel", c -> messages.label(c.channel()), 200));
         table.getColumns().add(text("admin.col.identifier", TrustedCorrespondent::identifier, 180));
         table.getColumns().add(text("admin.col.contract", c -> orEmpty(c.contractRef()), 140));
+        table.getColumns().add(text("admin.col.identityTrust", c -> yesNo(c.identityTrust()), 70));
+        table.getColumns().add(text("admin.col.addresses", c -> String.join(", ", c.allowedAddresses()), 160));
+        table.getColumns().add(text("admin.col.messageTypes", c -> String.join(", ", c.messageTypes()), 200));
         table.getColumns().add(text("admin.col.active", c -> yesNo(c.active()), 60));
         ObservableValue<TrustedCorrespondent> selected = table.getSelectionModel().selectedItemProperty();
         Button remove = button("admin-trust-disable", "admin.trust.disable",
@@ -213,7 +217,34 @@ public final class AdministrationView extends BorderPane {
         help.getStyleClass().add("muted");
         help.setWrapText(true);
         return tabContent(help, table, row(remove, enable),
-                form("admin.trust.addTitle", name, channel, identifier, contract, add));
+                form("admin.trust.addTitle", name, channel, identifier, contract, add), peerForm(selected));
+    }
+
+    /** The HL7 rights of the selected peer (HL7 or teleradiology channel), filled from the selection. */
+    private Node peerForm(ObservableValue<TrustedCorrespondent> selected) {
+        TextField facility = field("admin-peer-facility", "admin.peer.facility", 120);
+        TextField addresses = field("admin-peer-addresses", "admin.peer.addresses", 200);
+        TextField types = field("admin-peer-types", "admin.peer.types", 240);
+        TextField certificate = field("admin-peer-certificate", "admin.peer.certificate", 200);
+        CheckBox trust = new CheckBox(messages.get("admin.peer.identityTrust"));
+        trust.setId("admin-peer-identity-trust");
+        selected.addListener((o, was, c) -> {
+            boolean peer = c != null && c.isHl7Peer();
+            facility.setText(peer ? orEmpty(c.sendingFacility()) : "");
+            addresses.setText(peer ? String.join(", ", c.allowedAddresses()) : "");
+            types.setText(peer ? String.join(", ", c.messageTypes()) : "");
+            certificate.setText(peer ? orEmpty(c.certificateSha256()) : "");
+            trust.setSelected(peer && c.identityTrust());
+        });
+        Button save = button("admin-peer-save", "admin.peer.save", () -> model.updateHl7Peer(selected.getValue(),
+                facility.getText(), addresses.getText(), certificate.getText(), types.getText(), trust.isSelected(), null));
+        save.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.getValue() == null || !selected.getValue().isHl7Peer(), selected)));
+        Label help = new Label(messages.get("admin.peer.help"));
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        return new javafx.scene.layout.VBox(6, help, form("admin.peer.title", facility, addresses, types, certificate,
+                trust, save));
     }
 
     // Rooms and exams

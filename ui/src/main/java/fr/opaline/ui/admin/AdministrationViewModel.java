@@ -8,6 +8,7 @@ import fr.opaline.core.user.AccountAdministration.NewAccount;
 import fr.opaline.core.user.AccountSummary;
 import fr.opaline.core.user.Role;
 import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
@@ -217,6 +218,27 @@ public final class AdministrationViewModel {
     public void addCorrespondent(String name, Channel channel, String identifier, String contractRef, Runnable onDone) {
         act("admin.task.addCorrespondent", who -> gateway.addCorrespondent(who, name, channel, identifier, contractRef),
                 c -> messages.format("admin.trust.added", c.name()), onDone);
+    }
+
+    /**
+     * Saves the HL7 rights of a peer (HL7 or teleradiology channel): MSH-4, source addresses
+     * (comma-separated), TLS certificate fingerprint, message types (comma-separated), identity
+     * trust. A bad value gets the domain's French message and changes nothing.
+     */
+    public void updateHl7Peer(TrustedCorrespondent peer, String facility, String addresses, String certificate,
+                              String types, boolean identityTrust, Runnable onDone) {
+        if (peer == null) {
+            return;
+        }
+        Hl7PeerDeclaration changes = new Hl7PeerDeclaration(null, null, null, facility == null ? "" : facility,
+                splitList(addresses), certificate == null ? "" : certificate, splitList(types), identityTrust, null);
+        act("admin.task.updatePeer", who -> gateway.updateHl7Peer(who, peer.id(), changes),
+                c -> messages.format("admin.trust.peerSaved", c.name()), onDone);
+    }
+
+    private static List<String> splitList(String csv) {
+        return csv == null ? List.of() : java.util.Arrays.stream(csv.split("[,;\\s]+")).map(String::trim)
+                .filter(x -> !x.isEmpty()).toList();
     }
 
     public void setCorrespondentActive(TrustedCorrespondent correspondent, boolean active) {
