@@ -17,7 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import fr.opaline.core.common.Actor;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,15 +50,104 @@ public final class WorklistMonitorViewModel {
     private final ObjectProperty<Modality> modality = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDateTime> refreshedAt = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty info = new SimpleStringProperty("");
+    private final ObjectProperty<StepEntry> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final AtomicBoolean reading = new AtomicBoolean();
+    private final Supplier<Actor> actor;
+    private final ObservableBooleanValue performer;
+    private final BooleanBinding canStart;
+    private final BooleanBinding canComplete;
     private ScheduledFuture<?> periodic;
 
+    /** A read-only monitor (nobody signed in can mark an exam). */
     public WorklistMonitorViewModel(WorklistGateway gateway, Background background, Messages messages, Clock clock) {
+        this(gateway, background, messages, clock, () -> {
+            throw new IllegalStateException("Aucune session ouverte");
+        }, new SimpleBooleanProperty(false));
+    }
+
+    /**
+     * @param performer whether the signed-in user is a technologist or a radiologist, who mark an
+     *                  exam en cours and réalisé (core checks it again)
+     */
+    public WorklistMonitorViewModel(WorklistGateway gateway, Background background, Messages messages, Clock clock,
+                                    Supplier<Actor> actor, ObservableBooleanValue performer) {
         this.gateway = gateway;
         this.background = background;
         this.messages = messages;
         this.clock = clock;
+        this.actor = actor;
+        this.performer = performer;
         modality.addListener((o, was, now) -> shown.setPredicate(now == null ? null : s -> s.step().modality() == now));
+        canStart = Bindings.createBooleanBinding(() -> performer.get() && !busy.get() && selected.get() != null
+                && STARTABLE.contains(selected.get().step().status()), performer, busy, selected);
+        canComplete = Bindings.createBooleanBinding(() -> performer.get() && !busy.get() && selected.get() != null
+                && COMPLETABLE.contains(selected.get().step().status()), performer, busy, selected);
+    }
+
+    private static final java.util.Set<StepStatus> STARTABLE = java.util.EnumSet.of(StepStatus.SCHEDULED,
+            StepStatus.ARRIVED);
+    private static final java.util.Set<StepStatus> COMPLETABLE = java.util.EnumSet.of(StepStatus.SCHEDULED,
+            StepStatus.ARRIVED, StepStatus.IN_PROGRESS);
+
+    /** The step chosen in the table. */
+    public ObjectProperty<StepEntry> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty infoProperty() {
+        return info;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** The signed-in user may mark exams (technologist or radiologist). */
+    public ObservableBooleanValue performerProperty() {
+        return performer;
+    }
+
+    public BooleanBinding canStartBinding() {
+        return canStart;
+    }
+
+    public BooleanBinding canCompleteBinding() {
+        return canComplete;
+    }
+
+    /** Marks the selected exam en cours (the acquisition starts). */
+    public void start() {
+        mark(gateway::start, "worklist.task.start", "worklist.started");
+    }
+
+    /** Marks the selected exam réalisé: its report can then be validated. */
+    public void complete() {
+        mark(gateway::complete, "worklist.task.complete", "worklist.completed");
+    }
+
+    private void mark(java.util.function.BiConsumer<StepEntry, Actor> change, String task, String done) {
+        StepEntry entry = selected.get();
+        if (entry == null || busy.get()) {
+            return;
+        }
+        Actor who = actor.get();
+        busy.set(true);
+        error.set("");
+        info.set("");
+        background.run(messages.get(task), p -> {
+            change.accept(entry, who);
+            return entry;
+        }, marked -> {
+            busy.set(false);
+            info.set(messages.format(done, fr.opaline.ui.patient.PatientNames.display(marked.patient()),
+                    marked.step().description()));
+            refresh();
+        }, failure -> {
+            busy.set(false);
+            error.set(UserErrors.describe(failure, messages));
+        });
     }
 
     /** The steps shown (filtered by modality). */
@@ -83,7 +179,12 @@ public final class WorklistMonitorViewModel {
         background.run(messages.get("worklist.task"), progress -> gateway.stepsOf(today), read -> {
             reading.set(false);
             error.set("");
+            StepEntry chosen = selected.get();
             steps.setAll(read);
+            if (chosen != null) {
+                selected.set(read.stream().filter(s -> s.step().id().equals(chosen.step().id())).findFirst()
+                        .orElse(null));
+            }
             summaries.setAll(summarise(read));
             refreshedAt.set(LocalDateTime.now(clock));
         }, failure -> {
