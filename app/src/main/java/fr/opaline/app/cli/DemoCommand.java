@@ -9,6 +9,8 @@ import fr.opaline.app.server.PracticeServer;
 import fr.opaline.app.server.ServerAssembly;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.app.wiring.DesktopWiring;
+import fr.opaline.app.wiring.PscWiring;
+import fr.opaline.worklist.WorklistSettings;
 import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.ui.DesktopLauncher;
 import java.time.Duration;
@@ -37,6 +39,13 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OpalineConfig base = config();
         OpalineConfig config = OpalineConfig.of(base.home().resolve("demo"), base.values());
+        // A demonstration must start even when a real worklist (11112) or proxy (8443) runs here.
+        if (config.getBoolean("worklist.enabled", true)) {
+            config = freePort(config, "worklist.port", WorklistSettings.defaults().port(), "de la worklist DICOM");
+        }
+        if (config.getBoolean("psc.proxy.enabled", true)) {
+            config = freePort(config, "psc.proxy.port", PscWiring.DEFAULT_PORT, "du proxy e-santé (PSC)");
+        }
         try (CoreServices opened = CoreServices.open(config)) {
             CoreServices core = opened;
             if (new PatientRepository(core.database.dsl()).count() == 0) {
@@ -68,7 +77,13 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             if (headless) {
                 out().println("Ctrl-C pour arrêter.");
                 out().flush();
-                stopped.await();
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Runtime.getRuntime().removeShutdownHook(shutdown);
+                    shutdown.run(); // stopped from inside the process (the demo's test): as Ctrl-C would
+                    return 130;
+                }
                 return 0;
             }
             out().println("Ouverture de l'application de bureau (fermez la fenêtre pour arrêter).");
@@ -85,5 +100,21 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The configured port when it is free; otherwise a free one chosen by the system, said in
+     * French. The key's value is what the demonstration's server then binds.
+     */
+    private OpalineConfig freePort(OpalineConfig config, String key, int defaultPort, String what) {
+        int wanted = config.getInt(key, defaultPort);
+        if (wanted == 0 || FreePorts.isFree(wanted)) {
+            return config;
+        }
+        int chosen = FreePorts.any();
+        out().println("Le port " + wanted + " " + what + " est déjà utilisé sur ce poste : la démonstration prend le port "
+                + chosen + ".");
+        out().flush();
+        return config.with(key, Integer.toString(chosen));
     }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code opaline} command. Subcommands are listed here, one class each. */
 @Command(name = "opaline",
+        // --help / -h and --version / -V on every command and subcommand (inherited), in French.
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        resourceBundle = "fr.opaline.app.cli.StandardHelp",
         versionProvider = VersionProvider.class,
         description = "Opaline RIS : système d'information de radiologie (Ségur vague 2).",
         subcommands = {

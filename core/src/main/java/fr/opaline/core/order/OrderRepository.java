@@ -110,6 +110,12 @@ public final class OrderRepository {
                 .fetchOptional(OrderRepository::toStep);
     }
 
+    /** The step, its row locked until the end of the transaction (status changes are serialised). */
+    public Optional<ScheduledProcedureStep> lockStep(UUID id) {
+        return ctx.selectFrom(SCHEDULED_PROCEDURE_STEP).where(SCHEDULED_PROCEDURE_STEP.ID.eq(id)).forUpdate()
+                .fetchOptional(OrderRepository::toStep);
+    }
+
     public Optional<ScheduledProcedureStep> findStepByStudyUid(String studyInstanceUid) {
         return ctx.selectFrom(SCHEDULED_PROCEDURE_STEP)
                 .where(SCHEDULED_PROCEDURE_STEP.STUDY_INSTANCE_UID.eq(studyInstanceUid))

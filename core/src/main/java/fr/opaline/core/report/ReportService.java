@@ -9,6 +9,7 @@ import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.common.IdGenerator;
 import fr.opaline.core.common.NotFoundException;
 import fr.opaline.core.document.DocumentRepository;
+import fr.opaline.core.order.ExamProgressService;
 import fr.opaline.core.order.ImagingOrder;
 import fr.opaline.core.order.OrderRepository;
 import fr.opaline.core.order.RequestedProcedure;
@@ -84,12 +85,27 @@ public final class ReportService {
                 false, null, null, null);
         draft = draft.withContent(draft.content());
         reports.insert(draft);
+        // Dicté only for an exam that was performed: writing does not make an exam happen.
         for (ScheduledProcedureStep step : orders.stepsOfOrder(orderId)) {
-            moveStep(orders, step, StepStatus.REPORTED, now);
+            if (step.status() == StepStatus.COMPLETED) {
+                moveStep(orders, step, StepStatus.REPORTED, now);
+            }
         }
         audit.record(ctx, AuditEntry.of(author, ReportAuditActions.DRAFT_CREATED, order.patientId())
                 .on("report", report.id()).withDetail("demande " + order.accessionNumber()));
         return draft;
+    }
+
+    /**
+     * What a new report of the order would start from (indication from the order, technique from
+     * the exam), read without writing anything: opening an exam creates no draft.
+     */
+    public ReportContent prefill(UUID orderId) {
+        return database.inTransaction(ctx -> {
+            OrderRepository orders = new OrderRepository(ctx);
+            ImagingOrder order = orders.findOrder(orderId).orElseThrow(() -> new NotFoundException("Demande introuvable"));
+            return new ReportContent(order.clinicalIndication(), technique(ctx, orders, orderId), null, null);
+        });
     }
 
     /** Replaces the text of the current draft. */
@@ -112,10 +128,22 @@ public final class ReportService {
     }
 
     /**
-     * Validates the current draft; the actor is the legal authenticator and must be an active
-     * radiologist with an RPPS. A draft that follows a validated version amends it.
+     * Validates the current draft of a performed exam; see {@link #validate(UUID, Actor, String)}.
      */
     public ReportVersion validate(UUID reportId, Actor radiologist) {
+        return validate(reportId, radiologist, null);
+    }
+
+    /**
+     * Validates the current draft; the actor is the legal authenticator and must be an active
+     * radiologist with an RPPS. A draft that follows a validated version amends it. The exam must
+     * have been performed (every step of the order réalisé, dicté or validé); otherwise only an
+     * explicit override with its reason validates, and the override is audited.
+     *
+     * @param overrideReason why the radiologist signs for an exam not marked réalisé; null or blank: no override
+     * @throws ExamNotPerformedException the exam is not réalisé and there is no override
+     */
+    public ReportVersion validate(UUID reportId, Actor radiologist, String overrideReason) {
         return database.inTransaction(ctx -> {
             UserAccount signer = user(ctx, radiologist);
             if (signer.role() != Role.RADIOLOGUE || !signer.active() || signer.rpps() == null
@@ -132,7 +160,27 @@ public final class ReportService {
             if (draft.results().isBlank() || draft.conclusion().isBlank()) {
                 throw new BusinessRuleException("Renseignez les résultats et la conclusion avant de valider.");
             }
+            OrderRepository stepsOfOrder = new OrderRepository(ctx);
+            List<ScheduledProcedureStep> notPerformed = stepsOfOrder.stepsOfOrder(report.orderId()).stream()
+                    .filter(step -> !ExamProgressService.performed(step)).toList();
+            boolean override = overrideReason != null && !overrideReason.isBlank();
+            if (!notPerformed.isEmpty() && !override) {
+                ScheduledProcedureStep step = notPerformed.get(0);
+                throw new ExamNotPerformedException("L'examen « " + step.description() + " » est « "
+                        + step.status().label() + " » : il n'a pas été marqué réalisé. Un compte rendu se valide pour un "
+                        + "examen réalisé (le manipulateur l'indique depuis le moniteur de worklist), ou par une "
+                        + "dérogation dont vous donnez le motif.", step.status());
+            }
+            if (override) {
+                requireReason(overrideReason, "la dérogation");
+            }
             Instant now = clock.instant();
+            UUID patientOfReport = patientOf(ctx, report);
+            if (!notPerformed.isEmpty()) {
+                audit.record(ctx, AuditEntry.of(radiologist, ReportAuditActions.VALIDATION_OVERRIDE, patientOfReport)
+                        .on("report_version", draft.id()).withDetail("examen « " + notPerformed.get(0).status().label()
+                                + " » non marqué réalisé ; motif : " + overrideReason.strip()));
+            }
             ReportVersion replaced = draft.versionNumber() == 1 ? null
                     : reports.version(reportId, draft.versionNumber() - 1).filter(v -> v.status() == ReportStatus.VALIDATED)
                     .orElse(null);
@@ -146,7 +194,7 @@ public final class ReportService {
             reports.updateHead(reportId, validated.versionNumber(), ReportStatus.VALIDATED);
             OrderRepository orders = new OrderRepository(ctx);
             orders.stepsOfOrder(report.orderId()).forEach(step -> moveStep(orders, step, StepStatus.VALIDATED, now));
-            UUID patientId = patientOf(ctx, report);
+            UUID patientId = patientOfReport;
             ReportPublication.Kind kind = replaced == null ? ReportPublication.Kind.VALIDATED : ReportPublication.Kind.AMENDED;
             audit.record(ctx, AuditEntry.of(radiologist, ReportAuditActions.VALIDATED, patientId)
                     .on("report_version", validated.id()).withDetail("version " + validated.versionNumber()

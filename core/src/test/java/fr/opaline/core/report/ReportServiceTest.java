@@ -43,6 +43,7 @@ class ReportServiceTest {
             reports.addPublicationListener((ctx, p) -> published.add(p));
             Actor dr = Actor.user(doctor.id(), doctor.login());
 
+            f.progress.complete(booking.step().id(), dr);
             ReportVersion draft = reports.createDraft(booking.order().id(), dr);
             assertThat(draft.indication()).isEqualTo("Toux persistante");
             assertThat(draft.technique()).contains("Examen CT-THX", "Scanner");

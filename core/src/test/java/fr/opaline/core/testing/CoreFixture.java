@@ -45,6 +45,8 @@ public final class CoreFixture {
     public final CareEpisodeService episodes;
     public final UidGenerator uids;
     public final BookingService booking;
+    /** En cours / réalisé, as the technologist marks them. */
+    public final fr.opaline.core.order.ExamProgressService progress;
     public final Outbox outbox;
     public final Actor secretary = Actor.system("test-secretary");
 
@@ -61,6 +63,7 @@ public final class CoreFixture {
         this.episodes = new CareEpisodeService(database, audit, ids, clock);
         this.uids = new UidGenerator(new UidRoot(UID_ROOT));
         this.booking = new BookingService(database, audit, ids, clock, uids, episodes);
+        this.progress = new fr.opaline.core.order.ExamProgressService(database, audit, clock);
         this.outbox = new Outbox(database, audit, ids, clock,
                 new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(10), 0));
     }

@@ -75,6 +75,7 @@ public final class FeedingKit implements AutoCloseable {
         Booking booked = kit.core.booking.book(new BookingRequest(patient.id(), room.id(), exam.id(), nextSlot,
                 "Dr Étienne Moreau", "99700010001", "Toux persistante.", null), kit.core.secretary);
         nextSlot = nextSlot.plus(Duration.ofMinutes(15));
+        kit.core.progress.complete(booked.step().id(), doctor); // performed: its CR can be validated
         ReportVersion draft = reports.createDraft(booked.order().id(), doctor);
         reports.updateDraft(draft.reportId(), new ReportContent(draft.indication(), "Scanner sans injection.",
                 "Pas de nodule.", "Examen normal."), doctor);

@@ -107,6 +107,8 @@ public final class SampleReport {
         Booking booked = booking.book(new BookingRequest(patient.id(), room.id(), exam.id(),
                 clock.instant().minusSeconds(3600), "Dr Étienne Moreau", "99700010001",
                 "Toux persistante depuis six semaines chez une ancienne fumeuse ; recherche de nodule.", null), secretary);
+        // The exam was performed (réalisé), so its CR can be validated without an override.
+        new fr.opaline.core.order.ExamProgressService(database, audit, clock).complete(booked.step().id(), doctor);
         ReportVersion draft = reports.createDraft(booked.order().id(), doctor);
         reports.updateDraft(draft.reportId(), new ReportContent(draft.indication(),
                 "Acquisition hélicoïdale du thorax sans injection de produit de contraste, reconstructions en coupes "

@@ -113,6 +113,17 @@ public final class Background implements AutoCloseable {
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Calls action once after the delay on the timer thread (which must only hand work over, never do it). */
+    public ScheduledFuture<?> later(java.time.Duration delay, Runnable action) {
+        return timers.schedule(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Delayed UI action failed: {}", e.toString());
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Runs an action on the UI executor (the FX thread in the desktop). */
     public void onUi(Runnable action) {
         ui.execute(action);

@@ -13,7 +13,12 @@ import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.layout.GridPane;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -47,6 +52,7 @@ public final class ReportEditorView extends BorderPane {
     private final Label heading = new Label();
     private final Label subheading = new Label();
     private final Label status = new Label();
+    private final Label examStatus = new Label();
     private final FlowPane sendRow = new FlowPane(8, 4);
     private final VBox pages = new VBox(12);
     private final CheckBox invisible = new CheckBox();
@@ -122,6 +128,14 @@ public final class ReportEditorView extends BorderPane {
         });
         list.setPlaceholder(new Label(messages.get("report.noExams")));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.open(now));
+        // The list is read again periodically (statuses move on): the open exam stays selected.
+        model.exams().addListener((ListChangeListener<StepEntry>) c -> javafx.application.Platform.runLater(() -> {
+            ReportGateway.Opened opened = model.openedProperty().get();
+            if (opened != null && list.getSelectionModel().getSelectedItem() == null) {
+                model.exams().stream().filter(e -> e.step().id().equals(opened.exam().step().id())).findFirst()
+                        .ifPresent(e -> list.getSelectionModel().select(e));
+            }
+        }));
         VBox box = new VBox(8, sectionTitle(messages.get("report.exams")), list);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.getStyleClass().add("card");
@@ -137,7 +151,9 @@ public final class ReportEditorView extends BorderPane {
         status.setMinWidth(Region.USE_PREF_SIZE); // the subheading shortens first, never the status
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(10, new VBox(2, heading, subheading), grow, status);
+        examStatus.setId("report-exam-status");
+        examStatus.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = new HBox(10, new VBox(2, heading, subheading), grow, examStatus, status);
         head.setAlignment(Pos.CENTER_LEFT);
 
         TextArea indication = area("report-indication", model.indicationProperty(), 2);
@@ -156,7 +172,12 @@ public final class ReportEditorView extends BorderPane {
         validate.setId("report-validate");
         validate.getStyleClass().add("primary");
         validate.setTooltip(new Tooltip(messages.get("report.validate.tip")));
-        validate.setOnAction(e -> model.validate());
+        validate.setOnAction(e -> model.requestValidation());
+        model.confirmationProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                confirm(now);
+            }
+        });
         invisible.setText(messages.get("report.invisible"));
         invisible.setId("report-invisible");
         invisible.setTooltip(new Tooltip(messages.get("report.invisible.tip")));
@@ -276,12 +297,28 @@ public final class ReportEditorView extends BorderPane {
             subheading.setText("");
             status.setText("");
             status.getStyleClass().setAll("label");
+            examStatus.setText("");
+            examStatus.getStyleClass().setAll("label");
             pages.getChildren().clear();
             return;
         }
         StepEntry exam = opened.exam();
-        ReportVersion version = opened.current();
         heading.setText(PatientNames.display(exam.patient()) + " · " + exam.step().description());
+        examStatus.setText(messages.format("report.examStatus", messages.label(exam.step().status())));
+        examStatus.getStyleClass().setAll("label", "step-status",
+                "step-" + exam.step().status().name().toLowerCase(Locale.ROOT));
+        if (!opened.started()) {
+            subheading.setText(messages.format("report.subheading.new", exam.order().accessionNumber(),
+                    messages.date(exam.step().scheduledStart().atZone(zone))));
+            status.setText(messages.get("report.notStarted"));
+            status.getStyleClass().setAll("label", "report-status", "report-none");
+            status.setTooltip(null);
+            updatingInvisible = true;
+            invisible.setSelected(false);
+            updatingInvisible = false;
+            return;
+        }
+        ReportVersion version = opened.current();
         subheading.setText(messages.format("report.subheading", exam.order().accessionNumber(),
                 messages.date(exam.step().scheduledStart().atZone(zone)), version.versionNumber(), opened.authorName()));
         status.setText(messages.label(version.status()) + (version.invisibleToPatient()
@@ -293,6 +330,71 @@ public final class ReportEditorView extends BorderPane {
         if (version.status() == ReportStatus.RETRACTED) {
             status.setTooltip(new Tooltip(version.statusReason()));
         }
+    }
+
+    /**
+     * The confirmation before signing: patient, exam, exam date and the conclusion as signed; when
+     * the exam is not réalisé, the override and its reason (required, audited by core).
+     */
+    private void confirm(ReportGateway.Confirmation asked) {
+        StepEntry exam = asked.exam();
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.get("report.confirm.title"));
+        dialog.setHeaderText(messages.get("report.confirm.header"));
+        ButtonType sign = new ButtonType(messages.get("report.confirm.sign"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("report.confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(sign, cancel);
+        dialog.getDialogPane().setId("validate-dialog");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        row(grid, 0, "report.confirm.patient", "validate-patient", PatientNames.display(exam.patient()) + " · "
+                + messages.format("report.confirm.born", messages.date(exam.patient().traits().birthDate())));
+        row(grid, 1, "report.confirm.exam", "validate-exam", exam.step().description() + " · "
+                + messages.format("report.confirm.accession", exam.order().accessionNumber()));
+        row(grid, 2, "report.confirm.date", "validate-date", messages.date(exam.step().scheduledStart().atZone(zone))
+                + " " + messages.time(exam.step().scheduledStart().atZone(zone)));
+        row(grid, 3, "report.confirm.examStatus", "validate-status", messages.label(exam.step().status()));
+        row(grid, 4, "report.confirm.conclusion", "validate-conclusion",
+                asked.conclusion().isBlank() ? messages.get("report.confirm.noConclusion") : asked.conclusion());
+        VBox content = new VBox(12, grid);
+        content.setPrefWidth(520);
+        TextField override = new TextField();
+        override.setId("validate-override");
+        if (!asked.performed()) {
+            Label warning = new Label(messages.format("report.confirm.notPerformed", messages.label(exam.step().status())),
+                    Icon.WARNING.node(14));
+            warning.setId("validate-not-performed");
+            warning.setWrapText(true);
+            warning.getStyleClass().add("warning-text");
+            override.setPromptText(messages.get("report.confirm.override.prompt"));
+            content.getChildren().addAll(warning, override);
+            dialog.getDialogPane().lookupButton(sign).disableProperty().bind(override.textProperty().isEmpty()
+                    .or(Bindings.createBooleanBinding(() -> override.getText().isBlank(), override.textProperty())));
+        }
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().lookupButton(sign).setId("validate-confirm");
+        dialog.getDialogPane().lookupButton(cancel).setId("validate-cancel");
+        dialog.setResultConverter(button -> button == sign ? (asked.performed() ? "" : override.getText()) : null);
+        dialog.setOnHidden(e -> {
+            String result = dialog.getResult();
+            if (result == null) {
+                model.cancelValidation();
+            } else {
+                model.validate(result.isBlank() ? null : result);
+            }
+        });
+        dialog.show();
+    }
+
+    private void row(GridPane grid, int index, String labelKey, String id, String value) {
+        Label name = label(messages.get(labelKey));
+        Label shown = new Label(value);
+        shown.setId(id);
+        shown.setWrapText(true);
+        shown.setMaxWidth(380);
+        grid.addRow(index, name, shown);
     }
 
     private void showSends() {

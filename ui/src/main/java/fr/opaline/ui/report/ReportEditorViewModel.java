@@ -31,14 +31,19 @@ import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 
 /**
- * The radiologist's report editor: the day's exams, the report of the one chosen (pre-filled by
- * core from the order, completed from the exam type's template), saving, validation with legal
- * authentication by the signed-in radiologist, amendment and retraction with a reason, "invisible
- * au patient", the PDF preview rendered off the FX thread and the send status per channel.
+ * The radiologist's report editor: the day's exams, the report of the one chosen (opening reads
+ * only: the draft exists once the radiologist types or applies the exam type's template, a
+ * structure with blanks), saving, validation after a confirmation that repeats patient, exam,
+ * exam date and conclusion (with an override reason when the exam is not réalisé) and legal
+ * authentication by the signed-in radiologist, amendment and retraction with a reason,
+ * "invisible au patient", the PDF preview following the text typed (debounced, rendered off the
+ * FX thread) and the send status per channel.
  */
 public final class ReportEditorViewModel {
 
     private static final float PREVIEW_DPI = 96f;
+    /** How long typing must pause before the preview is rendered again. */
+    static final Duration PREVIEW_DEBOUNCE = Duration.ofMillis(400);
 
     private final ReportGateway gateway;
     private final ReportTemplates templates;
@@ -62,8 +67,14 @@ public final class ReportEditorViewModel {
     private final ObservableList<SendStatus> sends = FXCollections.observableArrayList();
     private final BooleanBinding editable;
     private final BooleanBinding inForce;
+    private final ObjectProperty<ReportGateway.Confirmation> confirmation = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReportContent> previewed = new SimpleObjectProperty<>();
     private BackgroundTask<?> previewTask;
     private ScheduledFuture<?> periodic;
+    private ScheduledFuture<?> pendingPreview;
+    /** The fields are being filled from a loaded report: not the radiologist typing. */
+    private boolean filling;
+    private boolean starting;
 
     public ReportEditorViewModel(ReportGateway gateway, ReportTemplates templates, Background background,
                                  Messages messages, Supplier<Actor> actor, Clock clock) {
@@ -74,10 +85,21 @@ public final class ReportEditorViewModel {
         this.actor = actor;
         day.set(LocalDate.now(clock));
         editable = Bindings.createBooleanBinding(() -> opened.get() != null
-                && opened.get().current().status() == ReportStatus.DRAFT, opened);
-        inForce = Bindings.createBooleanBinding(() -> opened.get() != null
+                && (!opened.get().started() || opened.get().current().status() == ReportStatus.DRAFT), opened);
+        inForce = Bindings.createBooleanBinding(() -> opened.get() != null && opened.get().started()
                 && opened.get().current().status() == ReportStatus.VALIDATED, opened);
         day.addListener((o, was, now) -> refreshExams());
+        for (StringProperty part : List.of(indication, technique, results, conclusion)) {
+            part.addListener((o, was, now) -> typed());
+        }
+    }
+
+    /**
+     * The confirmation to show before validating (patient, exam, exam date, conclusion, whether
+     * the exam is réalisé); null when none is asked for.
+     */
+    public ObjectProperty<ReportGateway.Confirmation> confirmationProperty() {
+        return confirmation;
     }
 
     public ObjectProperty<LocalDate> dayProperty() {
@@ -129,6 +151,11 @@ public final class ReportEditorViewModel {
         return info;
     }
 
+    /** The text the preview shows (or is being rendered with): a draft's as typed, saved or not. */
+    public ObjectProperty<ReportContent> previewedProperty() {
+        return previewed;
+    }
+
     public ObservableList<Image> previewPages() {
         return preview;
     }
@@ -150,25 +177,37 @@ public final class ReportEditorViewModel {
     public void refreshExams() {
         LocalDate shown = day.get();
         background.run(messages.get("report.task.exams"), p -> gateway.examsOf(shown), read -> {
-            if (shown.equals(day.get())) {
+            if (shown.equals(day.get()) && !exams.equals(read)) {
                 exams.setAll(read);
+                ReportGateway.Opened current = opened.get();
+                if (current != null) {
+                    read.stream().filter(e -> e.step().id().equals(current.exam().step().id())).findFirst()
+                            .filter(e -> !e.equals(current.exam())).ifPresent(e -> opened.set(current.withExam(e)));
+                }
             }
         }, this::failed);
     }
 
-    /** Opens (creating its draft if needed) the report of an exam. */
+    /** Opens the report of an exam, reading only: nothing is created, no status changes. */
     public void open(StepEntry exam) {
         if (exam == null) {
             return;
         }
-        Actor who = actor.get();
-        act(messages.get("report.task.open"), p -> gateway.open(exam, who), null);
+        ReportGateway.Opened current = opened.get();
+        if (current != null && current.exam().step().id().equals(exam.step().id())) {
+            opened.set(current.withExam(exam)); // the same exam read again: keep what is being typed
+            return;
+        }
+        act(messages.get("report.task.open"), p -> gateway.open(exam), null);
     }
 
-    /** Replaces empty results and conclusion by the exam type's template; says when there is none. */
+    /**
+     * Puts the exam type's template (a structure with blanks to fill) into empty results and
+     * conclusion: a deliberate act, which starts the report. Says when there is none.
+     */
     public void applyTemplate() {
         ReportGateway.Opened current = opened.get();
-        if (current == null) {
+        if (current == null || !editable.get()) {
             return;
         }
         var template = gateway.templateOf(current, templates);
@@ -192,12 +231,41 @@ public final class ReportEditorViewModel {
         act(messages.get("report.task.save"), p -> gateway.save(current, content, who), messages.get("report.saved"));
     }
 
-    public void validate() {
+    /**
+     * Asks to validate: reads the exam again and puts the confirmation up (see
+     * {@link #confirmationProperty()}); nothing is signed before {@link #validate(String)}.
+     */
+    public void requestValidation() {
         ReportGateway.Opened current = opened.get();
+        if (current == null || !editable.get() || busy.get()) {
+            return;
+        }
+        String shownConclusion = conclusion.get();
+        error.set("");
+        background.run(messages.get("report.task.confirm"), p -> gateway.confirmation(current, shownConclusion),
+                confirmation::set, this::failed);
+    }
+
+    /** The confirmation was closed without validating. */
+    public void cancelValidation() {
+        confirmation.set(null);
+    }
+
+    /**
+     * Validates after the confirmation: the signed-in radiologist signs. {@code overrideReason}
+     * is required by the report service when the exam is not réalisé (audited), null otherwise.
+     */
+    public void validate(String overrideReason) {
+        ReportGateway.Opened current = opened.get();
+        confirmation.set(null);
+        if (current == null) {
+            return;
+        }
         ReportContent content = content();
         Actor who = actor.get();
-        act(messages.get("report.task.validate"), p -> gateway.validate(current, content, who),
-                messages.get("report.validated"));
+        String reasonGiven = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
+        act(messages.get("report.task.validate"), p -> gateway.validate(current, content, who, reasonGiven),
+                messages.get(reasonGiven == null ? "report.validated" : "report.validated.override"));
     }
 
     public void amend() {
@@ -216,7 +284,8 @@ public final class ReportEditorViewModel {
 
     public void setInvisibleToPatient(boolean invisible) {
         ReportGateway.Opened current = opened.get();
-        if (current == null || current.current().invisibleToPatient() == invisible) {
+        if (current == null || (current.started() && current.current().invisibleToPatient() == invisible)
+                || (!current.started() && !invisible)) {
             return;
         }
         Actor who = actor.get();
@@ -228,22 +297,29 @@ public final class ReportEditorViewModel {
     /** Reads the send status again (the outbox works in the background). */
     public void refreshSends() {
         ReportGateway.Opened current = opened.get();
-        if (current == null) {
+        if (current == null || !current.started()) {
             return;
         }
         background.run(messages.get("report.task.sends"), p -> gateway.reload(current.exam(), current.report().id()),
                 read -> {
-                    if (opened.get() != null && opened.get().report().id().equals(read.report().id())) {
+                    if (opened.get() != null && opened.get().started()
+                            && opened.get().report().id().equals(read.report().id())) {
                         sends.setAll(read.sends().values());
                     }
                 }, this::failed);
     }
 
-    /** Reads the exams now, then the send status of the open report every period, until {@link #stop()}. */
+    /**
+     * Reads the exams now, then every period the exams (the technologist's en cours / réalisé
+     * reach this screen) and the send status of the open report, until {@link #stop()}.
+     */
     public void start(Duration period) {
         stop();
         refreshExams();
-        periodic = background.every(period, () -> background.onUi(this::refreshSends));
+        periodic = background.every(period, () -> background.onUi(() -> {
+            refreshExams();
+            refreshSends();
+        }));
     }
 
     public void stop() {
@@ -251,9 +327,52 @@ public final class ReportEditorViewModel {
             periodic.cancel(false);
             periodic = null;
         }
+        if (pendingPreview != null) {
+            pendingPreview.cancel(false);
+        }
     }
 
-    /** Renders the current version's PDF (with its QR code and INS Datamatrix) to images. */
+    /** The radiologist changed the text: the report starts if it had not, the preview follows. */
+    private void typed() {
+        ReportGateway.Opened current = opened.get();
+        if (filling || current == null || !editable.get()) {
+            return;
+        }
+        if (!current.started()) {
+            if (!starting && !content().equals(current.prefill())) {
+                startReport(current);
+            }
+            return;
+        }
+        if (pendingPreview != null) {
+            pendingPreview.cancel(false);
+        }
+        pendingPreview = background.later(PREVIEW_DEBOUNCE, () -> background.onUi(this::preview));
+    }
+
+    /** Creates the draft with the text typed so far; the fields keep what is typed meanwhile. */
+    private void startReport(ReportGateway.Opened current) {
+        starting = true;
+        ReportContent content = content();
+        Actor who = actor.get();
+        background.run(messages.get("report.task.start"), p -> gateway.start(current, content, who), started -> {
+            starting = false;
+            if (opened.get() != null && opened.get().exam().step().id().equals(started.exam().step().id())) {
+                opened.set(started);
+                sends.setAll(started.sends().values());
+                info.set(messages.get("report.started"));
+                typed(); // the preview of the text as it is now
+            }
+        }, failure -> {
+            starting = false;
+            failed(failure);
+        });
+    }
+
+    /**
+     * Renders the current version's PDF (with its QR code and INS Datamatrix) to images; a draft
+     * shows the text as typed, saved or not.
+     */
     public void preview() {
         ReportGateway.Opened current = opened.get();
         if (current == null) {
@@ -262,10 +381,17 @@ public final class ReportEditorViewModel {
         if (previewTask != null) {
             previewTask.cancel();
         }
+        if (!current.started()) {
+            previewing.set(false);
+            preview.clear();
+            return;
+        }
         ReportVersion version = current.current();
+        ReportContent typedText = version.status() == ReportStatus.DRAFT ? content() : null;
         previewing.set(true);
+        previewed.set(typedText != null ? typedText : contentOf(version));
         previewTask = background.runCancellable(messages.get("report.task.preview"), p -> {
-            byte[] pdf = gateway.pdfOf(version);
+            byte[] pdf = gateway.pdfOf(version, typedText);
             return PdfPageImages.render(pdf, PREVIEW_DPI, () -> Thread.currentThread().isInterrupted());
         }, (PdfPageImages.Pages pages) -> {
             previewing.set(false);
@@ -300,21 +426,28 @@ public final class ReportEditorViewModel {
     }
 
     private void show(ReportGateway.Opened result) {
-        boolean otherReport = opened.get() == null || !opened.get().report().id().equals(result.report().id());
-        opened.set(result);
-        ReportVersion version = result.current();
-        indication.set(version.indication());
-        technique.set(version.technique());
-        results.set(version.results());
-        conclusion.set(version.conclusion());
-        if (otherReport || version.status() != ReportStatus.DRAFT) {
+        boolean otherExam = opened.get() == null
+                || !opened.get().exam().step().id().equals(result.exam().step().id());
+        ReportContent text = result.started() ? contentOf(result.current()) : result.prefill();
+        filling = true;
+        try {
+            opened.set(result);
+            indication.set(text.indication());
+            technique.set(text.technique());
+            results.set(text.results());
+            conclusion.set(text.conclusion());
+        } finally {
+            filling = false;
+        }
+        if (otherExam || !result.started() || result.current().status() != ReportStatus.DRAFT) {
             reason.set("");
         }
         sends.setAll(result.sends().values());
-        if (version.status() == ReportStatus.DRAFT && version.results().isBlank() && version.conclusion().isBlank()) {
-            applyTemplate();
-        }
         preview();
+    }
+
+    private static ReportContent contentOf(ReportVersion version) {
+        return new ReportContent(version.indication(), version.technique(), version.results(), version.conclusion());
     }
 
     private void failed(Throwable failure) {

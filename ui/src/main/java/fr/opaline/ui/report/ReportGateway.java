@@ -3,6 +3,7 @@ package fr.opaline.ui.report;
 import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.common.Actor;
+import fr.opaline.core.order.ExamProgressService;
 import fr.opaline.core.order.OrderRepository;
 import fr.opaline.core.order.StepEntry;
 import fr.opaline.core.order.StepQuery;
@@ -41,12 +42,35 @@ public final class ReportGateway {
         this.clock = services.clock();
     }
 
-    /** A report being written: the exam, its versions (oldest first) and the template of its exam type. */
+    /**
+     * The report of an exam: the exam, the report and its versions (oldest first) once someone
+     * started it, or none yet with what it would start from (indication and technique).
+     */
     public record Opened(StepEntry exam, ExamType examType, Report report, List<ReportVersion> versions,
-                         Map<SendChannel, SendStatus> sends, String authorName) {
+                         Map<SendChannel, SendStatus> sends, String authorName, ReportContent prefill) {
 
+        /** Someone typed or applied a template: the report and its draft exist. */
+        public boolean started() {
+            return report != null;
+        }
+
+        /** The latest version; null while the report is not started. */
         public ReportVersion current() {
-            return versions.get(versions.size() - 1);
+            return versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        }
+
+        /** The same report with the exam as read again (its status may have moved on). */
+        public Opened withExam(StepEntry fresher) {
+            return new Opened(fresher, examType, report, versions, sends, authorName, prefill);
+        }
+    }
+
+    /** What the validation confirmation repeats, read when the radiologist asks to validate. */
+    public record Confirmation(StepEntry exam, String conclusion) {
+
+        /** The exam was marked réalisé (or later): no override is needed. */
+        public boolean performed() {
+            return ExamProgressService.performed(exam.step());
         }
     }
 
@@ -57,10 +81,48 @@ public final class ReportGateway {
                 .stream().filter(e -> e.step().status() != StepStatus.CANCELLED).toList();
     }
 
-    /** The report of the exam's order, opened with its first draft when there is none. */
-    public Opened open(StepEntry exam, Actor radiologist) {
-        ReportVersion version = reporting.reports().createDraft(exam.order().id(), radiologist);
-        return reload(exam, version.reportId());
+    /**
+     * The report of the exam's order, read only: opening an exam creates nothing and changes no
+     * status. Without a report yet, what a draft would start from.
+     */
+    public Opened open(StepEntry exam) {
+        StepEntry fresh = fresh(exam);
+        Optional<Report> report = reporting.reports().findByOrder(exam.order().id());
+        if (report.isPresent()) {
+            return reload(fresh, report.get().id());
+        }
+        Map<SendChannel, SendStatus> sends = new EnumMap<>(SendChannel.class);
+        for (SendChannel channel : SendChannel.values()) {
+            sends.put(channel, SendStatus.none(channel));
+        }
+        return new Opened(fresh, examType(exam), null, List.of(), sends, "",
+                reporting.reports().prefill(exam.order().id()));
+    }
+
+    /** Starts the report on purpose (text typed or template applied): its draft, with that text. */
+    public Opened start(Opened opened, ReportContent content, Actor author) {
+        ReportVersion draft = reporting.reports().createDraft(opened.exam().order().id(), author);
+        if (draft.status() == fr.opaline.core.report.ReportStatus.DRAFT) {
+            reporting.reports().updateDraft(draft.reportId(), content, author);
+        }
+        return reload(fresh(opened.exam()), draft.reportId());
+    }
+
+    /** The exam as it is now (its status moves on from the worklist). */
+    public StepEntry fresh(StepEntry exam) {
+        return new OrderRepository(services.database().dsl()).findStep(exam.step().id())
+                .map(step -> new StepEntry(step, exam.order(), exam.patient())).orElse(exam);
+    }
+
+    /** The exam read again, with the conclusion about to be signed. */
+    public Confirmation confirmation(Opened opened, String conclusion) {
+        return new Confirmation(fresh(opened.exam()), conclusion);
+    }
+
+    private ExamType examType(StepEntry exam) {
+        var dsl = services.database().dsl();
+        return new OrderRepository(dsl).proceduresOf(exam.order().id()).stream().findFirst()
+                .flatMap(p -> new CatalogueRepository(dsl).examType(p.examTypeId())).orElse(null);
     }
 
     public Opened reload(StepEntry exam, UUID reportId) {
@@ -71,19 +133,26 @@ public final class ReportGateway {
                 .flatMap(p -> new CatalogueRepository(dsl).examType(p.examTypeId())).orElse(null);
         String author = new UserRepository(dsl).findById(versions.get(versions.size() - 1).authorId())
                 .map(UserAccount::displayName).orElse("");
-        return new Opened(exam, examType, report, versions, sendsOf(exam, versions), author);
+        return new Opened(exam, examType, report, versions, sendsOf(exam, versions), author, null);
     }
 
     public Opened save(Opened opened, ReportContent content, Actor actor) {
+        if (!opened.started()) {
+            return start(opened, content, actor);
+        }
         reporting.reports().updateDraft(opened.report().id(), content, actor);
         return reload(opened.exam(), opened.report().id());
     }
 
-    /** Saves the text then validates: the signed-in radiologist is the legal authenticator. */
-    public Opened validate(Opened opened, ReportContent content, Actor radiologist) {
-        reporting.reports().updateDraft(opened.report().id(), content, radiologist);
-        reporting.reports().validate(opened.report().id(), radiologist);
-        return reload(opened.exam(), opened.report().id());
+    /**
+     * Saves the text then validates: the signed-in radiologist is the legal authenticator. The
+     * report service refuses an exam not réalisé unless {@code overrideReason} is given.
+     */
+    public Opened validate(Opened opened, ReportContent content, Actor radiologist, String overrideReason) {
+        Opened started = opened.started() ? opened : start(opened, content, radiologist);
+        reporting.reports().updateDraft(started.report().id(), content, radiologist);
+        reporting.reports().validate(started.report().id(), radiologist, overrideReason);
+        return reload(fresh(opened.exam()), started.report().id());
     }
 
     public Opened amend(Opened opened, String reason, Actor actor) {
@@ -98,17 +167,27 @@ public final class ReportGateway {
 
     /** On a draft, the text being typed is saved first, so that the reload does not lose it. */
     public Opened setInvisibleToPatient(Opened opened, ReportContent draftText, boolean invisible, Actor actor) {
-        if (draftText != null) {
+        if (!opened.started()) {
+            opened = start(opened, draftText, actor);
+        } else if (draftText != null) {
             reporting.reports().updateDraft(opened.report().id(), draftText, actor);
         }
         reporting.reports().setInvisibleToPatient(opened.report().id(), invisible, actor);
         return reload(opened.exam(), opened.report().id());
     }
 
-    /** The CR as it will be (draft) or was (validated) printed: the documents module's PDF/A. */
-    public byte[] pdfOf(ReportVersion version) {
+    /**
+     * The CR as it will be (draft, with the text being typed when {@code typed} is given) or was
+     * (validated) printed: the documents module's PDF/A. Nothing is saved.
+     */
+    public byte[] pdfOf(ReportVersion version, ReportContent typed) {
         ReportDocumentData data = services.database().inTransaction(ctx ->
                 reporting.loader().load(ctx, version.id(), clock.instant()));
+        if (typed != null && version.status() == fr.opaline.core.report.ReportStatus.DRAFT) {
+            data = new ReportDocumentData(data.practice(), data.facilityTypeCode(), data.patient(), data.order(),
+                    data.step(), data.exam(), data.author(), data.legalAuthenticator(), data.report(),
+                    data.version().withContent(typed), data.viewerLink(), data.signedAt());
+        }
         return ReportPdfRenderer.render(data);
     }
 

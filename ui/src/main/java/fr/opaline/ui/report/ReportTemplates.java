@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Report templates per exam type: the results and conclusion a radiologist starts from. Looked
+ * Report templates per exam type: the outline (headings with blanks, never findings) a radiologist
+ * fills in. Looked
  * up by the exam's catalogue code, then by its modality ({@code report-templates.properties},
  * keys {@code <code or modality>.results} and {@code .conclusion}).
  */

@@ -113,7 +113,11 @@ public final class MainWindow extends BorderPane {
                 MainWindow.this.openRecord(patient);
             }
         });
-        worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services()), background, messages, clock);
+        // Technologists and radiologists mark an exam en cours and réalisé from the monitor.
+        worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services()), background, messages, clock, actor,
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> session.user() != null
+                        && (session.user().account().role() == Role.MANIPULATEUR
+                        || session.user().account().role() == Role.RADIOLOGUE), session.userProperty()));
         queue = context.services().outbox() == null ? null : new fr.opaline.ui.outbox.FeedingQueueViewModel(
                 new fr.opaline.ui.outbox.FeedingQueueGateway(context.services().outbox(), context.services().database()),
                 background, messages, actor, clock);

@@ -65,7 +65,8 @@ public final class WorklistMonitorView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar");
         Banner banner = new Banner();
-        banner.bindError(model.errorProperty());
+        banner.setId("worklist-banner");
+        banner.bind(model.errorProperty(), model.infoProperty());
         summaries.setId("worklist-summaries");
         VBox top = new VBox(10, toolbar, banner, summaries);
         top.getStyleClass().add("screen-top");
@@ -119,13 +120,49 @@ public final class WorklistMonitorView extends BorderPane {
         status.setPrefWidth(110);
         table.getColumns().add(status);
         table.setPlaceholder(new Label(messages.get("worklist.none")));
-        VBox center = new VBox(table);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null || !model.steps().contains(model.selectedProperty().get())) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((o, was, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        VBox center = new VBox(8, table, performance());
         VBox.setVgrow(table, Priority.ALWAYS);
         center.getStyleClass().add("card");
         setCenter(center);
         setPadding(new Insets(0, 16, 16, 16));
 
         model.summaries().addListener((ListChangeListener<ModalitySummary>) c -> showSummaries());
+    }
+
+    /** En cours / réalisé of the selected exam, for technologists and radiologists. */
+    private HBox performance() {
+        Label hint = new Label(messages.get("worklist.perform.hint"));
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        Button start = new Button(messages.get("worklist.start"));
+        start.setId("worklist-start");
+        start.setTooltip(new javafx.scene.control.Tooltip(messages.get("worklist.start.tip")));
+        start.disableProperty().bind(model.canStartBinding().not());
+        start.setOnAction(e -> model.start());
+        Button complete = new Button(messages.get("worklist.complete"), Icon.CHECK.node(14));
+        complete.setId("worklist-complete");
+        complete.getStyleClass().add("primary");
+        complete.setTooltip(new javafx.scene.control.Tooltip(messages.get("worklist.complete.tip")));
+        complete.disableProperty().bind(model.canCompleteBinding().not());
+        complete.setOnAction(e -> model.complete());
+        HBox bar = new HBox(10, hint, start, complete);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("worklist-performance");
+        bar.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.performerProperty().get(), model.performerProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private Label statusPill(StepStatus status) {

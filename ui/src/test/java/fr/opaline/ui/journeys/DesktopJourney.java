@@ -135,6 +135,21 @@ abstract class DesktopJourney {
         }
     }
 
+    /**
+     * Types into a text field as a person would after scrolling it into view: the field gets the
+     * focus with the caret at the end (a click could land on another node when the field is
+     * scrolled out of the small headless screen), then the keys are typed.
+     */
+    protected void typeInto(String query, String typed) throws Exception {
+        javafx.scene.control.TextInputControl input = robot.lookup(query).queryAs(javafx.scene.control.TextInputControl.class);
+        robot.interact(() -> {
+            input.requestFocus();
+            input.end();
+        });
+        until(input::isFocused);
+        robot.write(typed);
+    }
+
     protected String text(String query) {
         Node node = robot.lookup(query).query();
         return node instanceof Labeled labeled ? labeled.getText()

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue 9 journey: the radiologist writes a CR from the exam type's template, hides it from the
+ * Issue 9 journey (issue 19 rules): on an exam the technologist marked réalisé, the radiologist
+ * starts a CR from the exam type's outline, hides it from the
  * patient in one click, validates it (legal authentication by their RPPS), and the editor follows
  * its delivery: the DMP send waits for the deferral, goes to the sandbox DMP over mutual TLS
  * (SC.DMP/ALI/PROG.02), then the DRIMbox send to the sandbox DRIMbox source over MLLP
@@ -34,6 +34,9 @@ class ReportToDrimboxJourneyTest extends DesktopJourney {
     @Override
     protected void prepare(DesktopFixture fixture) throws Exception {
         reporting = new ReportingFixture(fixture);
+        var technologist = fixture.core.user("manip", fr.opaline.core.user.Role.MANIPULATEUR, null);
+        fixture.core.progress.complete(fixture.qualifiedAtNine.step().id(),
+                fr.opaline.core.common.Actor.user(technologist.id(), technologist.login()));
     }
 
     @Override
@@ -52,7 +55,11 @@ class ReportToDrimboxJourneyTest extends DesktopJourney {
         until(() -> robot.lookup("#report-exam-" + f.retrievedEchoAtNine.step().id()).tryQuery().isPresent());
         robot.clickOn("#report-exam-" + f.retrievedEchoAtNine.step().id());
         until(() -> text("#report-heading").startsWith("LEFEVRE"));
-        until(() -> !preview().getChildren().isEmpty());
+        until(() -> text("#report-status").equals("Non commencé"));
+        robot.clickOn("#report-validate");
+        until(() -> robot.lookup("#validate-cancel").tryQuery().isPresent());
+        robot.clickOn("#validate-cancel");
+        until(() -> robot.lookup("#validate-dialog").tryQuery().isEmpty());
         robot.clickOn("#nav-agenda");
     }
 
@@ -80,15 +87,21 @@ class ReportToDrimboxJourneyTest extends DesktopJourney {
         until(() -> exams.getItems().size() == 3);
         robot.clickOn("#report-exam-" + f.qualifiedAtNine.step().id());
         untilText("#report-heading", t -> t.equals("MARTIN Anne · Scanner thoracique"));
+        assertThat(text("#report-exam-status")).isEqualTo("Examen : Réalisé");
+        assertThat(text("#report-status")).isEqualTo("Non commencé");
 
-        // Pre-filled by core from the order, completed from the CT-THX template.
-        assertThat(text("#report-status")).isEqualTo("Brouillon");
+        // The CT-THX outline: headings with blanks, no findings; applying it starts the draft.
+        robot.clickOn("#report-template");
+        untilText("#report-status", t -> t.equals("Brouillon"));
         TextArea results = robot.lookup("#report-results").queryAs(TextArea.class);
-        assertThat(results.getText()).startsWith("Parenchyme pulmonaire : pas de nodule");
-        assertThat(text("#report-conclusion")).isEqualTo("Scanner thoracique sans anomalie décelable.");
-        robot.clickOn("#report-results").press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL)
-                .write("\nNodule de 4 mm du lobe inférieur droit, à contrôler.");
-        until(() -> !preview().getChildren().isEmpty());
+        assertThat(results.getText()).startsWith("Parenchyme pulmonaire :").doesNotContain("pas de nodule");
+        assertThat(text("#report-conclusion")).isEmpty();
+        typeInto("#report-results", "\nNodule de 4 mm du lobe inférieur droit, à contrôler.");
+        typeInto("#report-conclusion", "Nodule pulmonaire de 4 mm.");
+        // The preview follows the text as typed, not yet saved.
+        until(() -> app.mainWindow().reports().previewedProperty().get() != null
+                && app.mainWindow().reports().previewedProperty().get().conclusion().equals("Nodule pulmonaire de 4 mm."));
+        until(() -> !preview().getChildren().isEmpty() && !app.mainWindow().reports().previewingProperty().get());
 
         // "Invisible au patient" in one click.
         robot.clickOn("#report-invisible");
@@ -96,6 +109,13 @@ class ReportToDrimboxJourneyTest extends DesktopJourney {
         assertThat(results.getText()).as("the text typed is kept").endsWith("à contrôler.");
 
         robot.clickOn("#report-validate");
+        untilText("#validate-patient", t -> t.startsWith("MARTIN Anne"));
+        assertThat(text("#validate-exam")).startsWith("Scanner thoracique · demande " + f.qualifiedAtNine.order().accessionNumber());
+        assertThat(text("#validate-date")).isEqualTo("02/03/2026 09:00");
+        assertThat(text("#validate-status")).as("réalisé, then dicté once the draft exists").isEqualTo("Dicté");
+        assertThat(text("#validate-conclusion")).isEqualTo("Nodule pulmonaire de 4 mm.");
+        assertThat(robot.lookup("#validate-not-performed").tryQuery()).isEmpty();
+        robot.clickOn("#validate-confirm");
         untilText("#report-status", t -> t.equals("Validé · invisible au patient"));
         assertThat(text("#report-banner .label")).startsWith("Compte rendu validé");
 
@@ -127,6 +147,8 @@ class ReportToDrimboxJourneyTest extends DesktopJourney {
         robot.clickOn("#report-amend");
         untilDelivered(() -> text("#report-status").startsWith("Brouillon"));
         robot.clickOn("#report-validate");
+        until(() -> robot.lookup("#validate-confirm").tryQuery().isPresent());
+        robot.clickOn("#validate-confirm");
         untilDelivered(() -> text("#report-status").startsWith("Validé"));
         ReportVersion amended = reporting.reports.versions(validated.reportId()).get(1);
         until(() -> text("#report-send-DMP").startsWith("DMP : En attente"));

@@ -21,6 +21,8 @@ class WorklistMonitorJourneyTest extends DesktopJourney {
         assertThat(robot.from(robot.lookup("#summary-CT").queryAs(Node.class)).lookup(".summary-total").queryLabeled()
                 .getText()).isEqualTo("2 examens");
         assertThat(robot.lookup("MARTIN Anne").tryQuery()).isPresent();
+        assertThat(robot.lookup("#worklist-performance").query().isVisible())
+                .as("the front desk does not mark exams performed").isFalse();
 
         robot.clickOn("#nav-agenda");
         robot.clickOn("#appointment-" + f.qualifiedAtNine.appointment().id());
@@ -31,5 +33,7 @@ class WorklistMonitorJourneyTest extends DesktopJourney {
         until(() -> table.getItems().stream().anyMatch(s -> s.step().id().equals(f.qualifiedAtNine.step().id())
                 && s.step().status() == StepStatus.ARRIVED));
         assertThat(robot.from(table).lookup(".step-arrived").queryLabeled().getText()).isEqualTo("Arrivé");
+        assertThat(table.getItems()).extracting(s -> s.step().status()).as("arrival is not performance")
+                .doesNotContain(StepStatus.IN_PROGRESS, StepStatus.COMPLETED);
     }
 }
