@@ -104,6 +104,12 @@ class DmpThenDrimboxEndToEndTest {
         assertThat(drimbox.messages()).extracting(m -> m.get("ack")).containsOnly("AA");
         assertThat(f.kit.core.outbox.countByState(Set.of(DrimboxJobs.SEND)).get(JobState.DONE)).isEqualTo(3);
         assertThat(f.kit.dmp.sandbox.transactions().acceptedSubmissions(v1.documentUid())).isEqualTo(1);
+        // every attempt counted by the sandboxes, refused duplicates and repeated messages included
+        assertThat(f.kit.dmp.sandbox.transactions().submissionAttempts(v1.documentUid())).isEqualTo(1);
+        assertThat(f.kit.dmp.sandbox.transactions().submissionAttempts(v2.documentUid())).isEqualTo(1);
+        assertThat(drimbox.messagesAbout("INITIAL", v1.documentUid())).isEqualTo(1);
+        assertThat(drimbox.messagesAbout("REPLACE", v2.documentUid())).isEqualTo(1);
+        assertThat(drimbox.messagesAbout("DELETE", v2.documentUid())).isEqualTo(1);
 
         YearMonth month = YearMonth.now(f.kit.core.clock);
         UsageReport statistics = new UsageStatistics(f.kit.db.database(), new PracticeProfile("Cabinet", null, null, null,

@@ -73,7 +73,8 @@ class GracefulShutdownTest {
 
     private CoreServices core(TestDatabases.TestDatabase db) {
         OpalineConfig config = OpalineConfig.of(home, Map.of("outbox.threads", "2", "outbox.poll", "PT0.2S",
-                "server.name", "test-server"));
+                "server.name", "test-server", "worklist.port", "0", "worklist.bindAddress", "127.0.0.1",
+                "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1"));
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"), ZoneId.of("Europe/Paris"));
         return CoreServices.over(config, db.database(), clock, IdGenerator.timeOrdered(clock));
     }

@@ -51,10 +51,22 @@ public final class DmpFeedHandler implements JobHandler {
     private final IdGenerator ids;
     private final Clock clock;
     private final String siteId;
+    private final boolean askBeforeResending;
 
     /** @param siteId the structure identifier (IDNST) the statistics are kept under */
     public DmpFeedHandler(Database database, DmpClient client, Outbox outbox, IdGenerator ids, Clock clock,
                           String siteId) {
+        this(database, client, outbox, ids, clock, siteId, true);
+    }
+
+    /**
+     * Test seam only: {@code askBeforeResending = false} removes the "already in the DMP?" question
+     * asked before a job attempted before is sent again, so that the crash test can prove it sees
+     * the double send this question prevents ({@code FeedingKillPointTest}).
+     */
+    DmpFeedHandler(Database database, DmpClient client, Outbox outbox, IdGenerator ids, Clock clock,
+                   String siteId, boolean askBeforeResending) {
+        this.askBeforeResending = askBeforeResending;
         this.database = database;
         this.client = client;
         this.outbox = outbox;
@@ -114,7 +126,7 @@ public final class DmpFeedHandler implements JobHandler {
             record(job, doc, payload, FeedOutcome.FAILED, "auteur sans RPPS");
             return JobOutcome.failed("Non envoyé : l'auteur du document n'est pas identifié par son RPPS.");
         }
-        if (job.attempts() > 1 && present(author.get(), payload.documentUid()).isPresent()) {
+        if (askBeforeResending && job.attempts() > 1 && present(author.get(), payload.documentUid()).isPresent()) {
             return delivered(job, doc, payload);
         }
         String replacedEntryUuid = null;

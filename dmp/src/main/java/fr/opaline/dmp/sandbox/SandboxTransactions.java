@@ -86,6 +86,7 @@ public final class SandboxTransactions {
     private final Deque<Received> received = new ArrayDeque<>();
     private final Map<String, Integer> requestsByPatient = new HashMap<>();
     private final Map<String, Integer> acceptedByUniqueId = new HashMap<>();
+    private final Map<String, Integer> attemptsByUniqueId = new HashMap<>();
     private final List<String> signatures = new ArrayList<>();
     private int duplicatesRefused;
 
@@ -156,6 +157,19 @@ public final class SandboxTransactions {
         return duplicatesRefused;
     }
 
+    /**
+     * How many ITI-41 submissions carried this uniqueId, whatever their outcome (accepted, refused
+     * as a duplicate or for any other reason): 1 when the practice sent it exactly once.
+     */
+    public synchronized int submissionAttempts(String uniqueId) {
+        return attemptsByUniqueId.getOrDefault(uniqueId, 0);
+    }
+
+    /** Every uniqueId received by ITI-41 with its number of submissions, refused ones included. */
+    public synchronized Map<String, Integer> submissionAttempts() {
+        return Map.copyOf(attemptsByUniqueId);
+    }
+
     public synchronized List<Received> received() {
         return List.copyOf(received);
     }
@@ -198,6 +212,7 @@ public final class SandboxTransactions {
         view.put("sansDossier", List.copyOf(withoutRecord));
         view.put("soumissionsAcceptees", acceptedByUniqueId.values().stream().mapToInt(Integer::intValue).sum());
         view.put("doublonsRefuses", duplicatesRefused);
+        view.put("tentativesDeSoumission", Map.copyOf(attemptsByUniqueId));
         view.put("signaturesVerifiees", signatures.size());
         List<Received> last = new ArrayList<>(received);
         view.put("dernieresRequetes", last.subList(Math.max(0, last.size() - 200), last.size()));
@@ -600,6 +615,7 @@ public final class SandboxTransactions {
         }
         Map<String, byte[]> byUniqueId = new LinkedHashMap<>();
         for (XdsDocumentEntry e : entries) {
+            attemptsByUniqueId.merge(e.uniqueId(), 1, Integer::sum);
             byte[] content = contents.get(e.entryUuid());
             if (content == null) {
                 errors.add(new RegistryError("XDSMissingDocument", "Contenu absent pour " + e.uniqueId(), e.uniqueId()));

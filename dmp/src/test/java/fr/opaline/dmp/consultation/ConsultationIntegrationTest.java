@@ -152,6 +152,9 @@ class ConsultationIntegrationTest {
         assertThat(kit.consultation.search(patient.id(), kit.user(), new DocumentFilter(Set.of("18748-4"),
                 now.minus(Duration.ofDays(25)), null, null, false), kit.actor))
                 .extracting(DmpDocument::uniqueId).containsExactly("1.2.3.9.2");
+        // every consultation of the DMP is audited: two openings and one search
+        assertThat(kit.core.audit.forPatient(patient.id(), 1000).stream().filter(e ->
+                e.action().equals(DmpAuditActions.DOCUMENTS_LISTED)).count()).isEqualTo(3);
     }
 
     @Test

@@ -87,8 +87,11 @@ class FeedingCrashTest {
             assertThat(second.exitValue()).isZero();
 
             for (String uid : uids) {
-                assertThat(dmp.acceptedSubmissions(uid)).as("submissions of " + uid).isEqualTo(1);
+                assertThat(dmp.acceptedSubmissions(uid)).as("accepted submissions of " + uid).isEqualTo(1);
+                // every submission counted, refused duplicates included: sent exactly once
+                assertThat(dmp.submissionAttempts(uid)).as("submissions of " + uid).isEqualTo(1);
             }
+            assertThat(dmp.duplicatesRefused()).as("duplicates refused by the DMP").isZero();
             assertThat(database.dsl().fetchCount(OUTBOX_JOB, OUTBOX_JOB.JOB_TYPE.eq(DmpJobTypes.FEED)
                     .and(OUTBOX_JOB.STATE.eq(JobState.DONE.name())))).isEqualTo(REPORTS);
             int inDmp = 0;

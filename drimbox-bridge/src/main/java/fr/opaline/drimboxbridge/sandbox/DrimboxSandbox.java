@@ -49,6 +49,8 @@ public final class DrimboxSandbox implements SandboxService {
     private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
     private final Map<String, ReceivedCr> documents = new LinkedHashMap<>();
     private final List<Map<String, Object>> log = new ArrayList<>();
+    private final Map<String, String> documentByMessage = new ConcurrentHashMap<>();
+    private final Map<String, Integer> messagesByDocument = new LinkedHashMap<>();
     private MllpServer mllp;
     private HttpService http;
 
@@ -105,12 +107,22 @@ public final class DrimboxSandbox implements SandboxService {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("documents", new ArrayList<>(documents.values()));
         state.put("messages", new ArrayList<>(log));
+        state.put("messagesParDocument", new LinkedHashMap<>(messagesByDocument));
         return state;
     }
 
     /** The CRs held, by CDA id (for the tests). */
     public synchronized Map<String, ReceivedCr> documents() {
         return new LinkedHashMap<>(documents);
+    }
+
+    /**
+     * How many messages carried this action on this CDA ({@code INITIAL}, {@code REPLACE},
+     * {@code DELETE}), whatever the answer, repeats of a control id answered again included:
+     * 1 when the practice sent it exactly once.
+     */
+    public synchronized int messagesAbout(String action, String documentUid) {
+        return messagesByDocument.getOrDefault(action + " " + documentUid, 0);
     }
 
     /** Every message received with the answer given, in order (for the tests). */
@@ -126,8 +138,15 @@ public final class DrimboxSandbox implements SandboxService {
             return Acks.build(header, AckCode.AE, List.of(Hl7Error.of(Hl7Error.SEGMENT_SEQUENCE,
                     "Message illisible"))).getBytes(charset);
         }
-        byte[] previous = answers.get(header.sendingApplication() + "|" + header.controlId());
+        String messageKey = header.sendingApplication() + "|" + header.controlId();
+        byte[] previous = answers.get(messageKey);
         if (previous != null) {
+            String document = documentByMessage.get(messageKey);
+            if (document != null) {
+                synchronized (this) {
+                    messagesByDocument.merge(document, 1, Integer::sum);
+                }
+            }
             return previous;
         }
         byte[] answer = process(header, new String(frame.content(), charset)).getBytes(charset);
@@ -148,6 +167,11 @@ public final class DrimboxSandbox implements SandboxService {
                 Message message = Hl7Context.get().parse(text);
                 DrimboxSourceValidator.Checked checked = validator.check(header, message);
                 errors = checked.errors();
+                if (checked.cda() != null && checked.cda().id() != null && checked.action() != null) {
+                    String document = checked.action().name() + " " + checked.cda().id().asUid();
+                    messagesByDocument.merge(document, 1, Integer::sum);
+                    documentByMessage.put(header.sendingApplication() + "|" + header.controlId(), document);
+                }
                 if (errors.isEmpty()) {
                     keep(header, checked);
                     entry.put("documentUid", checked.cda().id().asUid());

@@ -63,6 +63,7 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
     private final SandboxPki pki = new SandboxPki();
     private final Map<String, String> storePasswords = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> journal = new ArrayList<>();
+    private final Map<String, Integer> transactionsByMessageId = new LinkedHashMap<>();
     private final String directoryKey = random(18);
     private final char[] applicativePassword = random(12).toCharArray();
     private final Session parsing = Session.getInstance(new Properties());
@@ -209,6 +210,16 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
                     .map(m -> m.getMimeMessage()).toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * How many SMTP transactions carried this Message-ID, whatever became of them (every attempt,
+     * recipients refused included; the journal keeps only the last 200): 1 when sent exactly once.
+     */
+    public int transactionsOf(String messageId) {
+        synchronized (journal) {
+            return transactionsByMessageId.getOrDefault(messageId, 0);
         }
     }
 
@@ -367,6 +378,9 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
         entry.put("headers", mss);
         entry.put("patient", t.recipients().stream().anyMatch(r -> MssAddress.isPatientAddress(r.address())));
         synchronized (journal) {
+            if (message.getMessageID() != null) {
+                transactionsByMessageId.merge(message.getMessageID(), 1, Integer::sum);
+            }
             journal.add(entry);
             if (journal.size() > 200) {
                 journal.remove(0);
@@ -399,6 +413,7 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
         state.put("recherchesAnnuaire", directory.searches());
         synchronized (journal) {
             state.put("envois", List.copyOf(journal));
+            state.put("transactionsParMessageId", Map.copyOf(transactionsByMessageId));
         }
         return state;
     }

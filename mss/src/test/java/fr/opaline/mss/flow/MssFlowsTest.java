@@ -201,6 +201,9 @@ class MssFlowsTest {
                 return false;
             }
         })).hasSize(1);
+        // every SMTP transaction counted by the sandbox operator, whatever became of it
+        assertThat(sandbox.transactionsOf(toDoctor.messageId())).as("SMTP sends of the doctor's mail").isEqualTo(1);
+        assertThat(sandbox.transactionsOf(toPatient.messageId())).as("SMTP sends of the patient's mail").isEqualTo(1);
 
         // Delivery reports and Dr Moreau's read receipt come back to the BAL applicative.
         InboxPoller.Poll poll = s.rig().poller.pollOnce();

@@ -109,11 +109,11 @@ class DicaAndDmpJourneyTest extends DesktopJourney {
         robot.clickOn(robot.from(robot.lookup("#record-documents").queryAs(javafx.scene.Node.class))
                 .lookup("IRM du genou droit").queryAs(javafx.scene.Node.class));
         until(() -> text("#viewer-title").equals("IRM du genou droit") && !text("#viewer-note").isEmpty());
-        if (text("#viewer-note").startsWith("Pas de PDF")) {
-            // A CDA without a PDF copy (the sandbox's N1 has a text body): its own view is shown instead.
-            until(() -> text("#viewer-cda-text").contains("Auteur : Paul MARTIN"));
-            assertThat(text("#viewer-cda-text")).contains("Document non structuré");
-        }
+        // A CDA without a PDF copy (the sandbox's third-party N1 has a text body): the viewer says so
+        // and shows the CDA's own view instead.
+        assertThat(text("#viewer-note")).startsWith("Pas de PDF");
+        until(() -> text("#viewer-cda-text").contains("Auteur : Paul MARTIN"));
+        assertThat(text("#viewer-cda-text")).contains("Document non structuré");
     }
 
     private void openQualifiedRecord() throws Exception {
