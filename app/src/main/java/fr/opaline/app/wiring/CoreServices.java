@@ -18,6 +18,9 @@ import fr.opaline.core.uid.UidGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The core services of one process, wired by constructor on one database. Module wirings
@@ -41,6 +44,9 @@ public final class CoreServices implements AutoCloseable {
     public final Outbox outbox;
     public final CatalogueService catalogue;
 
+    /** The module service graphs built over these core services, each once (see {@link #shared}). */
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+
     private CoreServices(OpalineConfig config, Database database, Clock clock, IdGenerator ids) {
         this.config = config;
         this.database = database;
@@ -57,6 +63,25 @@ public final class CoreServices implements AutoCloseable {
                 config.getDuration("outbox.retry.first", Duration.ofSeconds(15)),
                 config.getDuration("outbox.retry.max", Duration.ofHours(1)), 0.2));
         this.catalogue = new CatalogueService(database, audit, ids);
+    }
+
+    /**
+     * A module's service graph over these core services, built on first use and then shared by
+     * every caller of the process (the server's listeners and job handlers, the desktop, a command),
+     * so that, for instance, one DMP client serves both the renewal scan and the feeding handlers.
+     */
+    public <T> T shared(Class<T> graph, Supplier<T> build) {
+        Object existing = shared.get(graph);
+        if (existing == null) {
+            synchronized (shared) {
+                existing = shared.get(graph);
+                if (existing == null) {
+                    existing = build.get();
+                    shared.put(graph, existing);
+                }
+            }
+        }
+        return graph.cast(existing);
     }
 
     /** Opens the configured database, migrating it to the current schema. */

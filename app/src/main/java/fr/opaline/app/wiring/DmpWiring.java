@@ -30,7 +30,6 @@ import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.vihf.VihfStructure;
 import fr.opaline.dmp.xds.ProvideAndRegisterRequest;
 import fr.opaline.dmp.xds.XdsVocabulary;
-import fr.opaline.documents.cda.CdaIdentifiers;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -39,8 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * The DMP services of one process ({@code dmp.*}): the client over mutual TLS with the practice's
@@ -60,7 +57,12 @@ public final class DmpWiring implements ServerContribution {
         return config.get("dmp.url").isPresent();
     }
 
+    /** The process's DMP services (one client), built once over these core services. */
     public static DmpServices dmpServices(CoreServices core) {
+        return core.shared(DmpServices.class, () -> build(core));
+    }
+
+    private static DmpServices build(CoreServices core) {
         DmpChanges changes = new DmpChanges();
         ConsentGuard guard = new ConsentGuard(core.database, core.clock);
         DmpConsentService consent = new DmpConsentService(core.database, core.audit, core.ids, core.clock, core.episodes,
@@ -122,11 +124,8 @@ public final class DmpWiring implements ServerContribution {
         } catch (Exception e) {
             throw new ConfigException("dmp.keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
         }
-        String structureId = config.get("dmp.structureId").orElseGet(() -> {
-            String cn = commonName(credentials.certificate().getSubjectX500Principal().getName());
-            return cn != null && cn.matches("[1-4]\\d{9,14}") ? cn : CdaIdentifiers.idnst(core.profile);
-        });
-        VihfStructure structure = new VihfStructure(structureId,
+        VihfStructure structure = new VihfStructure(
+                credentials.structureId(config.get("dmp.structureId").orElse(null), core.profile),
                 config.get("dmp.activitySector", "SA08^1.2.250.1.71.4.2.4"), config.get("dmp.lps.id", "opaline"),
                 "Opaline", fr.opaline.app.OpalineVersion.version(), config.get("dmp.lps.homologation", "OPALINE-NON-HOMOLOGUE"));
         try {
@@ -141,19 +140,6 @@ public final class DmpWiring implements ServerContribution {
         } catch (Exception e) {
             throw new ConfigException("dmp : canal TLS impossible à établir : " + e.getMessage());
         }
-    }
-
-    private static String commonName(String dn) {
-        try {
-            for (Rdn rdn : new LdapName(dn).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (Exception e) {
-            return null;
-        }
-        return null;
     }
 
     @Override

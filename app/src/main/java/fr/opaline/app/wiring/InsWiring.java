@@ -38,7 +38,12 @@ public final class InsWiring implements ServerContribution {
                               TrustedCorrespondents correspondents, ReceivedIdentityService received) {
     }
 
+    /** The process's INS services, built once over these core services. */
     public static InsServices insServices(CoreServices core) {
+        return core.shared(InsServices.class, () -> build(core));
+    }
+
+    private static InsServices build(CoreServices core) {
         InsiClient client = insiClient(core.config, core.clock);
         IdentityStatusService statuses = new IdentityStatusService(core.database, core.patients, core.audit, core.ids,
                 core.clock, core.settings);

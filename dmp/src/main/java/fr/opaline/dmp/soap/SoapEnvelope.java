@@ -60,11 +60,8 @@ public final class SoapEnvelope {
     }
 
     private static SoapEnvelope empty() {
-        Document doc = Dom.newDocument();
-        Element envelope = Dom.add(doc, SOAP, "soap:Envelope");
-        Element header = Dom.add(envelope, SOAP, "soap:Header");
-        Element body = Dom.add(envelope, SOAP, "soap:Body");
-        return new SoapEnvelope(doc, header, body);
+        Document doc = Soap12.newEnvelope();
+        return new SoapEnvelope(doc, Soap12.header(doc), Soap12.body(doc));
     }
 
     /** Reads a received envelope; anything that is not a SOAP 1.2 envelope with a Body is refused. */

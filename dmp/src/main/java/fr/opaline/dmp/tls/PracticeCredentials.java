@@ -1,5 +1,8 @@
 package fr.opaline.dmp.tls;
 
+import fr.opaline.core.practice.PracticeProfile;
+import fr.opaline.documents.cda.CdaIdentifiers;
+import fr.opaline.platform.tls.Certificates;
 import fr.opaline.platform.tls.KeyStores;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -17,6 +21,9 @@ import javax.net.ssl.SSLContext;
  */
 public record PracticeCredentials(PrivateKey key, X509Certificate certificate, X509Certificate[] chain,
                                   KeyStore keyStore, char[] password, KeyStore trustStore) {
+
+    /** An IDNST as a certificate's CN carries it: type digit (1 FINESS, 2 SIREN, 3 SIRET, 4 RPPS rang) and number. */
+    private static final Pattern IDNST = Pattern.compile("[1-4]\\d{9,14}");
 
     public static PracticeCredentials load(Path pkcs12, char[] password, Path trustStore, char[] trustPassword)
             throws IOException, GeneralSecurityException {
@@ -42,6 +49,19 @@ public record PracticeCredentials(PrivateKey key, X509Certificate certificate, X
     /** A TLS context that presents the practice's certificate and trusts the DMP's issuers. */
     public SSLContext clientContext() throws GeneralSecurityException {
         return KeyStores.sslContext(keyStore, password, trustStore);
+    }
+
+    /**
+     * The structure identifier (IDNST) the VIHF and the submissions carry: the configured one
+     * when given, else the certificate's CN when it is an IDNST (what an establishment
+     * certificate of the IGC Santé carries), else 1 + the practice's FINESS.
+     */
+    public String structureId(String configured, PracticeProfile profile) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        String cn = Certificates.commonName(certificate);
+        return cn != null && IDNST.matcher(cn).matches() ? cn : CdaIdentifiers.idnst(profile);
     }
 
     @Override

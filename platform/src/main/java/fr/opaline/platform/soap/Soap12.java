@@ -21,6 +21,16 @@ public final class Soap12 {
     private Soap12() {
     }
 
+    /** A new message: a SOAP 1.2 Envelope (prefix {@code soap}) holding an empty Header and Body. */
+    public static Document newEnvelope() {
+        Document doc = SecureXml.newDocument();
+        Element envelope = doc.createElementNS(NAMESPACE, "soap:" + ENVELOPE);
+        doc.appendChild(envelope);
+        envelope.appendChild(doc.createElementNS(NAMESPACE, "soap:" + HEADER));
+        envelope.appendChild(doc.createElementNS(NAMESPACE, "soap:" + BODY));
+        return doc;
+    }
+
     /** True when {@code e} is the SOAP 1.2 element of this local name. */
     public static boolean is(Element e, String localName) {
         return e != null && localName.equals(e.getLocalName()) && NAMESPACE.equals(e.getNamespaceURI());

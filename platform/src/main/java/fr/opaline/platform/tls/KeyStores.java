@@ -1,9 +1,11 @@
 package fr.opaline.platform.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -39,15 +41,36 @@ public final class KeyStores {
     }
 
     /**
-     * The authorities to trust, from a PKCS#12 trust store ({@code .p12}, {@code .pfx}) or from a
-     * PEM or DER file of one or more certificates (any other name).
+     * The authorities to trust, told apart by content: a PEM file of one or more certificates, a
+     * key store (PKCS#12, or JKS which the JDK's PKCS#12 type also reads), or a DER certificate.
      */
     public static KeyStore readTrustStore(Path file, char[] password) throws IOException, GeneralSecurityException {
+        byte[] content = Files.readAllBytes(file);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-            return readPkcs12(file, password == null ? new char[0] : password);
+        boolean pem = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.US_ASCII)
+                .contains("-----BEGIN");
+        Exception notAStore = null;
+        if (!pem && content.length > 0) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try {
+                store.load(new ByteArrayInputStream(content), password == null ? new char[0] : password);
+                return store;
+            } catch (IOException | GeneralSecurityException e) {
+                if (name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks")) {
+                    throw e;
+                }
+                notAStore = e;
+            }
         }
-        Collection<X509Certificate> certificates = Pem.readCertificates(file);
+        Collection<X509Certificate> certificates;
+        try {
+            certificates = Pem.readCertificates(new ByteArrayInputStream(content));
+        } catch (GeneralSecurityException e) {
+            if (notAStore != null) {
+                e.addSuppressed(notAStore);
+            }
+            throw e;
+        }
         if (certificates.isEmpty()) {
             throw new IOException("aucun certificat dans " + file);
         }

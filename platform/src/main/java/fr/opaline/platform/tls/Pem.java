@@ -44,11 +44,16 @@ public final class Pem {
 
     /** Every certificate of a PEM (or DER) file, in order. */
     public static List<X509Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
-        List<X509Certificate> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                out.add((X509Certificate) c);
-            }
+            return readCertificates(in);
+        }
+    }
+
+    /** Every certificate of a PEM (or DER) stream, in order. */
+    public static List<X509Certificate> readCertificates(InputStream in) throws GeneralSecurityException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            out.add((X509Certificate) c);
         }
         return out;
     }

@@ -23,6 +23,17 @@ class Soap12Test {
     }
 
     @Test
+    void aNewEnvelopeIsWrittenAndReadBack() throws Exception {
+        Document doc = Soap12.newEnvelope();
+        Soap12.body(doc).appendChild(doc.createElementNS("urn:x", "x:r"));
+        String xml = new String(SecureXml.write(doc), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<soap:Envelope xmlns:soap=\"" + Soap12.NAMESPACE + "\"><soap:Header/><soap:Body>");
+        Document read = parse(xml);
+        assertThat(Soap12.header(read)).isNotNull();
+        assertThat(Soap12.body(read).getFirstChild().getLocalName()).isEqualTo("r");
+    }
+
+    @Test
     void aResponseIsNotAFault() throws Exception {
         Document doc = parse("<s:Envelope xmlns:s='" + Soap12.NAMESPACE + "'><s:Body><r/><s:Fault/></s:Body></s:Envelope>");
         assertThat(Soap12.header(doc)).isNull();

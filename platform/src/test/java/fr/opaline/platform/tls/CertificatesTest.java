@@ -15,6 +15,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
@@ -66,6 +67,19 @@ class CertificatesTest {
         Path empty = Files.writeString(dir.resolve("vide.pem"), "");
         assertThatThrownBy(() -> KeyStores.readTrustStore(empty, null)).isInstanceOf(IOException.class)
                 .hasMessageContaining("aucun certificat");
+    }
+
+    @Test
+    void aTrustStoreIsReadByItsContentWhateverItsName(@TempDir Path dir) throws Exception {
+        Certificates.Issuer ca = authority(Certificates.ecKeyPair(), "AC contenu");
+        Path store = dir.resolve("truststore");
+        KeyStores.write(KeyStores.trustStore(List.of(ca.certificate())), store, PASSWORD);
+        assertThat(KeyStores.readTrustStore(store, PASSWORD).size()).isEqualTo(1);
+        Path der = Files.write(dir.resolve("ac.cer"), ca.certificate().getEncoded());
+        assertThat(Collections.list(KeyStores.readTrustStore(der, null).aliases())).hasSize(1);
+        Path p12 = dir.resolve("ac.p12");
+        KeyStores.write(KeyStores.trustStore(List.of(ca.certificate())), p12, PASSWORD);
+        assertThatThrownBy(() -> KeyStores.readTrustStore(p12, "faux".toCharArray())).isInstanceOf(IOException.class);
     }
 
     @Test

@@ -3,10 +3,6 @@ package fr.opaline.ui.testing;
 import fr.opaline.ui.concurrent.Background;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A background whose work and whose UI hand-overs wait until the test lets them run, on the test's
@@ -47,9 +43,8 @@ public final class Stepped {
         return workers.tasks.size();
     }
 
-    private static final class Queue extends AbstractExecutorService implements Executor {
+    private static final class Queue extends TestExecutor {
         private final Deque<Runnable> tasks = new ArrayDeque<>();
-        private boolean shutdown;
 
         void drain() {
             while (!tasks.isEmpty()) {
@@ -60,32 +55,6 @@ public final class Stepped {
         @Override
         public void execute(Runnable command) {
             tasks.add(command);
-        }
-
-        @Override
-        public void shutdown() {
-            shutdown = true;
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            shutdown = true;
-            return List.copyOf(tasks);
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 }
