@@ -1,10 +1,13 @@
 package fr.opaline.app.wiring;
 
+import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.psc.oidc.OidcProviders;
 import fr.opaline.psc.proxy.LanCertificate;
+import fr.opaline.platform.http.HttpSettings;
 import fr.opaline.psc.proxy.ProxyHttpServer;
+import fr.opaline.psc.proxy.ProxyLimits;
 import fr.opaline.psc.proxy.ProxyService;
 import fr.opaline.psc.vault.TokenCipher;
 import fr.opaline.psc.vault.TokenVault;
@@ -44,14 +47,40 @@ public final class PscProxyLauncher implements ManagedService {
                 core.clock, core.ids, config.getDuration("psc.session.maxAge", Duration.ofHours(12)),
                 config.getDuration("psc.refresh.ahead", Duration.ofSeconds(60)));
         proxy = new ProxyService(core.database, providers, vault, new AccountsWiring(core).reconciliation, core.audit,
-                core.clock, config.getBoolean("psc.proxy.bindToAddress", true));
+                core.clock, config.getBoolean("psc.proxy.bindToAddress", true), limits(config));
         LanCertificate.Material tls = PscWiring.certificate(config);
-        server = new ProxyHttpServer(proxy, new InetSocketAddress(config.get("psc.proxy.bind", "0.0.0.0"),
-                config.getInt("psc.proxy.port", PscWiring.DEFAULT_PORT)), LanCertificate.serverContext(tls),
+        server = new ProxyHttpServer(proxy, httpSettings(config, LanCertificate.serverContext(tls)),
                 config.getDuration("psc.refresh.every", Duration.ofSeconds(30)));
         server.start();
         LOG.info("Proxy e-santé : https://<serveur>:{}/ — fournisseurs {} — empreinte du certificat {}", server.port(),
                 providers.all().stream().map(p -> p.id()).toList(), LanCertificate.fingerprint(tls.certificate()));
+    }
+
+    /** Sign-ins under way: {@code psc.proxy.cibaStartsPerMinute}, {@code maxPendingLogins}, {@code loginExpiry}. */
+    static ProxyLimits limits(OpalineConfig config) {
+        try {
+            return new ProxyLimits(
+                    config.getInt("psc.proxy.cibaStartsPerMinute", ProxyLimits.DEFAULT_CIBA_STARTS_PER_MINUTE),
+                    config.getInt("psc.proxy.maxPendingLogins", ProxyLimits.DEFAULT_MAX_PENDING_LOGINS),
+                    config.getDuration("psc.proxy.loginExpiry", ProxyLimits.DEFAULT_LOGIN_EXPIRY));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("psc.proxy : " + e.getMessage());
+        }
+    }
+
+    /** Where the proxy listens and its HTTP bounds ({@code psc.proxy.maxThreads}, {@code maxConnections}, deadlines). */
+    static HttpSettings httpSettings(OpalineConfig config, javax.net.ssl.SSLContext tls) {
+        HttpSettings defaults = ProxyHttpServer.settings(new InetSocketAddress(config.get("psc.proxy.bind", "0.0.0.0"),
+                config.getInt("psc.proxy.port", PscWiring.DEFAULT_PORT)), tls);
+        try {
+            return defaults.withThreads(config.getInt("psc.proxy.maxThreads", defaults.maxThreads()))
+                    .withMaxConnections(config.getInt("psc.proxy.maxConnections", defaults.maxConnections()))
+                    .withDeadlines(config.getDuration("psc.proxy.headerTimeout", defaults.headerDeadline()),
+                            config.getDuration("psc.proxy.bodyTimeout", defaults.bodyDeadline()),
+                            config.getDuration("psc.proxy.idleTimeout", defaults.idleTimeout()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("psc.proxy : " + e.getMessage());
+        }
     }
 
     /** The bound port (tests bind port 0). */

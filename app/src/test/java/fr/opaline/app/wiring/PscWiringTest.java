@@ -75,6 +75,28 @@ class PscWiringTest {
     }
 
     @Test
+    void theProxysLimitsComeFromTheConfiguration() throws Exception {
+        var defaults = PscProxyLauncher.limits(OpalineConfig.of(home, Map.of()));
+        assertThat(defaults).isEqualTo(fr.opaline.psc.proxy.ProxyLimits.defaults());
+        assertThat(defaults.cibaStartsPerMinute()).isEqualTo(10);
+        assertThat(defaults.maxPendingLogins()).isEqualTo(200);
+        assertThat(defaults.loginExpiry()).hasMinutes(5);
+
+        OpalineConfig config = OpalineConfig.of(home, Map.of("psc.proxy.cibaStartsPerMinute", "3",
+                "psc.proxy.maxPendingLogins", "50", "psc.proxy.loginExpiry", "PT2M", "psc.proxy.maxThreads", "16",
+                "psc.proxy.headerTimeout", "PT5S", "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1"));
+        assertThat(PscProxyLauncher.limits(config)).isEqualTo(new fr.opaline.psc.proxy.ProxyLimits(3, 50,
+                java.time.Duration.ofMinutes(2)));
+        var http = PscProxyLauncher.httpSettings(config, javax.net.ssl.SSLContext.getDefault());
+        assertThat(http.maxThreads()).isEqualTo(16);
+        assertThat(http.headerDeadline()).hasSeconds(5);
+        assertThat(http.maxBodyBytes()).isEqualTo(fr.opaline.psc.proxy.ProxyHttpServer.MAX_BODY);
+
+        assertThatThrownBy(() -> PscProxyLauncher.limits(OpalineConfig.of(home, Map.of("psc.proxy.maxPendingLogins", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("au moins une connexion en cours");
+    }
+
+    @Test
     void accountPoliciesComeFromTheConfiguration() {
         var security = AccountsWiring.security(OpalineConfig.of(home, Map.of("accounts.privileged.minLength", "14",
                 "accounts.privileged.maxAge", "none", "accounts.standard.maxAge", "P90D", "accounts.argon2.memoryKiB", "19456")));
