@@ -96,12 +96,12 @@ public final class Hl7Receiver implements MllpHandler {
         if (refused.isPresent()) {
             return refusePeer(connection, header, answerCharset, head, frame.size(), refused.get());
         }
-        if (frame.dropped()) {
+        if (frame.dropped() && header != null) {
             // Screened out while the peer registry said otherwise: the body is gone, the sender resends.
             return refusePeer(connection, header, answerCharset, head, frame.size(),
                     "Message reçu incomplet pendant une modification des pairs HL7 : à renvoyer");
         }
-        byte[] content = frame.oversized() ? head : frame.content();
+        byte[] content = frame.oversized() || frame.dropped() ? head : frame.content();
 
         if (frame.oversized()) {
             return refuse(remote, header, answerCharset, content, frame.size(), Hl7Error.of(Hl7Error.OTHER,

@@ -58,6 +58,30 @@ class MllpTlsAndReconnectionTest {
                         .isInstanceOf(java.io.IOException.class);
             }
         }
+
+        // The client certificate a peer presents reaches the handler as its SHA-256 fingerprint (what an
+        // HL7 peer's declared certificate is compared with); none without one.
+        SSLContext serverTrusting = SSLContext.getInstance("TLS");
+        serverTrusting.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        SSLContext clientWithCertificate = SSLContext.getInstance("TLS");
+        clientWithCertificate.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        MllpHandler who = (frame, connection) -> String.valueOf(connection.certificateSha256())
+                .getBytes(StandardCharsets.US_ASCII);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(store.getCertificate("mllp").getEncoded()));
+        try (MllpServer server = new MllpServer("tls-who", MllpServerSettings.loopback(0).withTls(serverTrusting, false),
+                who)) {
+            server.start();
+            try (MllpClient client = new MllpClient(new MllpEndpoint("127.0.0.1", server.port(), null, null,
+                    clientWithCertificate))) {
+                assertThat(new String(client.exchange("MSH|3".getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII))
+                        .isEqualTo(expected);
+            }
+            try (MllpClient client = new MllpClient(new MllpEndpoint("127.0.0.1", server.port(), null, null, clientTls))) {
+                assertThat(new String(client.exchange("MSH|4".getBytes(StandardCharsets.UTF_8)), StandardCharsets.US_ASCII))
+                        .isEqualTo("null");
+            }
+        }
     }
 
     @Test
