@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import fr.opaline.core.common.Actor;
+import fr.opaline.core.order.ExamProgressService;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -81,15 +82,10 @@ public final class WorklistMonitorViewModel {
         this.performer = performer;
         modality.addListener((o, was, now) -> shown.setPredicate(now == null ? null : s -> s.step().modality() == now));
         canStart = Bindings.createBooleanBinding(() -> performer.get() && !busy.get() && selected.get() != null
-                && STARTABLE.contains(selected.get().step().status()), performer, busy, selected);
+                && ExamProgressService.canStart(selected.get().step().status()), performer, busy, selected);
         canComplete = Bindings.createBooleanBinding(() -> performer.get() && !busy.get() && selected.get() != null
-                && COMPLETABLE.contains(selected.get().step().status()), performer, busy, selected);
+                && ExamProgressService.canComplete(selected.get().step().status()), performer, busy, selected);
     }
-
-    private static final java.util.Set<StepStatus> STARTABLE = java.util.EnumSet.of(StepStatus.SCHEDULED,
-            StepStatus.ARRIVED);
-    private static final java.util.Set<StepStatus> COMPLETABLE = java.util.EnumSet.of(StepStatus.SCHEDULED,
-            StepStatus.ARRIVED, StepStatus.IN_PROGRESS);
 
     /** The step chosen in the table. */
     public ObjectProperty<StepEntry> selectedProperty() {
@@ -180,7 +176,9 @@ public final class WorklistMonitorViewModel {
             reading.set(false);
             error.set("");
             StepEntry chosen = selected.get();
-            steps.setAll(read);
+            if (!steps.equals(read)) {
+                steps.setAll(read);
+            }
             if (chosen != null) {
                 selected.set(read.stream().filter(s -> s.step().id().equals(chosen.step().id())).findFirst()
                         .orElse(null));
