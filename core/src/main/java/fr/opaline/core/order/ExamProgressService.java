@@ -54,6 +54,16 @@ public final class ExamProgressService {
         return move(stepId, StepStatus.COMPLETED, COMPLETABLE, EXAM_COMPLETED, actor);
     }
 
+    /** Whether an exam in this status can be marked en cours. */
+    public static boolean canStart(StepStatus status) {
+        return STARTABLE.contains(status);
+    }
+
+    /** Whether an exam in this status can be marked réalisé. */
+    public static boolean canComplete(StepStatus status) {
+        return COMPLETABLE.contains(status);
+    }
+
     /** Whether a radiologist may sign a report on this step without an override. */
     public static boolean performed(ScheduledProcedureStep step) {
         return PERFORMED.contains(step.status());

@@ -75,7 +75,9 @@ public final class Background implements AutoCloseable {
                 running.add(task);
             }
         });
-        task.attach(workers.submit(() -> {
+        java.util.concurrent.Future<?> future;
+        try {
+            future = workers.submit(() -> {
             T result;
             try {
                 result = work.run(task);
@@ -97,7 +99,15 @@ public final class Background implements AutoCloseable {
                     onSuccess.accept(result);
                 }
             });
-        }));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // A periodic refresh handed over while the desktop closes: nothing left to do it for.
+            LOG.debug("Desktop closing: \"{}\" not run", description);
+            task.abandon();
+            onUi(() -> finished(task));
+            return task;
+        }
+        task.attach(future);
         return task;
     }
 

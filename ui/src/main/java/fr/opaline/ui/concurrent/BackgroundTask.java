@@ -89,6 +89,11 @@ public final class BackgroundTask<T> implements TaskProgress {
         return this;
     }
 
+    /** Never run (the desktop is closing): reported neither as success nor as failure. */
+    void abandon() {
+        cancelled.set(true);
+    }
+
     void attach(Future<?> running) {
         this.future = running;
     }

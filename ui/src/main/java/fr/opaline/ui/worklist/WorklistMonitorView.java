@@ -130,6 +130,14 @@ public final class WorklistMonitorView extends BorderPane {
                 table.getSelectionModel().select(now);
             }
         });
+        // The steps are read again periodically: the exam chosen stays selected in the table.
+        model.steps().addListener((ListChangeListener<StepEntry>) c -> javafx.application.Platform.runLater(() -> {
+            StepEntry chosen = model.selectedProperty().get();
+            if (chosen != null && table.getSelectionModel().getSelectedItem() == null) {
+                model.steps().stream().filter(s -> s.step().id().equals(chosen.step().id())).findFirst()
+                        .ifPresent(s -> table.getSelectionModel().select(s));
+            }
+        }));
         VBox center = new VBox(8, table, performance());
         VBox.setVgrow(table, Priority.ALWAYS);
         center.getStyleClass().add("card");

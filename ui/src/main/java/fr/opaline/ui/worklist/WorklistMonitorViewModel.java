@@ -15,11 +15,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import fr.opaline.core.order.ExamProgressService;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -41,10 +40,6 @@ import javafx.collections.transformation.FilteredList;
  * during it is done after it.
  */
 public final class WorklistMonitorViewModel {
-
-    private static final Set<StepStatus> STARTABLE = EnumSet.of(StepStatus.SCHEDULED, StepStatus.ARRIVED);
-    private static final Set<StepStatus> COMPLETABLE = EnumSet.of(StepStatus.SCHEDULED, StepStatus.ARRIVED,
-            StepStatus.IN_PROGRESS);
 
     private final WorklistGateway gateway;
     private final Messages messages;
@@ -89,9 +84,9 @@ public final class WorklistMonitorViewModel {
         modality.addListener((o, was, now) -> shown.setPredicate(now == null ? null : s -> s.step().modality() == now));
         ReadOnlyBooleanProperty busy = status.busyProperty();
         canStart = Bindings.createBooleanBinding(() -> performer.get() && !busy.get() && selected.get() != null
-                && STARTABLE.contains(selected.get().step().status()), performer, busy, selected);
+                && ExamProgressService.canStart(selected.get().step().status()), performer, busy, selected);
         canComplete = Bindings.createBooleanBinding(() -> performer.get() && !busy.get() && selected.get() != null
-                && COMPLETABLE.contains(selected.get().step().status()), performer, busy, selected);
+                && ExamProgressService.canComplete(selected.get().step().status()), performer, busy, selected);
     }
 
     /** The steps shown (filtered by modality). */

@@ -45,6 +45,26 @@ class BackgroundTest {
     }
 
     @Test
+    void workHandedOverWhileTheDesktopClosesIsDroppedQuietly() throws Exception {
+        background.close();
+        BackgroundTask<String> task = background.run("lecture périodique", progress -> "lu", ok -> events.add("ok"),
+                failure -> events.add("failed"));
+        drainUi();
+        assertThat(task.isCancelled()).isTrue();
+        assertThat(events).isEmpty();
+        assertThat(background.running()).isEmpty();
+    }
+
+    @Test
+    void laterRunsTheActionOnceAfterTheDelay() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        long start = System.nanoTime();
+        background.later(java.time.Duration.ofMillis(150), done::countDown);
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(140);
+    }
+
+    @Test
     void failuresReachTheFailureCallback() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         background.run("lecture", progress -> {

@@ -153,8 +153,9 @@ class ReportToDrimboxJourneyTest extends DesktopJourney {
         ReportVersion amended = reporting.reports.versions(validated.reportId()).get(1);
         until(() -> text("#report-send-DMP").startsWith("DMP : En attente"));
         reporting.afterDeferral();
-        untilDelivered(() -> text("#report-send-DRIMBOX").equals("DRIMbox : Envoyé")
-                && reporting.drimbox.documents().containsKey(amended.documentUid()));
+        untilDelivered(() -> text("#report-send-DRIMBOX").equals("DRIMbox : Envoyé"));
+        // The sandbox is read off the FX thread (a slow read there would count as a stall).
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> reporting.drimbox.documents().containsKey(amended.documentUid()));
         assertThat(inDmp()).extracting(XdsDocumentEntry::uniqueId).contains(amended.documentUid());
         assertThat(reporting.drimbox.documents().get(validated.documentUid()).status()).isEqualTo("REMPLACE");
         assertThat(reporting.drimbox.documents().get(amended.documentUid()).status()).isEqualTo("ACTUEL");

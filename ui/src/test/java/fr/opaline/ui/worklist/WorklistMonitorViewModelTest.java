@@ -58,4 +58,38 @@ class WorklistMonitorViewModelTest {
             assertThat(monitor.summaries().get(0).total()).isEqualTo(3);
         }
     }
+
+    @Test
+    void aTechnologistMarksTheChosenExamAndTheFrontDeskIsRefusedInFrench() throws Exception {
+        try (DesktopFixture f = new DesktopFixture()) {
+            var merm = f.core.user("manip", fr.opaline.core.user.Role.MANIPULATEUR, null);
+            javafx.beans.property.SimpleBooleanProperty performer = new javafx.beans.property.SimpleBooleanProperty(true);
+            java.util.concurrent.atomic.AtomicReference<fr.opaline.core.common.Actor> who =
+                    new java.util.concurrent.atomic.AtomicReference<>(f.actor);
+            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.services()),
+                    Direct.background(), Messages.french(), f.core.clock, who::get, performer);
+            monitor.refresh();
+            var martin = monitor.steps().stream().filter(s -> s.patient().id().equals(f.qualified.id())).findFirst()
+                    .orElseThrow();
+            assertThat(monitor.canCompleteBinding().get()).as("nothing chosen").isFalse();
+            monitor.selectedProperty().set(martin);
+            assertThat(monitor.canStartBinding().get()).isTrue();
+
+            monitor.complete(); // the secretary: core refuses, nothing changes
+            assertThat(monitor.errorProperty().get()).contains("manipulateur (MERM)");
+            assertThat(monitor.selectedProperty().get().step().status()).isEqualTo(StepStatus.SCHEDULED);
+
+            who.set(fr.opaline.core.common.Actor.user(merm.id(), merm.login()));
+            monitor.start();
+            assertThat(monitor.selectedProperty().get().step().status()).isEqualTo(StepStatus.IN_PROGRESS);
+            assertThat(monitor.infoProperty().get()).isEqualTo("Examen en cours : MARTIN Anne · Scanner thoracique.");
+            assertThat(monitor.canStartBinding().get()).isFalse();
+            monitor.complete();
+            assertThat(monitor.selectedProperty().get().step().status()).isEqualTo(StepStatus.COMPLETED);
+            assertThat(monitor.canCompleteBinding().get()).isFalse();
+            performer.set(false);
+            monitor.selectedProperty().set(monitor.steps().get(0));
+            assertThat(monitor.canStartBinding().get()).as("not for the front desk").isFalse();
+        }
+    }
 }
