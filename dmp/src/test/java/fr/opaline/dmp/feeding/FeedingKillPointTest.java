@@ -26,57 +26,55 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worker process is killed (SIGKILL) at a chosen point of a send, then a new worker finishes
- * the queue. The sandbox DMP counts every submission of a uniqueId, refused duplicates included:
- * no uniqueId may be submitted twice, and none may be lost. The last test removes the "already in
- * the DMP?" question of {@link DmpFeedHandler} and proves that the same check then fails — the
- * check can see a double send.
+ * The worker process is killed (SIGKILL) at chosen points of a send — just before a submission
+ * leaves, then (a second worker) once the DMP has acknowledged it and before the job is recorded
+ * done — and a last worker finishes the queue. The sandbox DMP counts every submission of a
+ * uniqueId, refused duplicates included: no uniqueId may be submitted twice, and none may be lost.
+ * The last test removes the "already in the DMP?" question of {@link DmpFeedHandler} and proves
+ * that the same check then fails — the check can see a double send.
  */
 class FeedingKillPointTest {
 
-    static final int REPORTS = 9;
-    /** The submission at which the first worker stops (the ones before it go through). */
+    static final int REPORTS = 10;
+    /** The submission (counted by each worker) at which it stops; the ones before it go through. */
     static final int KILL_AT = 4;
 
     @TempDir
     Path dir;
 
     @Test
-    void killedJustBeforeASendNothingIsSentTwiceAndNothingIsLost() throws Exception {
-        Outcome outcome = run("before-send", true);
-        assertThat(outcome.leasedAtKill).as("a job was being sent when the worker was killed").isPositive();
-        assertThat(outcome.acceptedAtKill).as("the submissions stopped at the kill point had not left")
+    void killedJustBeforeASendThenAfterTheDmpAcknowledgedNothingIsSentTwiceAndNothingIsLost() throws Exception {
+        Outcome outcome = run(List.of("before-send", "after-ack"), true);
+        Kill beforeSend = outcome.kills().get(0);
+        assertThat(beforeSend.leased()).as("a job was being sent when the first worker was killed").isPositive();
+        assertThat(beforeSend.accepted()).as("the submissions stopped at the kill point had not left")
                 .isLessThan(KILL_AT);
-        assertThat(outcome.submittedTwice()).as("uniqueIds submitted more than once").isEmpty();
-        assertThat(outcome.lost()).as("uniqueIds never delivered").isEmpty();
-        assertThat(outcome.duplicatesRefused).isZero();
-    }
-
-    @Test
-    void killedAfterTheDmpAcknowledgedAndBeforeTheJobIsRecordedDoneNothingIsSentTwice() throws Exception {
-        Outcome outcome = run("after-ack", true);
-        assertThat(outcome.ackedNotDoneAtKill).as("acknowledged by the DMP, not recorded done, at the kill")
+        Kill afterAck = outcome.kills().get(1);
+        assertThat(afterAck.ackedNotDone()).as("acknowledged by the DMP, not recorded done, at the second kill")
                 .isNotEmpty();
         assertThat(outcome.submittedTwice()).as("uniqueIds submitted more than once").isEmpty();
         assertThat(outcome.lost()).as("uniqueIds never delivered").isEmpty();
-        assertThat(outcome.duplicatesRefused).isZero();
+        assertThat(outcome.duplicatesRefused()).isZero();
     }
 
     @Test
     void withoutTheAlreadyInTheDmpQuestionTheCheckSeesTheDoubleSend() throws Exception {
-        Outcome outcome = run("after-ack", false);
-        assertThat(outcome.ackedNotDoneAtKill).isNotEmpty();
-        // The very check the two tests above make must fail: each job killed after the
+        Outcome outcome = run(List.of("after-ack"), false);
+        Set<String> ackedNotDone = outcome.kills().get(0).ackedNotDone();
+        assertThat(ackedNotDone).isNotEmpty();
+        // The very check the test above makes must fail: each job killed after the
         // acknowledgement is submitted again (and refused by the DMP as a duplicate).
-        assertThat(outcome.submittedTwice()).as("the double sends the check must see")
-                .containsOnlyKeys(outcome.ackedNotDoneAtKill);
-        assertThat(outcome.duplicatesRefused).isEqualTo(outcome.ackedNotDoneAtKill.size());
+        assertThat(outcome.submittedTwice()).as("the double sends the check must see").containsOnlyKeys(ackedNotDone);
+        assertThat(outcome.duplicatesRefused()).isEqualTo(ackedNotDone.size());
     }
 
-    /** What the sandbox DMP and the database say after a kill and a restart. */
-    record Outcome(List<String> uids, Map<String, Integer> attempts, Map<String, Integer> accepted,
-                   Set<String> ackedNotDoneAtKill, int acceptedAtKill, int leasedAtKill, int duplicatesRefused,
-                   int jobsDone) {
+    /** What was true when a worker was killed at its kill point. */
+    record Kill(Set<String> ackedNotDone, int accepted, int leased) {
+    }
+
+    /** What the sandbox DMP and the database say after the kills and a last worker that drains the queue. */
+    record Outcome(List<String> uids, Map<String, Integer> attempts, Map<String, Integer> accepted, List<Kill> kills,
+                   int duplicatesRefused, int jobsDone) {
 
         /** uniqueId → submissions, for those submitted more than once (refused duplicates included). */
         Map<String, Integer> submittedTwice() {
@@ -94,14 +92,14 @@ class FeedingKillPointTest {
         }
     }
 
-    private Outcome run(String killPoint, boolean askBeforeResending) throws Exception {
+    /** One worker per kill point, each killed there (SIGKILL), then a last one that drains the queue. */
+    private Outcome run(List<String> killPoints, boolean askBeforeResending) throws Exception {
         DatabaseSettings settings = DatabaseSettings.embeddedH2(dir.resolve("db"));
         Database database = Database.openAndMigrate(settings);
         DmpTestKit kit = new DmpTestKit(new TestDatabases.TestDatabase(TestDatabases.Kind.H2, database,
                 database::close), Clock.systemUTC());
         String check = askBeforeResending ? "checked" : "unchecked";
-        Process first = null;
-        Process second = null;
+        List<Process> workers = new ArrayList<>();
         try (FeedingKit f = new FeedingKit(kit, 100)) {
             List<String> uids = new ArrayList<>();
             for (int i = 0; i < REPORTS; i++) {
@@ -112,42 +110,43 @@ class FeedingKillPointTest {
             DmpTestKit.pki().writeClientFiles(dir.resolve("keys"), "practice.p12", "trust.p12");
             SandboxTransactions dmp = kit.dmp.sandbox.transactions();
 
-            first = worker(settings, kit, "first", killPoint, check);
-            Path firstLog = dir.resolve("first.log");
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!Files.readString(firstLog).contains("KILL POINT " + killPoint)) {
-                assertThat(first.isAlive()).as("first worker alive (log: %s)", Files.readString(firstLog)).isTrue();
-                assertThat(System.nanoTime()).as("kill point reached in time").isLessThan(deadline);
-                Thread.sleep(20);
+            List<Kill> kills = new ArrayList<>();
+            for (String killPoint : killPoints) {
+                String name = "killed-" + kills.size();
+                Process worker = worker(settings, kit, name, killPoint, check);
+                workers.add(worker);
+                Path log = dir.resolve(name + ".log");
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (!Files.readString(log).contains("KILL POINT " + killPoint)) {
+                    assertThat(worker.isAlive()).as("worker alive (log: %s)", Files.readString(log)).isTrue();
+                    assertThat(System.nanoTime()).as("kill point reached in time").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                worker.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no release
+
+                Set<String> done = Set.copyOf(database.dsl().select(OUTBOX_JOB.IDEMPOTENCY_KEY).from(OUTBOX_JOB)
+                        .where(OUTBOX_JOB.JOB_TYPE.eq(DmpJobTypes.FEED)).and(OUTBOX_JOB.STATE.eq(JobState.DONE.name()))
+                        .fetch(OUTBOX_JOB.IDEMPOTENCY_KEY));
+                Set<String> ackedNotDone = uids.stream()
+                        .filter(u -> dmp.acceptedSubmissions(u) > 0 && !done.contains(DmpFeedPayload.submissionKey(u)))
+                        .collect(Collectors.toSet());
+                int accepted = (int) uids.stream().filter(u -> dmp.acceptedSubmissions(u) > 0).count();
+                int leased = database.dsl().fetchCount(OUTBOX_JOB, OUTBOX_JOB.JOB_TYPE.eq(DmpJobTypes.FEED)
+                        .and(OUTBOX_JOB.STATE.eq(JobState.LEASED.name())));
+                kills.add(new Kill(ackedNotDone, accepted, leased));
             }
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no release
 
-            Set<String> done = Set.copyOf(database.dsl().select(OUTBOX_JOB.IDEMPOTENCY_KEY).from(OUTBOX_JOB)
-                    .where(OUTBOX_JOB.JOB_TYPE.eq(DmpJobTypes.FEED)).and(OUTBOX_JOB.STATE.eq(JobState.DONE.name()))
-                    .fetch(OUTBOX_JOB.IDEMPOTENCY_KEY));
-            Set<String> ackedNotDone = uids.stream()
-                    .filter(u -> dmp.acceptedSubmissions(u) > 0 && !done.contains(DmpFeedPayload.submissionKey(u)))
-                    .collect(Collectors.toSet());
-            int acceptedAtKill = (int) uids.stream().filter(u -> dmp.acceptedSubmissions(u) > 0).count();
-            int leased = database.dsl().fetchCount(OUTBOX_JOB, OUTBOX_JOB.JOB_TYPE.eq(DmpJobTypes.FEED)
-                    .and(OUTBOX_JOB.STATE.eq(JobState.LEASED.name())));
-
-            second = worker(settings, kit, "second", "none", check);
-            assertThat(second.waitFor(3, TimeUnit.MINUTES)).as("second worker drained the queue").isTrue();
-            assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
+            Process last = worker(settings, kit, "last", "none", check);
+            workers.add(last);
+            assertThat(last.waitFor(3, TimeUnit.MINUTES)).as("last worker drained the queue").isTrue();
+            assertThat(last.exitValue()).as(Files.readString(dir.resolve("last.log"))).isZero();
 
             int jobsDone = database.dsl().fetchCount(OUTBOX_JOB, OUTBOX_JOB.JOB_TYPE.eq(DmpJobTypes.FEED)
                     .and(OUTBOX_JOB.STATE.eq(JobState.DONE.name())));
-            return new Outcome(uids, dmp.submissionAttempts(), dmp.acceptedSubmissions(), ackedNotDone, acceptedAtKill,
-                    leased,
-                    dmp.duplicatesRefused(), jobsDone);
+            return new Outcome(uids, dmp.submissionAttempts(), dmp.acceptedSubmissions(), kills, dmp.duplicatesRefused(),
+                    jobsDone);
         } finally {
-            if (first != null) {
-                first.destroyForcibly();
-            }
-            if (second != null) {
-                second.destroyForcibly();
-            }
+            workers.forEach(Process::destroyForcibly);
         }
     }
 

@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,6 +56,16 @@ class ReportConformanceTest {
     static Path n1File;
     static Path n3File;
     static Path pdfFile;
+    /** One working copy of the ANS material for the whole class. */
+    static AnsValidation ans;
+    /** Every schematron outcome, computed once for the class (see {@link #runSchematrons()}). */
+    static Map<String, AnsValidation.Outcome> schematrons;
+
+    static final String IHE = "profils/IHE.sch";
+    static final String STRUCTURATION_MINIMALE = "profils/structurationMinimale/ASIP-STRUCT-MIN-StrucMin.sch";
+    static final String MODELES_ANS = "profils/CI-SIS_Modeles_ANS.sch";
+    static final String MODELES_DE_CONTENUS = "profils/CI-SIS_ModelesDeContenusCDA.sch";
+    static final String IMG_CR_IMG = "CI-SIS_IMG-CR-IMG_2024.01.sch";
 
     @BeforeAll
     static void makeSample() throws Exception {
@@ -68,6 +81,40 @@ class ReportConformanceTest {
         n1File = Files.write(dir.resolve("cr-n1.xml"), n1.content());
         n3File = Files.write(dir.resolve("cr-n3.xml"), n3.content());
         pdfFile = Files.write(dir.resolve("cr.pdf"), pdf.content());
+        ans = new AnsValidation(dir.resolve("ans"));
+        schematrons = runSchematrons();
+    }
+
+    /**
+     * Each schematron compiled once for both CDA (compiling is the slow part): one child JVM per
+     * working directory the rules expect, the two running side by side.
+     */
+    static Map<String, AnsValidation.Outcome> runSchematrons() throws Exception {
+        CompletableFuture<Map<String, AnsValidation.Outcome>> fromStructurationMinimale = CompletableFuture.supplyAsync(
+                () -> uncheckedSchematrons("profils/structurationMinimale", Map.of(STRUCTURATION_MINIMALE, List.of(n1File))));
+        Map<String, List<Path>> fromRoot = new LinkedHashMap<>();
+        fromRoot.put(IHE, List.of(n1File));
+        fromRoot.put(MODELES_ANS, List.of(n1File, n3File));
+        fromRoot.put(MODELES_DE_CONTENUS, List.of(n1File));
+        fromRoot.put(IMG_CR_IMG, List.of(n3File));
+        Map<String, AnsValidation.Outcome> all = new LinkedHashMap<>(ans.schematrons(".", fromRoot));
+        all.putAll(fromStructurationMinimale.get(15, TimeUnit.MINUTES));
+        return all;
+    }
+
+    private static Map<String, AnsValidation.Outcome> uncheckedSchematrons(String workingDir, Map<String, List<Path>> runs) {
+        try {
+            return ans.schematrons(workingDir, runs);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertNoSchematronError(String schematron, Path file) {
+        AnsValidation.Outcome outcome = schematrons.get(AnsValidation.key(schematron, file));
+        assertThat(outcome).as(schematron + " on " + file.getFileName()).isNotNull();
+        assertThat(outcome.errors()).as(schematron + " on " + file.getFileName() + "\n"
+                + String.join("\n", outcome.messages())).isZero();
     }
 
     @AfterAll
@@ -77,30 +124,21 @@ class ReportConformanceTest {
 
     @Test
     void bothCdaValidateAgainstTheCdaSchema() throws Exception {
-        AnsValidation ans = new AnsValidation(dir.resolve("ans-xsd"));
         AnsValidation.Outcome outcome = ans.xmllint(n1File, n3File);
         assertThat(outcome.errors()).as(String.join("\n", outcome.messages())).isZero();
     }
 
     @Test
     void n1PassesTheIheStructurationMinimaleAndAnsModelSchematrons() throws Exception {
-        AnsValidation ans = new AnsValidation(dir.resolve("ans-n1"));
-        for (String[] run : new String[][] {
-                {"profils/IHE.sch", "."},
-                {"profils/structurationMinimale/ASIP-STRUCT-MIN-StrucMin.sch", "profils/structurationMinimale"},
-                {"profils/CI-SIS_Modeles_ANS.sch", "."},
-                {"profils/CI-SIS_ModelesDeContenusCDA.sch", "."}}) {
-            AnsValidation.Outcome outcome = ans.schematron(run[0], run[1], n1File);
-            assertThat(outcome.errors()).as(run[0] + "\n" + String.join("\n", outcome.messages())).isZero();
+        for (String schematron : List.of(IHE, STRUCTURATION_MINIMALE, MODELES_ANS, MODELES_DE_CONTENUS)) {
+            assertNoSchematronError(schematron, n1File);
         }
     }
 
     @Test
     void n3PassesTheImgCrImgSchematron() throws Exception {
-        AnsValidation ans = new AnsValidation(dir.resolve("ans-n3"));
-        for (String sch : new String[] {"CI-SIS_IMG-CR-IMG_2024.01.sch", "profils/CI-SIS_Modeles_ANS.sch"}) {
-            AnsValidation.Outcome outcome = ans.schematron(sch, ".", n3File);
-            assertThat(outcome.errors()).as(sch + "\n" + String.join("\n", outcome.messages())).isZero();
+        for (String schematron : List.of(IMG_CR_IMG, MODELES_ANS)) {
+            assertNoSchematronError(schematron, n3File);
         }
     }
 

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,30 +58,59 @@ public final class AnsValidation {
         return new Outcome(p.exitValue() == 0 ? 0 : 1, List.of(out.split("\n")));
     }
 
-    /** Runs the schematron (path relative to schematrons/) from {@code workingDir} (relative to schematrons/). */
-    public Outcome schematron(String schematron, String workingDir, Path... files) throws Exception {
+    /**
+     * Runs each schematron (path relative to schematrons/) on its files from {@code workingDir}
+     * (relative to schematrons/), in one child JVM where each schematron is compiled once.
+     * @return the outcome per schematron and file, keyed by {@link #key(String, Path)}
+     */
+    public Map<String, Outcome> schematrons(String workingDir, Map<String, List<Path>> runs) throws Exception {
         Path dir = copy.resolve("schematrons").resolve(workingDir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss8m", "-cp", System.getProperty("java.class.path"), SchematronMain.class.getName(),
-                copy.resolve("schematrons").resolve(schematron).toString()));
-        for (Path f : files) {
-            command.add(f.toAbsolutePath().toString());
+                "-Xss8m", "-cp", System.getProperty("java.class.path"), SchematronMain.class.getName()));
+        for (var run : runs.entrySet()) {
+            command.add("SCH=" + copy.resolve("schematrons").resolve(run.getKey()));
+            run.getValue().forEach(f -> command.add(f.toAbsolutePath().toString()));
         }
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            return new Outcome(1, List.of("schematron " + schematron + " failed: " + out));
+        Path log = Files.createTempFile(copy, "schematron-", ".out");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        if (!ended || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("schematrons " + runs.keySet() + " failed: " + out);
         }
-        int errors = 0;
-        List<String> messages = new ArrayList<>();
+        Map<String, Integer> errors = new LinkedHashMap<>();
+        Map<String, List<String>> messages = new LinkedHashMap<>();
+        String prefix = copy.resolve("schematrons") + "/";
         for (String line : out.split("\n")) {
-            if (line.startsWith("FILE|")) {
-                errors += Integer.parseInt(line.substring(line.lastIndexOf('|') + 1).strip());
-            } else if (line.startsWith("ERROR|")) {
-                messages.add(line);
+            String[] parts = line.split("\\|", 3);
+            if (parts.length < 3 || !parts[1].startsWith(prefix)) {
+                continue;
+            }
+            String sch = parts[1].substring(prefix.length());
+            if (parts[0].equals("FILE")) {
+                int bar = parts[2].lastIndexOf('|');
+                errors.put(key(sch, Path.of(parts[2].substring(0, bar))), Integer.parseInt(parts[2].substring(bar + 1).strip()));
+            } else if (parts[0].equals("ERROR")) {
+                messages.computeIfAbsent(sch, k -> new ArrayList<>()).add(line);
             }
         }
-        return new Outcome(errors, messages);
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        for (var run : runs.entrySet()) {
+            for (Path f : run.getValue()) {
+                String key = key(run.getKey(), f);
+                Integer n = errors.get(key);
+                outcomes.put(key, n == null ? new Outcome(1, List.of("no result for " + key + ": " + out))
+                        : new Outcome(n, messages.getOrDefault(run.getKey(), List.of())));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The key of one schematron's outcome on one file in {@link #schematrons}. */
+    public static String key(String schematron, Path file) {
+        return schematron + " on " + file.toAbsolutePath();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
