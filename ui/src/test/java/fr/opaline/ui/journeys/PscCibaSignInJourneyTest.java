@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -163,9 +164,33 @@ class PscCibaSignInJourneyTest {
         until(() -> text("#login-status").equals("Connexion annulée."));
         assertThat(robot.lookup("#login-psc-ciba").queryButton().isDisabled()).isFalse();
         assertThat(psc.decide(request, true)).as("the phone may still answer").isTrue();
-        WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
-        assertThat(app.mainWindow()).as("an approval after the cancel opens nothing").isNull();
+
+        // Instead of waiting to see nothing happen: a new sign-in, approved after the cancelled one,
+        // opens the desktop — so the proxy has polled PSC since that first approval — and PSC still
+        // holds the cancelled request's approval uncollected (a wait still alive would have taken
+        // its token: CONSUMED), while the new request's token was taken.
+        robot.clickOn("#login-psc-ciba");
+        until(() -> !text("#login-binding-message").isEmpty() && onThePhoneIfShown(text("#login-binding-message")) != null);
+        String second = onThePhone(text("#login-binding-message"));
+        assertThat(second).isNotEqualTo(request);
+        assertThat(psc.decide(second, true)).isTrue();
+        until(() -> app.mainWindow() != null && robot.lookup("#header-user").tryQuery().isPresent());
+        assertThat(cibaStatus(second)).isEqualTo("CONSUMED");
+        assertThat(cibaStatus(request)).as("the cancelled request's approval was never collected").isEqualTo("APPROVED");
         guard.assertNoStall();
+    }
+
+    /** The status of a CIBA request at the sandbox PSC (its inspection view). */
+    @SuppressWarnings("unchecked")
+    private String cibaStatus(String ref) {
+        Map<String, Object> state = (Map<String, Object>) psc.inspect();
+        return ((List<Map<String, Object>>) state.get("cibaRequests")).stream().filter(r -> ref.equals(r.get("ref")))
+                .map(r -> String.valueOf(r.get("status"))).findFirst().orElseThrow();
+    }
+
+    private String onThePhoneIfShown(String code) {
+        return psc.pendingApprovals().stream().filter(r -> psc.bindingMessage(r).orElse("").equals(code)).findFirst()
+                .orElse(null);
     }
 
     /** The sandbox e-CPS's pending request showing this code. */
