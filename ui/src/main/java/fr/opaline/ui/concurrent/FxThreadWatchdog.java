@@ -111,16 +111,30 @@ public final class FxThreadWatchdog implements AutoCloseable {
         while (running) {
             long now = System.nanoTime();
             boolean post = false;
+            boolean sample = false;
+            long window;
             Thread watched = fxThread;
+            // The CPU time and the stack are read outside the lock: the FX thread's heartbeat takes
+            // that lock, and must never wait for a stack walk of itself (a false stall).
+            long cpu = watched == null ? -1 : cpuTime(watched);
             synchronized (lock) {
                 if (!pending) {
                     pending = true;
                     postedAt = now;
-                    cpuAtPost = watched == null ? -1 : cpuTime(watched);
+                    cpuAtPost = cpu;
                     samples.clear();
                     post = true;
-                } else if (watched != null && samples.size() < MAX_SAMPLES) {
-                    samples.add(new Sample(now, watched.getState(), watched.getStackTrace()));
+                } else {
+                    sample = watched != null && samples.size() < MAX_SAMPLES;
+                }
+                window = postedAt;
+            }
+            if (sample) {
+                Sample taken = new Sample(now, watched.getState(), watched.getStackTrace());
+                synchronized (lock) {
+                    if (pending && postedAt == window && samples.size() < MAX_SAMPLES) {
+                        samples.add(taken);
+                    }
                 }
             }
             if (post) {
