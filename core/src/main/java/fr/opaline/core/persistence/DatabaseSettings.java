@@ -41,10 +41,12 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     /**
      * The embedded file database under the given directory, open in one process only: no
      * AUTO_SERVER (which listened on a TCP port of every interface, its key in the lock file).
+     * WRITE_DELAY=0: each commit reaches the file before the commit returns (H2's default keeps
+     * the last 500 ms in the process; a kill -9 then lost HL7 messages already acknowledged).
      */
     public static DatabaseSettings embeddedH2(java.nio.file.Path directory) {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("opaline")
-                + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256";
         return new DatabaseSettings(url, "opaline", "", 10);
     }
 

@@ -1,14 +1,12 @@
-package fr.opaline.app.audit;
+package fr.opaline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.opaline.app.Main;
+import fr.opaline.app.SeedBackupRestoreTest.Run;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.audit.AuditEntry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Someone with the database's credentials but not the server's secrets edits an audit event and
@@ -39,18 +36,8 @@ class AuditTamperingTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run opaline(Path home, String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(List.of(args));
-        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private static Run opaline(Path home, String... args) {
+        return SeedBackupRestoreTest.opaline(home, args);
     }
 
     /** Events 1–3 written before the upgrade (plain chain), then 4–10 by the keyed practice. */
