@@ -193,6 +193,33 @@ class AdministrationViewModelTest {
     }
 
     @Test
+    void theHl7RightsOfAPeerAreSetFromTheScreenAndBadValuesChangeNothing() {
+        AdministrationViewModel model = model();
+        model.addCorrespondent("GAM du CH", Channel.HL7, "GAM", null, null);
+        TrustedCorrespondent gam = model.correspondents().get(0);
+        // Declared before its rights: no address, so nothing from it is accepted yet; merging not granted.
+        assertThat(gam.allowedAddresses()).isEmpty();
+        assertThat(gam.messageTypes()).contains("ADT^A08").doesNotContain("ADT^A40");
+
+        model.updateHl7Peer(gam, "CHMELUN", "10.20.0.15, 10.20.1.0/24", "", "ADT^A28, ADT^A08, ADT^A40", true, null);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.infoProperty().get()).isEqualTo("Droits HL7 de « GAM du CH » enregistrés.");
+        assertThat(model.correspondents()).singleElement().satisfies(c -> {
+            assertThat(c.sendingFacility()).isEqualTo("CHMELUN");
+            assertThat(c.allowedAddresses()).containsExactly("10.20.0.15", "10.20.1.0/24");
+            assertThat(c.messageTypes()).containsExactly("ADT^A28", "ADT^A08", "ADT^A40");
+            assertThat(c.identityTrust()).isTrue();
+        });
+        assertThat(lastAudit().action()).isEqualTo("TRUSTED_CORRESPONDENT_CHANGED");
+        assertThat(lastAudit().actorLogin()).isEqualTo("admin");
+
+        model.updateHl7Peer(model.correspondents().get(0), "", "hopital.local", "", "ADT^A08", false, null);
+        assertThat(model.errorProperty().get()).contains("Adresse source invalide");
+        assertThat(a.correspondents.hl7Peer("GAM").orElseThrow().allowedAddresses())
+                .containsExactly("10.20.0.15", "10.20.1.0/24");
+    }
+
+    @Test
     void roomsAndExamsAreAddedAndAuditedDuplicatesAndBadValuesRefused() {
         AdministrationViewModel model = model();
         model.refresh();
