@@ -1,5 +1,6 @@
 package fr.opaline.ui.patient;
 
+import fr.opaline.api.PatientFile;
 import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Room;

@@ -1,4 +1,4 @@
-package fr.opaline.ui.patient;
+package fr.opaline.api;
 
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Room;

@@ -1,0 +1,42 @@
+package fr.opaline.api;
+
+import fr.opaline.core.user.Role;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sessions on the practice server: sign-in with a local account (password, and the TOTP code when
+ * the account has a second factor), lock and re-authentication, sign-out. A session is bound to
+ * the workstation's TLS key and ends after {@code ui.idleLock} without a call.
+ */
+@Area("session")
+public interface SessionApi {
+
+    /** Opens a session; the answer carries its handle, which the client keeps and presents. */
+    @Public
+    SessionInfo signIn(String login, char[] password, String totpCode);
+
+    /** The session of the caller. */
+    @Access(purpose = "afficher l'utilisateur connecté")
+    SessionInfo current();
+
+    /** Locks the session: every call but {@link #unlock} is refused until the same user signs in again. */
+    @Access(purpose = "verrouiller le poste")
+    void lock();
+
+    /** Re-authenticates the session's own user after a lock (or an idle timeout). */
+    @Public
+    SessionInfo unlock(char[] password, String totpCode);
+
+    /** Ends the session (its handle is refused afterwards). */
+    @Access(purpose = "se déconnecter")
+    void signOut();
+
+    /** Every open session of the practice (administrators). */
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "superviser les sessions ouvertes")
+    List<OpenSession> openSessions();
+
+    /** Ends another user's session (administrators). */
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "révoquer une session")
+    void revoke(UUID sessionId);
+}
