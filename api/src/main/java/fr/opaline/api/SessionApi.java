@@ -1,6 +1,7 @@
 package fr.opaline.api;
 
 import fr.opaline.core.user.Role;
+import fr.opaline.core.user.UserAccount;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,21 @@ public interface SessionApi {
     /** Opens a session; the answer carries its handle, which the client keeps and presents. */
     @Public
     SessionInfo signIn(String login, char[] password, String totpCode);
+
+    /**
+     * Opens a session for the professional a Pro Santé Connect sign-in at the proxy e-santé
+     * authenticated (CIBA or browser): the proxy's session handle, checked by the server.
+     */
+    @Public
+    SessionInfo signInWithPsc(String proxySession);
+
+    /** Demonstration server only ({@code opaline demo}): the fictitious accounts; 403 elsewhere. */
+    @Public
+    List<UserAccount> demoAccounts();
+
+    /** Demonstration server only: a session on a fictitious account without authentication; 403 elsewhere. */
+    @Public
+    SessionInfo signInDemo(UUID accountId);
 
     /** The session of the caller. */
     @Access(purpose = "afficher l'utilisateur connecté")

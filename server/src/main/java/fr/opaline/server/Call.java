@@ -4,10 +4,10 @@ import fr.opaline.platform.http.HttpError;
 
 /**
  * The call being served on this thread: the session it presented (null for a public operation
- * called without one), its handle and the workstation key it came over. Set by the dispatcher
+ * called without one), its handle, the workstation key it came over and the address it came from. Set by the dispatcher
  * around each operation.
  */
-public record Call(ServerSession session, String handle, String workstation) {
+public record Call(ServerSession session, String handle, String workstation, String clientAddress) {
 
     private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
 

@@ -89,7 +89,7 @@ public final class Dispatcher {
             }
         }
         Object[] arguments = arguments(operation.method(), exchange);
-        Call.set(new Call(session, handle, workstation));
+        Call.set(new Call(session, handle, workstation, exchange.remoteAddress().getHostAddress()));
         Object result;
         try {
             result = operation.method().invoke(bound.target(), arguments);

@@ -186,7 +186,7 @@ public final class ApiClient implements AutoCloseable {
     private RuntimeException failure(int status, JsonNode node) {
         String error = node.path("error").asText("server_error");
         String message = node.path("message").asText("Le serveur du cabinet a refusé la demande (" + status + ").");
-        if (status == 401) {
+        if (status == 401 && !error.equals("session_locked")) {
             handle = null;
         }
         if (status == 409 && error.equals("booking_conflict")) {

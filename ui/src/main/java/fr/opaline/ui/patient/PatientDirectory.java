@@ -1,5 +1,6 @@
 package fr.opaline.ui.patient;
 
+import fr.opaline.api.PatientApi;
 import fr.opaline.api.PatientFile;
 import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.catalogue.ExamType;
@@ -19,7 +20,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The patient operations of the desktop, over core's services. Blocking: call off the FX thread. */
+/**
+ * The patient operations of the desktop: search, creation and the record through the practice
+ * server's API (the server names the signed-in user in the audit trail); INSi, DMP and documents
+ * still on the services. Without an API (unit tests of the screens) on core's services directly.
+ * Blocking: call off the FX thread.
+ */
 public final class PatientDirectory {
 
     private final DesktopServices services;
@@ -43,18 +49,34 @@ public final class PatientDirectory {
         return new fr.opaline.ui.document.DocumentLibrary(services.database());
     }
 
+    private PatientApi api() {
+        return services.api() == null ? null : services.api().api(PatientApi.class);
+    }
+
     /** Audited search (PATIENT_SEARCH). */
     public List<Patient> search(PatientQuery query, Actor actor) {
+        PatientApi api = api();
+        if (api != null) {
+            return api.search(query);
+        }
         return services.patients().search(query, actor);
     }
 
     /** A new identity, always provisoire. */
     public Patient create(NewPatient request, Actor actor) {
+        PatientApi api = api();
+        if (api != null) {
+            return api.create(request);
+        }
         return services.patients().create(request, actor);
     }
 
     /** Opens the record (audited as a read) with its appointments, orders and documents. */
     public PatientFile open(UUID patientId, Actor actor) {
+        PatientApi api = api();
+        if (api != null) {
+            return api.open(patientId);
+        }
         Patient patient = services.patients().open(patientId, actor);
         return services.database().inSnapshot(ctx -> {
             CatalogueRepository catalogue = new CatalogueRepository(ctx);
