@@ -145,6 +145,18 @@ class AuthorisationTest {
     }
 
     @Test
+    void theDemonstrationPickerAndPscAreRefusedByAServerThatDoesNotOfferThem() throws Exception {
+        TlsIdentity key = ApiFixture.workstationKey();
+        ApiFixture.Answer accounts = fixture.raw(key, "POST", "/api/v1/session/demoAccounts", null, "{}");
+        assertThat(accounts.status()).isEqualTo(403);
+        assertThat(accounts.body()).contains("démonstration");
+        assertThat(fixture.raw(key, "POST", "/api/v1/session/signInDemo", null,
+                "{\"accountId\":\"" + java.util.UUID.randomUUID() + "\"}").status()).isEqualTo(403);
+        assertThat(fixture.raw(key, "POST", "/api/v1/session/signInWithPsc", null, "{\"proxySession\":\"x\"}")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void aWrongPasswordOpensNothingAndSaysSoInFrench() throws Exception {
         ApiFixture.Answer answer = fixture.raw(ApiFixture.workstationKey(), "POST", "/api/v1/session/signIn", null,
                 "{\"login\":\"secretaire\",\"password\":\"faux\"}");
