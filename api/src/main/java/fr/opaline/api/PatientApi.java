@@ -1,6 +1,7 @@
 package fr.opaline.api;
 
 import fr.opaline.core.patient.NewPatient;
+import fr.opaline.core.patient.PatientFile;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.core.patient.PatientQuery;
 import java.util.List;

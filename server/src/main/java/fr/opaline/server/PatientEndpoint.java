@@ -2,26 +2,16 @@ package fr.opaline.server;
 
 import fr.opaline.api.ApiEvent;
 import fr.opaline.api.PatientApi;
-import fr.opaline.api.PatientFile;
-import fr.opaline.core.catalogue.CatalogueRepository;
-import fr.opaline.core.catalogue.ExamType;
-import fr.opaline.core.catalogue.Room;
-import fr.opaline.core.document.DocumentRepository;
-import fr.opaline.core.order.OrderRepository;
-import fr.opaline.core.order.RequestedProcedure;
 import fr.opaline.core.patient.NewPatient;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.core.patient.PatientFile;
 import fr.opaline.core.patient.PatientQuery;
 import fr.opaline.core.patient.PatientService;
 import fr.opaline.core.persistence.Database;
-import fr.opaline.core.scheduling.AppointmentRepository;
 import fr.opaline.platform.http.HttpError;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Patient search, creation and the record's reads, audited by core's patient service. */
 final class PatientEndpoint implements PatientApi {
@@ -61,23 +51,6 @@ final class PatientEndpoint implements PatientApi {
         if (patientId == null) {
             throw HttpError.badRequest("Patient non précisé.");
         }
-        Patient patient = patients.open(patientId, Call.signedIn().actor());
-        return database.inSnapshot(ctx -> {
-            CatalogueRepository catalogue = new CatalogueRepository(ctx);
-            Map<UUID, Room> rooms = catalogue.rooms().stream().collect(Collectors.toMap(Room::id, Function.identity()));
-            Map<UUID, ExamType> exams = catalogue.examTypes().stream()
-                    .collect(Collectors.toMap(ExamType::id, Function.identity()));
-            List<PatientFile.AppointmentLine> appointments = new AppointmentRepository(ctx).ofPatient(patientId).stream()
-                    .map(a -> new PatientFile.AppointmentLine(a, rooms.get(a.roomId()), exams.get(a.examTypeId())))
-                    .toList();
-            OrderRepository orders = new OrderRepository(ctx);
-            List<PatientFile.OrderLine> orderLines = orders.findByPatient(patientId).stream()
-                    .map(o -> new PatientFile.OrderLine(o, orders.proceduresOf(o.id()).stream()
-                            .map(RequestedProcedure::description).collect(Collectors.joining(", ")),
-                            orders.stepsOfOrder(o.id())))
-                    .toList();
-            return new PatientFile(patient, appointments, orderLines,
-                    new DocumentRepository(ctx).listForPatient(patientId));
-        });
+        return PatientFile.read(database, patients.open(patientId, Call.signedIn().actor()));
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.opaline.api.AgendaApi;
 import fr.opaline.api.ApiEvent;
 import fr.opaline.api.PatientApi;
-import fr.opaline.api.PatientFile;
+import fr.opaline.core.patient.PatientFile;
 import fr.opaline.api.SessionApi;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.api.client.IncompatibleServerException;
