@@ -40,7 +40,7 @@ class PscAndUsersCommandTest {
     @BeforeAll
     static void start() throws Exception {
         Files.writeString(home.resolve(OpalineConfig.FILE_NAME), String.join("\n",
-                "psc.proxy.bind=127.0.0.1", "psc.proxy.port=0", "sandbox.psc.approval=auto", "health.port=0",
+                "psc.proxy.bind=127.0.0.1", "psc.proxy.port=0", "api.bind=127.0.0.1", "api.port=0", "sandbox.psc.approval=auto", "health.port=0",
                 "worklist.port=0", "worklist.bindAddress=127.0.0.1",
                 "sandbox.psc.approvalDelay=PT0.2S", "accounts.argon2.memoryKiB=1024", "accounts.argon2.iterations=1", ""));
         OpalineConfig config = OpalineConfig.load(home, null);

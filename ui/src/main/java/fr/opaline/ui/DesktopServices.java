@@ -15,10 +15,19 @@ import java.util.Objects;
  * @param databaseDescription  shown in the status bar ("H2 local", "PostgreSQL sur …")
  * @param record               INSi and DMP services of the patient record
  * @param outbox               the durable outbox, for the feeding queue screen; null: the screen is not offered
+ * @param api                  the practice server's API: sign-in, agenda and booking, patient search and
+ *                             record go through it (the other screens still use the services above);
+ *                             null only in unit tests that drive the screens on the services directly
  */
 public record DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
                               String practiceName, String databaseDescription, RecordServices record,
-                              fr.opaline.core.outbox.Outbox outbox) {
+                              fr.opaline.core.outbox.Outbox outbox, fr.opaline.api.client.ApiClient api) {
+
+    public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
+                           String practiceName, String databaseDescription, RecordServices record,
+                           fr.opaline.core.outbox.Outbox outbox) {
+        this(database, patients, booking, clock, practiceName, databaseDescription, record, outbox, null);
+    }
 
     public DesktopServices {
         Objects.requireNonNull(database, "database");
@@ -35,7 +44,14 @@ public record DesktopServices(Database database, PatientService patients, Bookin
 
     /** The same services with the outbox the feeding queue screen shows. */
     public DesktopServices withOutbox(fr.opaline.core.outbox.Outbox queue) {
-        return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, queue);
+        return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, queue,
+                api);
+    }
+
+    /** The same services reached through the practice server's API where it serves them. */
+    public DesktopServices withApi(fr.opaline.api.client.ApiClient client) {
+        return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, outbox,
+                client);
     }
 
     /** Core services only: the record works without INSi and the DMP. */

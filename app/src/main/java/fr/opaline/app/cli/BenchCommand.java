@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Mesures de performance sur la base configurée.",
         subcommands = {BenchCommand.Search.class, BenchReportCommand.class, BenchHl7Command.class,
-                BenchWorklistCommand.class, BenchDmpCommand.class, BenchKillCommand.class})
+                BenchWorklistCommand.class, BenchDmpCommand.class, BenchKillCommand.class, BenchApiCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

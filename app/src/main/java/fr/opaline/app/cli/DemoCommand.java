@@ -38,7 +38,8 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OpalineConfig base = config();
-        OpalineConfig config = OpalineConfig.of(base.home().resolve("demo"), base.values());
+        // The demonstration's API runs in this process on loopback (below), not on the LAN port.
+        OpalineConfig config = OpalineConfig.of(base.home().resolve("demo"), base.values()).with("api.enabled", "false");
         // A demonstration must start even when a real worklist (11112) or proxy (8443) runs here.
         if (config.getBoolean("worklist.enabled", true)) {
             config = freePort(config, "worklist.port", WorklistSettings.defaults().port(), "de la worklist DICOM");
@@ -72,7 +73,12 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             }, "demo-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             server.start();
+            fr.opaline.app.wiring.ApiLauncher api = fr.opaline.app.wiring.ApiLauncher.inProcess(sandboxed, true, null);
+            server.services().stream().filter(fr.opaline.app.wiring.PscProxyLauncher.class::isInstance)
+                    .map(fr.opaline.app.wiring.PscProxyLauncher.class::cast).findFirst().ifPresent(api::bridge);
+            api.start();
             out().println("Opaline (démonstration) : base " + core.database.settings().jdbcUrl());
+            out().println("API du serveur du cabinet : " + api.uri() + " (empreinte " + api.fingerprint() + ")");
             out().println("Bacs à sable : " + sandbox.inspectionUri());
             if (headless) {
                 out().println("Ctrl-C pour arrêter.");
@@ -88,14 +94,16 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             }
             out().println("Ouverture de l'application de bureau (fermez la fenêtre pour arrêter).");
             out().flush();
-            try {
+            try (fr.opaline.api.client.ApiClient client = fr.opaline.app.wiring.ApiWiring.connect(config, api.uri(),
+                    api.fingerprint())) {
                 DesktopLauncher.launch(DesktopWiring.context(sandboxed, OpalineVersion.version(),
-                        fr.opaline.app.wiring.SignInWiring.demo(sandboxed, server), true));
+                        fr.opaline.app.wiring.SignInWiring.demo(sandboxed, server), true, client));
             } catch (UnsupportedOperationException e) {
                 err().println(DesktopUnavailable.explain(e) + " Sans fenêtre : « opaline demo --headless ».");
                 return 2;
             } finally {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
+                api.stop(Duration.ofSeconds(2));
                 shutdown.run();
             }
         }

@@ -22,6 +22,7 @@ public final class ServerAssembly {
         return List.of(
                 new fr.opaline.app.wiring.InsWiring(),
                 new fr.opaline.app.wiring.PscWiring(),
+                new fr.opaline.app.wiring.ApiWiring(),
                 new fr.opaline.app.wiring.Hl7Wiring(),
                 new fr.opaline.app.wiring.DrimboxWiring(),
                 new fr.opaline.app.wiring.MssWiring(),
@@ -51,6 +52,11 @@ public final class ServerAssembly {
             services.addAll(contribution.services(core));
         }
         services.add(worker);
+        // A Pro Santé Connect sign-in at the proxy e-santé opens an API session on the same server.
+        services.stream().filter(fr.opaline.app.wiring.ApiLauncher.class::isInstance)
+                .map(fr.opaline.app.wiring.ApiLauncher.class::cast)
+                .forEach(api -> services.stream().filter(fr.opaline.app.wiring.PscProxyLauncher.class::isInstance)
+                        .map(fr.opaline.app.wiring.PscProxyLauncher.class::cast).findFirst().ifPresent(api::bridge));
         return new PracticeServer(services);
     }
 }

@@ -35,15 +35,29 @@ public final class DesktopWiring {
      */
     public static DesktopContext context(CoreServices core, String version, AuthenticationPort authentication,
                                          boolean demo) {
+        return context(core, version, authentication, demo, null);
+    }
+
+    /**
+     * The desktop going through the practice server's API: sign-in (local accounts, Pro Santé
+     * Connect, the demonstration picker), agenda and booking, patient search and record; the other
+     * screens still on this process's services until they move to the API.
+     *
+     * @param api the connection to the practice server (in this process or on the LAN); null: none
+     */
+    public static DesktopContext context(CoreServices core, String version, AuthenticationPort authentication,
+                                         boolean demo, fr.opaline.api.client.ApiClient api) {
         String language = core.config.get("ui.language", "fr");
         if (!language.equals("fr") && !language.equals("en")) {
             throw new IllegalArgumentException("ui.language : « fr » ou « en » attendu, pas « " + language + " »");
         }
         DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
                 core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordServices(core)).withOutbox(core.outbox);
-        return new DesktopContext(version, services, authentication,
-                demo ? new DemoSignIn(core.database, core.audit, core.clock) : null,
+                describe(core.database.settings()), recordServices(core)).withOutbox(core.outbox).withApi(api);
+        return new DesktopContext(version, services, api == null ? authentication
+                : new fr.opaline.ui.session.ApiSignIn(api, authentication instanceof fr.opaline.ui.session.ProxySignIn psc
+                        ? psc : null),
+                demo ? new DemoSignIn(core.database, core.audit, core.clock, api) : null,
                 Locale.forLanguageTag(language),
                 core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)))

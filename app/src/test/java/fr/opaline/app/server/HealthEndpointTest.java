@@ -31,7 +31,8 @@ class HealthEndpointTest {
         OpalineConfig config = OpalineConfig.of(home, Map.of(
                 "db.url", "jdbc:h2:mem:health" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
                 "health.port", "0", "backup.catchUpDelay", "PT1H", "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1",
-                "worklist.port", "0", "worklist.bindAddress", "127.0.0.1"));
+                "worklist.port", "0", "worklist.bindAddress", "127.0.0.1",
+                "api.port", "0", "api.bind", "127.0.0.1"));
         return ServerRuntime.start(config, ServerAssembly.contributions());
     }
 
@@ -95,7 +96,8 @@ class HealthEndpointTest {
         OpalineConfig config = OpalineConfig.of(home, Map.of(
                 "db.url", "jdbc:h2:mem:off" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
                 "health.enabled", "false", "backup.enabled", "false", "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1",
-                "worklist.port", "0", "worklist.bindAddress", "127.0.0.1"));
+                "worklist.port", "0", "worklist.bindAddress", "127.0.0.1",
+                "api.port", "0", "api.bind", "127.0.0.1"));
         try (ServerRuntime runtime = ServerRuntime.start(config, ServerAssembly.contributions())) {
             assertThat(runtime.healthUri()).isEmpty();
             assertThat(runtime.server().services()).extracting(s -> s.name()).noneMatch(n -> n.equals("scheduled-backups"));

@@ -48,7 +48,7 @@ class DesktopPscSignInTest {
     @BeforeAll
     static void start() throws Exception {
         Files.writeString(home.resolve(OpalineConfig.FILE_NAME), String.join("\n",
-                "psc.proxy.bind=127.0.0.1", "psc.proxy.port=0", "sandbox.psc.approval=manual", "worklist.enabled=false",
+                "psc.proxy.bind=127.0.0.1", "psc.proxy.port=0", "api.bind=127.0.0.1", "api.port=0", "sandbox.psc.approval=manual", "worklist.enabled=false",
                 "health.port=0", "backup.enabled=false",
                 "accounts.argon2.memoryKiB=1024", "accounts.argon2.iterations=1", ""));
         OpalineConfig config = OpalineConfig.load(home, null);
@@ -95,6 +95,24 @@ class DesktopPscSignInTest {
             assertThat(event.action()).isEqualTo("LOGOUT");
             assertThat(event.actorLogin()).isEqualTo("dr.lambert");
         });
+    }
+
+    @Test
+    void aPscSignInOpensASessionOnThePracticeServersApi() throws Exception {
+        ApiLauncher api = server.services().stream().filter(ApiLauncher.class::isInstance).map(ApiLauncher.class::cast)
+                .findFirst().orElseThrow();
+        try (fr.opaline.api.client.ApiClient client = ApiWiring.connect(core.config, api.uri(), api.fingerprint())) {
+            fr.opaline.ui.session.ApiSignIn throughApi = new fr.opaline.ui.session.ApiSignIn(client,
+                    (fr.opaline.ui.session.ProxySignIn) signIn);
+            PscCibaSession session = throughApi.startPscCiba("899700000000");
+            approveOnThePhone(session.bindingMessage());
+            AuthenticatedUser user = session.await(status -> { });
+            assertThat(user.account().id()).isEqualTo(lambert.id());
+            assertThat(client.api(fr.opaline.api.SessionApi.class).current().user().login()).isEqualTo("dr.lambert");
+            assertThat(client.api(fr.opaline.api.AgendaApi.class).catalogue()).isNotNull();
+            throughApi.signOut(user);
+            assertThat(client.signedIn()).isFalse();
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ class ModuleBoundariesTest {
     static {
         ALLOWED.put("core", Set.of());
         ALLOWED.put("platform", Set.of());
+        ALLOWED.put("api", Set.of("core", "platform"));
         ALLOWED.put("ins", Set.of("core", "platform"));
         ALLOWED.put("psc", Set.of("core", "platform"));
         ALLOWED.put("documents", Set.of("core", "platform", "ins"));
@@ -38,10 +39,12 @@ class ModuleBoundariesTest {
         ALLOWED.put("dmp", Set.of("core", "platform", "psc", "documents"));
         ALLOWED.put("mss", Set.of("core", "platform", "ins", "psc", "documents"));
         ALLOWED.put("drimboxbridge", Set.of("core", "platform", "documents", "hl7", "dmp"));
-        ALLOWED.put("ui", Set.of("core", "platform", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",
+        ALLOWED.put("server", Set.of("core", "platform", "api", "ins", "psc", "documents", "worklist", "hl7", "dmp",
+                "mss", "drimboxbridge"));
+        ALLOWED.put("ui", Set.of("core", "platform", "api", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",
                 "drimboxbridge"));
-        ALLOWED.put("app", Set.of("core", "platform", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",
-                "drimboxbridge", "ui"));
+        ALLOWED.put("app", Set.of("core", "platform", "api", "server", "ins", "psc", "documents", "worklist", "hl7", "dmp",
+                "mss", "drimboxbridge", "ui"));
     }
 
     static final String[] NETWORK = {"java.net.Socket", "java.net.ServerSocket", "java.net.HttpURLConnection",

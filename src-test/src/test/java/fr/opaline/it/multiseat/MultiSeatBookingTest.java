@@ -101,7 +101,7 @@ class MultiSeatBookingTest {
 
             Path config = Files.writeString(dir.resolve("opaline.properties"), String.join("\n",
                     "db.url=" + db.database().settings().jdbcUrl(),
-                    "db.poolSize=4", "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "backup.enabled=false", "outbox.poll=PT0.2S",
+                    "db.poolSize=4", "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "api.port=0", "api.bind=127.0.0.1", "backup.enabled=false", "outbox.poll=PT0.2S",
                     "outbox.threads=2", "server.name=multiseat-server", "worklist.port=0", "worklist.bindAddress=127.0.0.1", ""));
             try {
                 Child server = start(ServerProcess.class, config.toString(), dir.resolve("server").toString());

@@ -1,5 +1,7 @@
 package fr.opaline.ui.agenda;
 
+import fr.opaline.api.AgendaApi;
+import fr.opaline.api.CatalogueView;
 import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.scheduling.AgendaEntry;
@@ -13,7 +15,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** The agenda's reads and the booking service's actions. Blocking: call off the FX thread. */
+/**
+ * The agenda's reads and the booking actions, through the practice server's API (which names the
+ * signed-in user in the audit trail itself; the actor given here is then not sent). Without an API
+ * (unit tests of the screens) on core's services directly. Blocking: call off the FX thread.
+ */
 public final class AgendaGateway {
 
     private final DesktopServices services;
@@ -22,7 +28,16 @@ public final class AgendaGateway {
         this.services = services;
     }
 
+    private AgendaApi api() {
+        return services.api() == null ? null : services.api().api(AgendaApi.class);
+    }
+
     public Catalogue catalogue() {
+        AgendaApi api = api();
+        if (api != null) {
+            CatalogueView view = api.catalogue();
+            return new Catalogue(view.rooms(), view.examTypes());
+        }
         return services.database().inSnapshot(ctx -> {
             CatalogueRepository catalogue = new CatalogueRepository(ctx);
             return new Catalogue(catalogue.rooms(), catalogue.examTypes());
@@ -30,22 +45,30 @@ public final class AgendaGateway {
     }
 
     public List<AgendaEntry> agenda(Collection<UUID> roomIds, Instant from, Instant to) {
+        AgendaApi api = api();
+        if (api != null) {
+            return api.agenda(List.copyOf(roomIds), from, to);
+        }
         return new AgendaQuery(services.database().dsl()).between(roomIds, from, to);
     }
 
     public Booking book(BookingRequest request, Actor actor) {
-        return services.booking().book(request, actor);
+        AgendaApi api = api();
+        return api != null ? api.book(request) : services.booking().book(request, actor);
     }
 
     public Appointment move(UUID appointmentId, Instant start, UUID roomId, Actor actor) {
-        return services.booking().move(appointmentId, start, roomId, actor);
+        AgendaApi api = api();
+        return api != null ? api.move(appointmentId, start, roomId) : services.booking().move(appointmentId, start, roomId, actor);
     }
 
     public Appointment markArrived(UUID appointmentId, Actor actor) {
-        return services.booking().markArrived(appointmentId, actor);
+        AgendaApi api = api();
+        return api != null ? api.markArrived(appointmentId) : services.booking().markArrived(appointmentId, actor);
     }
 
     public Appointment cancel(UUID appointmentId, String reason, Actor actor) {
-        return services.booking().cancel(appointmentId, reason, actor);
+        AgendaApi api = api();
+        return api != null ? api.cancel(appointmentId, reason) : services.booking().cancel(appointmentId, reason, actor);
     }
 }

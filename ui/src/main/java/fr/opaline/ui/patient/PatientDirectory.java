@@ -1,24 +1,21 @@
 package fr.opaline.ui.patient;
 
-import fr.opaline.core.catalogue.CatalogueRepository;
-import fr.opaline.core.catalogue.ExamType;
-import fr.opaline.core.catalogue.Room;
+import fr.opaline.api.PatientApi;
 import fr.opaline.core.common.Actor;
-import fr.opaline.core.document.DocumentRepository;
-import fr.opaline.core.order.OrderRepository;
-import fr.opaline.core.order.RequestedProcedure;
 import fr.opaline.core.patient.NewPatient;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.core.patient.PatientFile;
 import fr.opaline.core.patient.PatientQuery;
-import fr.opaline.core.scheduling.AppointmentRepository;
 import fr.opaline.ui.DesktopServices;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The patient operations of the desktop, over core's services. Blocking: call off the FX thread. */
+/**
+ * The patient operations of the desktop: search, creation and the record through the practice
+ * server's API (the server names the signed-in user in the audit trail); INSi, DMP and documents
+ * still on the services. Without an API (unit tests of the screens) on core's services directly.
+ * Blocking: call off the FX thread.
+ */
 public final class PatientDirectory {
 
     private final DesktopServices services;
@@ -42,35 +39,34 @@ public final class PatientDirectory {
         return new fr.opaline.ui.document.DocumentLibrary(services.database());
     }
 
+    private PatientApi api() {
+        return services.api() == null ? null : services.api().api(PatientApi.class);
+    }
+
     /** Audited search (PATIENT_SEARCH). */
     public List<Patient> search(PatientQuery query, Actor actor) {
+        PatientApi api = api();
+        if (api != null) {
+            return api.search(query);
+        }
         return services.patients().search(query, actor);
     }
 
     /** A new identity, always provisoire. */
     public Patient create(NewPatient request, Actor actor) {
+        PatientApi api = api();
+        if (api != null) {
+            return api.create(request);
+        }
         return services.patients().create(request, actor);
     }
 
     /** Opens the record (audited as a read) with its appointments, orders and documents. */
     public PatientFile open(UUID patientId, Actor actor) {
-        Patient patient = services.patients().open(patientId, actor);
-        return services.database().inSnapshot(ctx -> {
-            CatalogueRepository catalogue = new CatalogueRepository(ctx);
-            Map<UUID, Room> rooms = catalogue.rooms().stream().collect(Collectors.toMap(Room::id, Function.identity()));
-            Map<UUID, ExamType> exams = catalogue.examTypes().stream()
-                    .collect(Collectors.toMap(ExamType::id, Function.identity()));
-            List<PatientFile.AppointmentLine> appointments = new AppointmentRepository(ctx).ofPatient(patientId).stream()
-                    .map(a -> new PatientFile.AppointmentLine(a, rooms.get(a.roomId()), exams.get(a.examTypeId())))
-                    .toList();
-            OrderRepository orders = new OrderRepository(ctx);
-            List<PatientFile.OrderLine> orderLines = orders.findByPatient(patientId).stream()
-                    .map(o -> new PatientFile.OrderLine(o, orders.proceduresOf(o.id()).stream()
-                            .map(RequestedProcedure::description).collect(Collectors.joining(", ")),
-                            orders.stepsOfOrder(o.id())))
-                    .toList();
-            return new PatientFile(patient, appointments, orderLines,
-                    new DocumentRepository(ctx).listForPatient(patientId));
-        });
+        PatientApi api = api();
+        if (api != null) {
+            return api.open(patientId);
+        }
+        return PatientFile.read(services.database(), services.patients().open(patientId, actor));
     }
 }

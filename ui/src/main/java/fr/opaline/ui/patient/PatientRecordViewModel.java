@@ -1,5 +1,6 @@
 package fr.opaline.ui.patient;
 
+import fr.opaline.core.patient.PatientFile;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.document.ClinicalDocument;
 import fr.opaline.core.patient.Patient;

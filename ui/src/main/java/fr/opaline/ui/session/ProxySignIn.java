@@ -120,6 +120,12 @@ public final class ProxySignIn implements AuthenticationPort {
         return new AuthenticatedUser(account.get(), method, session.createdAt());
     }
 
+    /** The proxy session the account's last PSC sign-in opened (the practice server's API opens its own on it). */
+    public Optional<String> proxySession(UUID accountId) {
+        List<String> opened = handles.get(accountId);
+        return opened == null || opened.isEmpty() ? Optional.empty() : Optional.of(opened.get(opened.size() - 1));
+    }
+
     @Override
     public void signOut(AuthenticatedUser user) {
         List<String> opened = handles.remove(user.account().id());

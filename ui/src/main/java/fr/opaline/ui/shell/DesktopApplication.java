@@ -60,6 +60,7 @@ public final class DesktopApplication {
         root.getStyleClass().add("app-root");
         session.lockedProperty().addListener((o, was, locked) -> {
             if (locked) {
+                lockOnServer();
                 showLock();
             } else {
                 hideLock();
@@ -113,6 +114,25 @@ public final class DesktopApplication {
         main = new MainWindow(context, messages, background, session, session::lockNow,
                 () -> AboutDialog.create(stage, context, messages).show());
         root.getChildren().setAll(main);
+    }
+
+    /**
+     * The desktop's lock is the server's too: until the same user signs in again, the session's
+     * handle opens nothing (the server also locks it by itself after {@code ui.idleLock}).
+     */
+    private void lockOnServer() {
+        fr.opaline.api.client.ApiClient api = context.services().api();
+        if (api != null && api.signedIn()) {
+            Thread lock = new Thread(() -> {
+                try {
+                    api.api(fr.opaline.api.SessionApi.class).lock();
+                } catch (RuntimeException e) {
+                    LOG.info("Verrouillage de la session sur le serveur : {}", e.getMessage());
+                }
+            }, "session-lock");
+            lock.setDaemon(true);
+            lock.start();
+        }
     }
 
     private void showLock() {

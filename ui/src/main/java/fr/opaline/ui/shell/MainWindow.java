@@ -69,6 +69,8 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final AgendaView agendaView;
+    /** The practice server's change stream, null without an API. */
+    private final AutoCloseable events;
     // Built on first use: the first screen shows sooner, and the booking dialog is built once.
     private PatientsView patients;
     private WorklistMonitorView worklistView;
@@ -138,6 +140,9 @@ public final class MainWindow extends BorderPane {
                 context.version()));
         agenda.start();
         show(Section.AGENDA);
+        // Changes made at the other seats (bookings, arrivals…) reach this agenda without a manual refresh.
+        events = context.services().api() == null ? null
+                : context.services().api().events(event -> javafx.application.Platform.runLater(agenda::refresh));
     }
 
     private PatientsView patients() {
@@ -355,6 +360,13 @@ public final class MainWindow extends BorderPane {
 
     /** Stops periodic work (the worklist refresh). */
     public void close() {
+        if (events != null) {
+            try {
+                events.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(MainWindow.class).debug("event stream: {}", e.toString());
+            }
+        }
         worklist.stop();
         if (reports != null) {
             reports.stop();

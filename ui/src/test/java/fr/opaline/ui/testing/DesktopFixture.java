@@ -205,14 +205,51 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     /** The desktop in demonstration mode (the picker signs the secretary in). */
+    /**
+     * The desktop as {@code opaline demo} opens it: through a practice server started here (the
+     * API on loopback, a demonstration server so that the account picker works), so the journeys'
+     * sign-in, agenda, booking, patient search and record go through the API.
+     */
     public DesktopContext context() {
-        return new DesktopContext("9.9.9-test", services(), AuthenticationPort.none(),
-                new DemoSignIn(db.database(), core.audit, core.clock), Locale.FRENCH, Duration.ofMinutes(10),
+        fr.opaline.api.client.ApiClient client = api();
+        return new DesktopContext("9.9.9-test", services().withApi(client), AuthenticationPort.none(),
+                new DemoSignIn(db.database(), core.audit, core.clock, client), Locale.FRENCH, Duration.ofMinutes(10),
                 Duration.ofSeconds(1));
+    }
+
+    private fr.opaline.server.ApiServer apiServer;
+    private fr.opaline.api.client.ApiClient apiClient;
+
+    /** The client of this fixture's practice server, started at the first call. */
+    public synchronized fr.opaline.api.client.ApiClient api() {
+        if (apiClient == null) {
+            fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
+            fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
+                    accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
+                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit));
+            try {
+                apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
+                        new java.net.InetSocketAddress("127.0.0.1", 0)),
+                        fr.opaline.platform.tls.TlsIdentity.create("serveur test", java.util.List.of("127.0.0.1"),
+                                fr.opaline.platform.tls.TlsIdentity.Usage.SERVER, Duration.ofDays(1)),
+                        practice, "test").start();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            apiClient = fr.opaline.api.client.ApiClient.connect(apiServer.uri(), apiServer.fingerprint(),
+                    fr.opaline.platform.tls.TlsIdentity.create("poste test", java.util.List.of(),
+                            fr.opaline.platform.tls.TlsIdentity.Usage.CLIENT, Duration.ofDays(1)),
+                    Duration.ofSeconds(30));
+        }
+        return apiClient;
     }
 
     @Override
     public void close() throws Exception {
+        if (apiServer != null) {
+            apiClient.close();
+            apiServer.close();
+        }
         if (dmpSandbox != null) {
             dmpSandbox.stop(Duration.ZERO);
         }

@@ -1,0 +1,16 @@
+package fr.opaline.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A change made at one seat that the others show without a refresh, sent by the server as a
+ * server-sent event ({@code GET /api/v1/events}).
+ *
+ * @param type    what happened: {@code appointment.booked}, {@code appointment.moved},
+ *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created}
+ * @param subject the appointment or patient concerned
+ * @param roomId  the room of an appointment, else null (a screen ignores rooms it does not show)
+ */
+public record ApiEvent(String type, UUID subject, UUID roomId, Instant at) {
+}

@@ -1,0 +1,102 @@
+package fr.opaline.app.wiring;
+
+import fr.opaline.app.OpalineVersion;
+import fr.opaline.core.lifecycle.ManagedService;
+import fr.opaline.core.user.UserRepository;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.tls.TlsIdentity;
+import fr.opaline.psc.client.ProxyClient;
+import fr.opaline.server.ApiServer;
+import fr.opaline.server.PscSessions;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the application API in the practice server. Its certificate is read at start (so that
+ * {@code opaline server --check} creates nothing); Pro Santé Connect sign-ins are checked with the
+ * proxy e-santé of the same server when it runs ({@link #bridge}), or with a given proxy client.
+ */
+public final class ApiLauncher implements ManagedService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiLauncher.class);
+
+    private final CoreServices core;
+    private final boolean loopback;
+    private volatile PscSessions psc;
+    private boolean demo;
+    private ApiServer server;
+
+    /** @param loopback an in-process server for this desktop only: 127.0.0.1, a free port, a certificate of its own */
+    ApiLauncher(CoreServices core, boolean loopback) {
+        this.core = core;
+        this.loopback = loopback;
+    }
+
+    /** The API inside {@code opaline desktop} (single seat) or {@code opaline demo}: loopback, port 0. */
+    public static ApiLauncher inProcess(CoreServices core, boolean demo, ProxyClient pscClient) {
+        ApiLauncher launcher = new ApiLauncher(core, true);
+        launcher.demo = demo;
+        if (pscClient != null) {
+            launcher.psc = ApiWiring.throughClient(core, pscClient);
+        }
+        return launcher;
+    }
+
+    /** PSC sign-ins checked by the proxy e-santé running in the same server. */
+    public void bridge(PscProxyLauncher proxy) {
+        this.psc = (handle, address) -> ProxyClient.authenticatedSession(proxy.proxy().session(handle, address),
+                id -> new UserRepository(core.database.dsl()).findById(id));
+    }
+
+    @Override
+    public String name() {
+        return "API du serveur du cabinet";
+    }
+
+    @Override
+    public void start() throws Exception {
+        TlsIdentity identity = loopback
+                ? TlsIdentity.create("Opaline (ce poste)", List.of("127.0.0.1", "localhost"), TlsIdentity.Usage.SERVER,
+                Duration.ofDays(2))
+                : ApiWiring.serverIdentity(core.config);
+        InetSocketAddress bind = loopback ? new InetSocketAddress("127.0.0.1", 0)
+                : new InetSocketAddress(core.config.get("api.bind", "0.0.0.0"),
+                core.config.getInt("api.port", ApiWiring.DEFAULT_PORT));
+        HttpSettings settings = HttpSettings.defaults("API Opaline", bind)
+                .withThreads(core.config.getInt("api.threads", 64));
+        PscSessions checker = (handle, address) -> {
+            PscSessions current = psc;
+            if (current == null) {
+                throw new fr.opaline.core.common.BusinessRuleException(
+                        "Pro Santé Connect n'est pas relié à ce serveur du cabinet.");
+            }
+            return current.verify(handle, address);
+        };
+        server = new ApiServer(settings, identity, ApiWiring.practiceApi(core, checker, demo),
+                OpalineVersion.version()).start();
+        LOG.info("API : {} — empreinte du certificat {}", server.uri(), identity.fingerprint());
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    public String fingerprint() {
+        return server.fingerprint();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package fr.opaline.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.opaline.api.ApiEvent;
+import fr.opaline.api.ApiVersion;
+import fr.opaline.core.common.Json;
+import fr.opaline.platform.http.HttpService;
+import fr.opaline.platform.http.HttpSettings;
+import fr.opaline.platform.http.Reply;
+import fr.opaline.platform.http.Routes;
+import fr.opaline.platform.tls.PinnedTrust;
+import fr.opaline.platform.tls.TlsIdentity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The application API over HTTPS: the dispatcher's {@code POST /api/v1/{area}/{operation}}, and
+ * {@code GET /api/v1/version}, {@code /events}, {@code /openapi}. TLS always, asking each
+ * workstation for its client certificate (any self-made one: sessions are bound to it, it proves
+ * nothing else).
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** How long an event stream waits before a keep-alive comment. */
+    static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final HttpService http;
+    private final Dispatcher dispatcher;
+    private final EventHub events;
+    private final Sessions sessions;
+    private final TlsIdentity identity;
+    private final Routes routes;
+
+    public ApiServer(HttpSettings settings, TlsIdentity identity, PracticeApi api, String productVersion) {
+        this.identity = identity;
+        this.dispatcher = api.dispatcher();
+        this.events = api.events();
+        this.sessions = api.sessions();
+        ObjectMapper mapper = Json.mapper();
+        this.routes = routes(dispatcher, events, sessions, new ApiVersion(ApiVersion.CURRENT, productVersion));
+        this.http = new HttpService(settings.withTls(identity.context(PinnedTrust.anyClient()),
+                HttpSettings.ClientAuth.WANT), routes, mapper);
+    }
+
+    static Routes routes(Dispatcher dispatcher, EventHub events, Sessions sessions, ApiVersion version) {
+        byte[] openapi = openapi();
+        return new Routes()
+                .get("/api/v1/version", exchange -> Reply.json(version))
+                .get("/api/v1/openapi", exchange -> Reply.bytes(200, "application/json; charset=utf-8", openapi))
+                .get("/api/v1/events", exchange -> {
+                    ServerSession session = sessions.resolve(exchange.bearer().orElse(null),
+                            Dispatcher.workstation(exchange), false);
+                    return stream(events, sessions, session);
+                })
+                .post("/api/v1/{area}/{operation}", dispatcher::handle);
+    }
+
+    /** The OpenAPI description kept with the code. */
+    static byte[] openapi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json absent du module server");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply stream(EventHub events, Sessions sessions, ServerSession session) {
+        return Reply.stream("text/event-stream; charset=utf-8", out -> {
+            BlockingQueue<ApiEvent> queue = events.subscribe();
+            try {
+                write(out, ": ouvert\n\n");
+                while (sessions.alive(session)) {
+                    ApiEvent event = EventHub.next(queue, HEARTBEAT_MILLIS);
+                    if (event == null) {
+                        write(out, ": \n\n");
+                    } else if (EventHub.isEnd(event)) {
+                        return;
+                    } else {
+                        write(out, "event: " + event.type() + "\ndata: " + Json.write(event) + "\n\n");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                events.unsubscribe(queue);
+            }
+        }).header("X-Accel-Buffering", "no");
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    public ApiServer start() throws IOException {
+        http.start();
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The address a client on this machine uses. */
+    public URI uri() {
+        return http.uri();
+    }
+
+    /** What the workstations pin. */
+    public String fingerprint() {
+        return identity.fingerprint();
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Every route, "METHOD /path" (the OpenAPI check). */
+    public java.util.List<String> routeList() {
+        return routes.describe();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        http.close();
+    }
+}

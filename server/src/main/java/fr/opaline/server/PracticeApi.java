@@ -1,0 +1,55 @@
+package fr.opaline.server;
+
+import fr.opaline.api.AgendaApi;
+import fr.opaline.api.PatientApi;
+import fr.opaline.api.SessionApi;
+import fr.opaline.core.audit.AuditTrail;
+import fr.opaline.core.common.Json;
+import fr.opaline.core.patient.PatientService;
+import fr.opaline.core.persistence.Database;
+import fr.opaline.core.scheduling.BookingService;
+import fr.opaline.core.user.LocalAuthentication;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The API's implementations over one practice's domain services, its sessions and its event hub:
+ * what {@link ApiServer} serves.
+ */
+public record PracticeApi(Dispatcher dispatcher, Sessions sessions, EventHub events) {
+
+    /**
+     * @param idleTimeout {@code ui.idleLock}: a session unused that long is locked by the server
+     * @param maxAge      a session older than this is ended whatever its use
+     */
+    public static PracticeApi over(Database database, Clock clock, LocalAuthentication authentication,
+                                   PatientService patients, BookingService booking, Duration idleTimeout,
+                                   Duration maxAge) {
+        return over(database, clock, authentication, patients, booking, idleTimeout, maxAge, SignInOptions.PASSWORD_ONLY);
+    }
+
+    /**
+     * The signing-in ways beyond local passwords: Pro Santé Connect through the proxy e-santé,
+     * and, on a demonstration server only, the fictitious-account picker.
+     */
+    public record SignInOptions(PscSessions psc, AuditTrail demoAudit) {
+        public static final SignInOptions PASSWORD_ONLY = new SignInOptions(null, null);
+
+        public static SignInOptions demo(PscSessions psc, AuditTrail audit) {
+            return new SignInOptions(psc, audit);
+        }
+    }
+
+    public static PracticeApi over(Database database, Clock clock, LocalAuthentication authentication,
+                                   PatientService patients, BookingService booking, Duration idleTimeout,
+                                   Duration maxAge, SignInOptions options) {
+        Sessions sessions = new Sessions(clock, idleTimeout, maxAge);
+        EventHub events = new EventHub();
+        Map<Class<?>, Object> implementations = Map.of(
+                SessionApi.class, new SessionEndpoint(authentication, sessions, options, database, clock),
+                AgendaApi.class, new AgendaEndpoint(database, booking, events, clock),
+                PatientApi.class, new PatientEndpoint(database, patients, events, clock));
+        return new PracticeApi(new Dispatcher(implementations, sessions, Json.mapper()), sessions, events);
+    }
+}
