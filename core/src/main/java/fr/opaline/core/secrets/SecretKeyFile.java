@@ -32,20 +32,35 @@ public final class SecretKeyFile {
         }
         byte[] raw = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(raw);
+        Path absolute = file.toAbsolutePath();
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime()));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(absolute.getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
+                Files.createFile(temporary);
             }
-            Files.writeString(file, Base64.getEncoder().encodeToString(raw) + "\n", StandardCharsets.US_ASCII,
+            Files.writeString(temporary, Base64.getEncoder().encodeToString(raw) + "\n", StandardCharsets.US_ASCII,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+            // Published whole or not at all: a process starting at the same time reads a complete key
+            // (a link fails when the name exists, where a rename would replace the other's key).
+            try {
+                Files.createLink(absolute, temporary);
+            } catch (UnsupportedOperationException e) {
+                Files.move(temporary, absolute); // no hard links here: fails too when the name exists
+            }
             return raw;
         } catch (FileAlreadyExistsException e) {
             return loadOrCreate(file, what); // another process created it first: use theirs
         } catch (IOException e) {
             throw new UncheckedIOException(what + " : création impossible de " + file + " (" + e.getMessage() + ")", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // a leftover temporary file holds a key nobody uses
+            }
         }
     }
 
