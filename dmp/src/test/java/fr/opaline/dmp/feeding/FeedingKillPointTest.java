@@ -94,7 +94,10 @@ class FeedingKillPointTest {
 
     /** One worker per kill point, each killed there (SIGKILL), then a last one that drains the queue. */
     private Outcome run(List<String> killPoints, boolean askBeforeResending) throws Exception {
-        DatabaseSettings settings = DatabaseSettings.embeddedH2(dir.resolve("db"));
+        // Two processes on one H2 file: the test's own AUTO_SERVER (the product opens H2 in one process only).
+        DatabaseSettings embedded = DatabaseSettings.embeddedH2(dir.resolve("db"));
+        DatabaseSettings settings = new DatabaseSettings(embedded.jdbcUrl() + ";AUTO_SERVER=TRUE", embedded.user(),
+                embedded.password(), embedded.maxPoolSize());
         Database database = Database.openAndMigrate(settings);
         DmpTestKit kit = new DmpTestKit(new TestDatabases.TestDatabase(TestDatabases.Kind.H2, database,
                 database::close), Clock.systemUTC());
