@@ -37,7 +37,8 @@ class NationalServicesTest {
     private OpalineConfig config(String... pairs) {
         Map<String, String> values = new HashMap<>(Map.of(
                 "db.url", "jdbc:h2:mem:national" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-                "health.port", "0", "backup.catchUpDelay", "PT1H", "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1"));
+                "health.port", "0", "backup.catchUpDelay", "PT1H", "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1",
+                "worklist.port", "0", "worklist.bindAddress", "127.0.0.1", "api.port", "0", "api.bind", "127.0.0.1"));
         for (int i = 0; i < pairs.length; i += 2) {
             values.put(pairs[i], pairs[i + 1]);
         }
