@@ -89,6 +89,9 @@ class DatabaseOperationsTest {
             Path config = Files.writeString(dir.resolve("multi-seat.properties"),
                     "db.url=" + pg.database().settings().jdbcUrl().replace("\\", "\\\\") + "\n");
             Path pgHome = dir.resolve("pg-home");
+            // The practice moves with its secrets folder: the audit chain's key is not in the backup.
+            Files.createDirectories(pgHome.resolve("secrets"));
+            Files.copy(home.resolve("secrets/audit-chain.key"), pgHome.resolve("secrets/audit-chain.key"));
             Run restore = SeedBackupRestoreTest.opaline(pgHome, "--config", config.toString(), "db", "restore", "--in",
                     backup.toString());
             assertThat(restore.exit()).as(restore.err()).isZero();

@@ -76,7 +76,8 @@ class WorklistWiringTest {
         try (var db = TestDatabases.h2()) {
             OpalineConfig config = OpalineConfig.of(home, Map.of("worklist.port", "0", "worklist.bindAddress", "127.0.0.1",
                     "outbox.threads", "1", "worklist.acceptedCallingAeTitles", "CT_SALLE1",
-                    "api.port", "0", "api.bind", "127.0.0.1"));
+                    "api.port", "0", "api.bind", "127.0.0.1", "psc.proxy.port", "0", "psc.proxy.bind", "127.0.0.1",
+                    "health.port", "0"));
             CoreServices core = CoreServices.over(config, db.database(), Clock.systemUTC(),
                     IdGenerator.timeOrdered(Clock.systemUTC()));
             PracticeServer server = ServerAssembly.assemble(core);

@@ -127,4 +127,25 @@ class HttpServiceTest {
             assertThat(answer).isEqualTo("HTTP/1.1 408");
         }
     }
+
+    @Test
+    void aKeptAliveConnectionThatServedARequestOutlivesTheHeaderDeadline() throws Exception {
+        URI base = start(loopback().withDeadlines(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30)));
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("GET /hello/a HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            in.readNBytes(in.available());
+            Thread.sleep(1500);
+            out.write("GET /hello/b HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] answer = new byte[4096];
+            int n = in.read(answer);
+            assertThat(n).as("the second request is answered on the same connection").isPositive();
+            assertThat(new String(answer, 0, n, StandardCharsets.US_ASCII)).contains("HTTP/1.1 200");
+        }
+    }
 }
