@@ -221,6 +221,9 @@ class InstalledPackageIT {
         Command write = Command.run(List.of(opaline.toString(), "--home", home.toString(), "db", "backup", "--out",
                 backup.toString()));
         assertThat(write.exit()).as(write.all()).isZero();
+        // The practice's secrets folder moves with it: the audit chain's key is not in a backup.
+        Files.createDirectories(dir.resolve("other-home/secrets"));
+        Files.copy(home.resolve("secrets/audit-chain.key"), dir.resolve("other-home/secrets/audit-chain.key"));
         Command restore = Command.run(List.of(opaline.toString(), "--home", dir.resolve("other-home").toString(), "db",
                 "restore", "--in", backup.toString()));
         assertThat(restore.exit()).as(restore.all()).isZero();

@@ -111,6 +111,10 @@ class MultiSeatBookingTest {
                 String patientList = patients.stream().map(UUID::toString).collect(Collectors.joining(","));
                 List<Child> desks = new ArrayList<>();
                 for (int w = 1; w <= 2; w++) {
+                    // Until every screen goes through the API, a workstation that opens the database
+                    // holds a copy of the server's audit key (README, "Plusieurs postes").
+                    Path secrets = Files.createDirectories(dir.resolve("desk" + w).resolve("secrets"));
+                    Files.copy(dir.resolve("server/secrets/audit-chain.key"), secrets.resolve("audit-chain.key"));
                     desks.add(start(WorkstationProcess.class, config.toString(), dir.resolve("desk" + w).toString(),
                             "poste-" + w, Integer.toString(41 * w), "3", room.id().toString(), exam.id().toString(),
                             patientList, slotList));
