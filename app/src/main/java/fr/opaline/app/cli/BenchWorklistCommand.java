@@ -66,7 +66,8 @@ final class BenchWorklistCommand extends Subcommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception {
         WorklistBench.Plan plan = new WorklistBench.Plan(items, queries, clients, warmup, seed, start);
-        OpalineConfig config = config();
+        OpalineConfig config = dbUrl != null ? config()
+                : config().withSecretsIn(java.nio.file.Files.createTempDirectory("opaline-bench-secrets-"));
         DatabaseSettings settings = dbUrl != null ? new DatabaseSettings(dbUrl, null, null, clients + 4)
                 : new DatabaseSettings("jdbc:h2:mem:bench" + UUID.randomUUID().toString().replace("-", "")
                 + ";DB_CLOSE_DELAY=-1", "sa", "", clients + 4);

@@ -179,6 +179,17 @@ public final class OpalineConfig {
         return getPath("audit.anchorFile", secretsDirectory().resolve("audit-anchors.log"));
     }
 
+    /**
+     * The same configuration with its audit key, anchors and vault key in {@code dir}: for a
+     * throwaway database (a benchmark's), whose audit chain must not be anchored beside the
+     * practice's own, nor refused by those anchors.
+     */
+    public OpalineConfig withSecretsIn(Path dir) {
+        return with("audit.keyFile", dir.resolve("audit-chain.key").toString())
+                .with("audit.anchorFile", dir.resolve("audit-anchors.log").toString())
+                .with("psc.vault.keyFile", dir.resolve("psc-vault.key").toString());
+    }
+
     public Path dataDirectory() {
         return getPath("data.dir", home.resolve("data"));
     }
