@@ -1,6 +1,9 @@
 package fr.opaline.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.opaline.api.Apis;
 import fr.opaline.api.ApiEvent;
 import fr.opaline.api.ApiVersion;
 import fr.opaline.core.common.Json;
@@ -60,13 +63,48 @@ public final class ApiServer implements AutoCloseable {
                 .post("/api/v1/{area}/{operation}", dispatcher::handle);
     }
 
-    /** The OpenAPI description kept with the code. */
+    /**
+     * The OpenAPI description kept with the code: {@code openapi/base.json} (the document, its
+     * components and the routes outside the areas) and one {@code openapi/<area>.json} per API area,
+     * whose {@code paths} (and {@code components.schemas}, if any) are merged in; an area file may
+     * not redefine a path or a schema.
+     */
     static byte[] openapi() {
-        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.json absent du module server");
+        return openapi(Apis.ALL.stream().map(Apis::area).toList());
+    }
+
+    static byte[] openapi(java.util.Collection<String> areas) {
+        ObjectMapper mapper = Json.mapper();
+        ObjectNode document = (ObjectNode) read(mapper, "base");
+        ObjectNode paths = document.with("paths");
+        ObjectNode schemas = document.with("components").with("schemas");
+        for (String area : new java.util.TreeSet<>(areas)) {
+            JsonNode fragment = read(mapper, area);
+            merge(paths, fragment.path("paths"), area);
+            merge(schemas, fragment.path("components").path("schemas"), area);
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(ObjectNode into, JsonNode fragment, String area) {
+        fragment.fields().forEachRemaining(entry -> {
+            if (into.has(entry.getKey())) {
+                throw new IllegalStateException("openapi/" + area + ".json redéfinit " + entry.getKey());
             }
-            return in.readAllBytes();
+            into.set(entry.getKey(), entry.getValue());
+        });
+    }
+
+    private static JsonNode read(ObjectMapper mapper, String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi/" + name + ".json absent du module server");
+            }
+            return mapper.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

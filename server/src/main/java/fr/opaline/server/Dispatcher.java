@@ -42,13 +42,17 @@ public final class Dispatcher {
     private record Bound(Operation operation, Object target) {
     }
 
-    /** @param implementations each API interface of {@link Apis#ALL} → its implementation */
+    /**
+     * @param implementations API interface of {@link Apis#ALL} → its implementation; an area this
+     *                        server does not offer (its national service switched off, say) is absent:
+     *                        its operations answer 503 with a French message, after the usual checks
+     */
     public Dispatcher(Map<Class<?>, Object> implementations, Sessions sessions, ObjectMapper mapper) {
         this.sessions = sessions;
         this.mapper = mapper;
         for (Class<?> api : Apis.ALL) {
             Object target = implementations.get(api);
-            if (target == null || !api.isInstance(target)) {
+            if (target != null && !api.isInstance(target)) {
                 throw new IllegalArgumentException("aucune implémentation de " + api.getSimpleName());
             }
             Map<String, Bound> area = operations.computeIfAbsent(Apis.area(api), a -> new LinkedHashMap<>());
@@ -87,6 +91,10 @@ public final class Dispatcher {
                 throw Call.forbidden("Votre rôle (" + roleName(session) + ") ne permet pas de "
                         + operation.purpose() + ".");
             }
+        }
+        if (bound.target() == null) {
+            throw new HttpError(503, "unavailable", "Cette fonction n'est pas disponible sur ce serveur du cabinet ("
+                    + operation.purpose() + ").");
         }
         Object[] arguments = arguments(operation.method(), exchange);
         Call.set(new Call(session, handle, workstation, exchange.remoteAddress().getHostAddress()));

@@ -44,12 +44,30 @@ public record PracticeApi(Dispatcher dispatcher, Sessions sessions, EventHub eve
     public static PracticeApi over(Database database, Clock clock, LocalAuthentication authentication,
                                    PatientService patients, BookingService booking, Duration idleTimeout,
                                    Duration maxAge, SignInOptions options) {
+        return over(database, clock, authentication, patients, booking, idleTimeout, maxAge, options, Endpoints.NONE);
+    }
+
+    /**
+     * The areas served beyond sign-in, agenda and patients, built by the wiring of the process over
+     * the domain modules' services (reports, DMP, documents, administration…), given the event hub
+     * they publish their changes to. An area missing from the map answers 503.
+     */
+    @FunctionalInterface
+    public interface Endpoints {
+        Endpoints NONE = events -> Map.of();
+
+        Map<Class<?>, Object> build(EventHub events);
+    }
+
+    public static PracticeApi over(Database database, Clock clock, LocalAuthentication authentication,
+                                   PatientService patients, BookingService booking, Duration idleTimeout,
+                                   Duration maxAge, SignInOptions options, Endpoints more) {
         Sessions sessions = new Sessions(clock, idleTimeout, maxAge);
         EventHub events = new EventHub();
-        Map<Class<?>, Object> implementations = Map.of(
-                SessionApi.class, new SessionEndpoint(authentication, sessions, options, database, clock),
-                AgendaApi.class, new AgendaEndpoint(database, booking, events, clock),
-                PatientApi.class, new PatientEndpoint(database, patients, events, clock));
+        Map<Class<?>, Object> implementations = new java.util.HashMap<>(more.build(events));
+        implementations.put(SessionApi.class, new SessionEndpoint(authentication, sessions, options, database, clock));
+        implementations.put(AgendaApi.class, new AgendaEndpoint(database, booking, events, clock));
+        implementations.put(PatientApi.class, new PatientEndpoint(database, patients, events, clock));
         return new PracticeApi(new Dispatcher(implementations, sessions, Json.mapper()), sessions, events);
     }
 }
