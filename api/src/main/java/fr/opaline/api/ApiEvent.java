@@ -8,7 +8,9 @@ import java.util.UUID;
  * server-sent event ({@code GET /api/v1/events}).
  *
  * @param type    what happened: {@code appointment.booked}, {@code appointment.moved},
- *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created}
+ *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created};
+ *                {@code report.saved}, {@code report.validated}, {@code report.amended}, {@code report.retracted}
+ *                (subject: the exam's step); {@code queue.changed} (subject: the job)
  * @param subject the appointment or patient concerned
  * @param roomId  the room of an appointment, else null (a screen ignores rooms it does not show)
  */

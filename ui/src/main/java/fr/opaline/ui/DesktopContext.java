@@ -13,34 +13,21 @@ import java.util.Objects;
  * @param demo               the fictitious-account picker; null except in {@code opaline demo}
  * @param idleLock           inactivity before the session locks
  * @param worklistRefresh    how often the worklist monitor reads the day's steps again
- * @param reporting          reports and outbox; null hides the report editor and the feeding queue
  * @param administration     accounts, trust contracts, mailboxes, configuration; null hides the administration
  */
 public record DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
                              DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh,
-                             ReportingServices reporting, AdministrationServices administration) {
-
-    public DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
-                          DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh,
-                          ReportingServices reporting) {
-        this(version, services, authentication, demo, locale, idleLock, worklistRefresh, reporting, null);
-    }
+                             AdministrationServices administration) {
 
     public DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
                           DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh) {
         this(version, services, authentication, demo, locale, idleLock, worklistRefresh, null);
     }
 
-    /** The same context with the report and outbox services. */
-    public DesktopContext withReporting(ReportingServices services) {
-        return new DesktopContext(version, this.services, authentication, demo, locale, idleLock, worklistRefresh,
-                services, administration);
-    }
-
     /** The same context with the administrators' services (the Administration section). */
     public DesktopContext withAdministration(AdministrationServices services) {
         return new DesktopContext(version, this.services, authentication, demo, locale, idleLock, worklistRefresh,
-                reporting, services);
+                services);
     }
 
     public DesktopContext {

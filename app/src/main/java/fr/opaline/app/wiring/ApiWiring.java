@@ -40,7 +40,18 @@ public final class ApiWiring implements ServerContribution {
         return PracticeApi.over(core.database, core.clock, new AccountsWiring(core).authentication, core.patients,
                 core.booking, core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("api.session.maxAge", Duration.ofHours(12)),
-                new PracticeApi.SignInOptions(psc, demo ? core.audit : null));
+                new PracticeApi.SignInOptions(psc, demo ? core.audit : null), events -> endpoints(core, events));
+    }
+
+    /** The areas served over the domain modules' services of this process. */
+    static java.util.Map<Class<?>, Object> endpoints(CoreServices core, fr.opaline.server.EventHub events) {
+        java.util.Map<Class<?>, Object> areas = new java.util.HashMap<>();
+        ReportWiring reporting = new ReportWiring(core);
+        areas.put(fr.opaline.api.ReportApi.class, new fr.opaline.server.ReportEndpoint(core.database,
+                reporting.reports, reporting.loader, core.outbox, events, core.clock));
+        areas.put(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(core.database, core.outbox,
+                events, core.clock));
+        return areas;
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

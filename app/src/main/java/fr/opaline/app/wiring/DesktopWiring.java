@@ -9,7 +9,6 @@ import fr.opaline.ui.AdministrationServices.Endpoint;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
 import fr.opaline.ui.RecordServices;
-import fr.opaline.ui.ReportingServices;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
 import java.nio.file.Path;
@@ -21,8 +20,9 @@ import java.util.function.Function;
 
 /**
  * The desktop's wiring: core services, how users sign in, and the workstation preferences read
- * from the configuration ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}), the
- * report editor's services and the administrators' ({@code ui.ansStatusUrl}).
+ * from the configuration ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}) and the
+ * administrators' services ({@code ui.ansStatusUrl}); the report editor and the feeding queue go
+ * through the API only.
  */
 public final class DesktopWiring {
 
@@ -53,7 +53,7 @@ public final class DesktopWiring {
         }
         DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
                 core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordServices(core)).withOutbox(core.outbox).withApi(api);
+                describe(core.database.settings()), recordServices(core)).withApi(api);
         return new DesktopContext(version, services, api == null ? authentication
                 : new fr.opaline.ui.session.ApiSignIn(api, authentication instanceof fr.opaline.ui.session.ProxySignIn psc
                         ? psc : null),
@@ -61,7 +61,6 @@ public final class DesktopWiring {
                 Locale.forLanguageTag(language),
                 core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)))
-                .withReporting(reportingServices(core))
                 .withAdministration(administrationServices(core));
     }
 
@@ -147,16 +146,6 @@ public final class DesktopWiring {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    /**
-     * The report editor's services: the report service with the publication listeners of this
-     * practice (documents, DMP, DRIMbox, MSSanté put their jobs in the outbox when a CR is
-     * validated; the practice server's worker sends them) and the outbox for the send status.
-     */
-    static ReportingServices reportingServices(CoreServices core) {
-        ReportWiring wiring = new ReportWiring(core);
-        return new ReportingServices(wiring.reports, wiring.loader, core.outbox);
     }
 
     /**

@@ -10,6 +10,8 @@ public final class ReportAuditActions {
     public static final String AMENDMENT_STARTED = "REPORT_AMENDMENT_STARTED";
     public static final String RETRACTED = "REPORT_RETRACTED";
     public static final String VISIBILITY_CHANGED = "REPORT_VISIBILITY_CHANGED";
+    /** A user opened a CR (its content was shown). */
+    public static final String READ = "REPORT_READ";
 
     private ReportAuditActions() {
     }

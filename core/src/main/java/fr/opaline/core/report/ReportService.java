@@ -283,6 +283,16 @@ public final class ReportService {
         });
     }
 
+    /** The report of an order as a user opens it: its content is shown, so the read is audited (REPORT_READ). */
+    public Optional<Report> read(UUID orderId, Actor reader) {
+        return database.inTransaction(ctx -> {
+            Optional<Report> report = new ReportRepository(ctx).findByOrder(orderId);
+            report.ifPresent(r -> audit.record(ctx, AuditEntry.of(reader, ReportAuditActions.READ, patientOf(ctx, r))
+                    .on("report", r.id()).withDetail("version " + r.currentVersion())));
+            return report;
+        });
+    }
+
     public Optional<Report> findByOrder(UUID orderId) {
         return new ReportRepository(database.dsl()).findByOrder(orderId);
     }

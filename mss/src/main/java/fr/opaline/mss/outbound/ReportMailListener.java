@@ -87,7 +87,7 @@ public final class ReportMailListener implements ReportPublicationListener {
             if (!new OutboundMessages(ctx).insertIfAbsent(row)) {
                 continue;
             }
-            outbox.enqueue(ctx, new SendJob(row.id()).request(messageId, patient.id(), "MSSanté " + purpose.name().toLowerCase(Locale.ROOT)
+            outbox.enqueue(ctx, new SendJob(row.id(), version.documentUid()).request(messageId, patient.id(), "MSSanté " + purpose.name().toLowerCase(Locale.ROOT)
                     + " du CR " + order.accessionNumber() + " → " + (r.name() != null ? r.name() : r.key())), publication.actor());
             trace.record(ctx, TraceStep.SEND_QUEUED, new MssTrace.At(sender.address(), messageId, version.documentUid(),
                     patient.id()), publication.actor(), purpose + " → " + r.kind().label() + " " + (r.address() != null

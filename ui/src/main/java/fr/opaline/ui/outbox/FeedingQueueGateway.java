@@ -1,12 +1,10 @@
 package fr.opaline.ui.outbox;
 
+import fr.opaline.api.QueueApi;
+import fr.opaline.api.client.ApiClient;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.outbox.JobState;
-import fr.opaline.core.outbox.Outbox;
-import fr.opaline.core.outbox.OutboxJob;
-import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.ui.patient.PatientNames;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,51 +12,47 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The durable outbox for the queue screen: reads and the users' actions, each of which core
- * checks (state) and audits. Blocking: call off the FX thread.
+ * The durable outbox for the queue screen, through the practice server's API ({@link QueueApi}):
+ * reads and the users' actions, each of which the server checks (role, job state) and audits in
+ * the signed-in user's name (the actor given here is not sent). Blocking: call off the FX thread.
  */
 public final class FeedingQueueGateway {
 
-    private final Outbox outbox;
-    private final fr.opaline.core.persistence.Database database;
+    private final ApiClient client;
 
-    public FeedingQueueGateway(Outbox outbox, fr.opaline.core.persistence.Database database) {
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
-        this.database = database;
+    public FeedingQueueGateway(ApiClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    private QueueApi api() {
+        return client.api(QueueApi.class);
     }
 
     /** The newest jobs in {@code states} (empty: all), with their patients' names. */
     public List<QueuedJob> jobs(Set<JobState> states, int limit) {
-        List<OutboxJob> jobs = outbox.list(Set.of(), states, null, limit);
-        PatientRepository patients = new PatientRepository(database.dsl());
-        Map<UUID, String> names = new HashMap<>();
-        return jobs.stream().map(job -> new QueuedJob(job, Destination.of(job.type()), job.patientId() == null ? null
-                : names.computeIfAbsent(job.patientId(),
-                        id -> patients.findById(id).map(PatientNames::display).orElse(null)))).toList();
+        return api().jobs(states, limit).stream().map(entry -> new QueuedJob(entry.job(),
+                Destination.of(entry.job().type()), entry.patientLastName() == null ? null
+                : PatientNames.display(entry.patientLastName(), entry.patientFirstName()))).toList();
     }
 
     public Map<JobState, Integer> counts() {
-        return outbox.countByState(Set.of());
+        return api().counts();
     }
 
     public void hold(UUID job, Actor actor) {
-        outbox.hold(job, actor);
+        api().hold(job);
     }
 
     public void resume(UUID job, Actor actor) {
-        outbox.resume(job, actor);
+        api().resume(job);
     }
 
     public void cancel(UUID job, Actor actor) {
-        outbox.cancel(job, actor);
+        api().cancel(job);
     }
 
     /** "Relancer maintenant": a failed job from a fresh count of attempts, a waiting or held one at once. */
     public void sendNow(QueuedJob job, Actor actor) {
-        if (job.state() == JobState.FAILED) {
-            outbox.resend(job.job().id(), actor);
-        } else {
-            outbox.sendNow(job.job().id(), actor);
-        }
+        api().sendNow(job.job().id());
     }
 }

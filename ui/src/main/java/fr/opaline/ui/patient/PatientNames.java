@@ -10,7 +10,12 @@ public final class PatientNames {
     }
 
     public static String display(Patient patient) {
-        return patient.displayLastName().toUpperCase(Locale.FRENCH) + " " + capitalised(patient.displayFirstName());
+        return display(patient.displayLastName(), patient.displayFirstName());
+    }
+
+    /** The same from the used (or birth) last name and the first name. */
+    public static String display(String lastName, String firstName) {
+        return lastName.toUpperCase(Locale.FRENCH) + " " + capitalised(firstName);
     }
 
     /** "JEAN-PIERRE" → "Jean-Pierre"; a first name typed with its accents is kept as typed. */

@@ -1,5 +1,6 @@
 package fr.opaline.ui.report;
 
+import fr.opaline.api.SendStatus;
 import fr.opaline.core.order.StepEntry;
 import fr.opaline.core.outbox.JobState;
 import fr.opaline.core.report.ReportStatus;

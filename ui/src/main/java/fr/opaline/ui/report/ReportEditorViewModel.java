@@ -1,5 +1,6 @@
 package fr.opaline.ui.report;
 
+import fr.opaline.api.SendStatus;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.order.StepEntry;
 import fr.opaline.core.report.ReportContent;
@@ -300,11 +301,11 @@ public final class ReportEditorViewModel {
         if (current == null || !current.started()) {
             return;
         }
-        background.run(messages.get("report.task.sends"), p -> gateway.reload(current.exam(), current.report().id()),
+        background.run(messages.get("report.task.sends"), p -> gateway.sends(current),
                 read -> {
                     if (opened.get() != null && opened.get().started()
-                            && opened.get().report().id().equals(read.report().id())) {
-                        sends.setAll(read.sends().values());
+                            && opened.get().report().id().equals(current.report().id())) {
+                        sends.setAll(read.values());
                     }
                 }, this::failed);
     }

@@ -120,9 +120,10 @@ public final class MainWindow extends BorderPane {
                 javafx.beans.binding.Bindings.createBooleanBinding(() -> session.user() != null
                         && (session.user().account().role() == Role.MANIPULATEUR
                         || session.user().account().role() == Role.RADIOLOGUE), session.userProperty()));
-        queue = context.services().outbox() == null ? null : new fr.opaline.ui.outbox.FeedingQueueViewModel(
-                new fr.opaline.ui.outbox.FeedingQueueGateway(context.services().outbox(), context.services().database()),
-                background, messages, actor, clock);
+        // The report editor and the feeding queue go through the practice server's API only.
+        queue = context.services().api() == null ? null : new fr.opaline.ui.outbox.FeedingQueueViewModel(
+                new fr.opaline.ui.outbox.FeedingQueueGateway(context.services().api()), background, messages, actor,
+                clock);
 
         VBox top = new VBox();
         if (context.demoMode()) {
@@ -142,7 +143,24 @@ public final class MainWindow extends BorderPane {
         show(Section.AGENDA);
         // Changes made at the other seats (bookings, arrivals…) reach this agenda without a manual refresh.
         events = context.services().api() == null ? null
-                : context.services().api().events(event -> javafx.application.Platform.runLater(agenda::refresh));
+                : context.services().api().events(event -> javafx.application.Platform.runLater(() -> changed(event)));
+    }
+
+    /** A change made at another seat: the screens it concerns read again. */
+    private void changed(fr.opaline.api.ApiEvent event) {
+        String type = event.type() == null ? "" : event.type();
+        boolean report = type.startsWith("report.");
+        if (report || type.startsWith("queue.")) {
+            if (queue != null) {
+                queue.refresh(); // a validated CR queues its sends
+            }
+            if (report && reports != null) {
+                reports.refreshExams();
+                reports.refreshSends();
+            }
+            return;
+        }
+        agenda.refresh();
     }
 
     private PatientsView patients() {
@@ -167,7 +185,7 @@ public final class MainWindow extends BorderPane {
 
     private ReportEditorView reportsView() {
         if (reportsView == null) {
-            reports = new ReportEditorViewModel(new ReportGateway(context.services(), context.reporting()),
+            reports = new ReportEditorViewModel(new ReportGateway(context.services().api()),
                     new ReportTemplates(), background, messages, actor, clock);
             reportsView = new ReportEditorView(reports, messages, context.services().zone());
             reports.start(context.worklistRefresh());
@@ -215,7 +233,7 @@ public final class MainWindow extends BorderPane {
                 navButton(Section.AGENDA, Icon.AGENDA, messages.get("nav.agenda"), "nav-agenda"),
                 navButton(Section.PATIENTS, Icon.PATIENT, messages.get("nav.patients"), "nav-patients"),
                 navButton(Section.WORKLIST, Icon.WORKLIST, messages.get("nav.worklist"), "nav-worklist"));
-        if (context.reporting() != null) {
+        if (context.services().api() != null) {
             sidebar.getChildren().add(
                     navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
         }

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The feeding queue over a real outbox (H2, and PostgreSQL when configured). */
+/** The feeding queue over a real outbox (H2, and PostgreSQL when configured), through the practice server's API. */
 class FeedingQueueViewModelTest {
 
     static java.util.stream.Stream<TestDatabases.Kind> databases() {
@@ -113,7 +113,9 @@ class FeedingQueueViewModelTest {
     }
 
     private static FeedingQueueViewModel model(DesktopFixture f) {
-        return new FeedingQueueViewModel(new FeedingQueueGateway(f.core.outbox, f.db.database()), Direct.background(),
+        // Through the fixture's practice server, the secretary signed in (the demonstration picker).
+        f.api().api(fr.opaline.api.SessionApi.class).signInDemo(f.secretary.id());
+        return new FeedingQueueViewModel(new FeedingQueueGateway(f.api()), Direct.background(),
                 Messages.french(), () -> f.actor, f.core.clock);
     }
 

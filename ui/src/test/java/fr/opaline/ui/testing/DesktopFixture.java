@@ -219,14 +219,42 @@ public final class DesktopFixture implements AutoCloseable {
 
     private fr.opaline.server.ApiServer apiServer;
     private fr.opaline.api.client.ApiClient apiClient;
+    private fr.opaline.server.PracticeApi.Endpoints areas = fr.opaline.server.PracticeApi.Endpoints.NONE;
+    private Duration serverIdleLock = Duration.ofMinutes(10);
+
+    /** The server's idle lock of sessions (before the first {@link #api()}); the desktop's {@code idleLock} should match. */
+    public synchronized void serverIdleLock(Duration idle) {
+        if (apiClient != null) {
+            throw new IllegalStateException("the fixture's server is already started");
+        }
+        this.serverIdleLock = idle;
+    }
+
+    /**
+     * Further areas the fixture's server serves (before the first {@link #api()}); the feeding
+     * queue is always served, over the fixture's outbox.
+     */
+    public synchronized void serve(fr.opaline.server.PracticeApi.Endpoints more) {
+        if (apiClient != null) {
+            throw new IllegalStateException("the fixture's server is already started");
+        }
+        this.areas = more;
+    }
+
+    private java.util.Map<Class<?>, Object> areas(fr.opaline.server.EventHub events) {
+        java.util.Map<Class<?>, Object> all = new java.util.HashMap<>(areas.build(events));
+        all.putIfAbsent(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(db.database(), core.outbox,
+                events, core.clock));
+        return all;
+    }
 
     /** The client of this fixture's practice server, started at the first call. */
     public synchronized fr.opaline.api.client.ApiClient api() {
         if (apiClient == null) {
             fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
-                    accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
-                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit));
+                    accounts.authentication, core.patients, core.booking, serverIdleLock, Duration.ofHours(12),
+                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit), this::areas);
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
                         new java.net.InetSocketAddress("127.0.0.1", 0)),

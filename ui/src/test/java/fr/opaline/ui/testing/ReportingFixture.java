@@ -26,7 +26,6 @@ import fr.opaline.hl7.sent.SentMessageLog;
 import fr.opaline.hl7.transmission.MessageRouting;
 import fr.opaline.hl7.transmission.ReportTransmissions;
 import fr.opaline.ui.DesktopContext;
-import fr.opaline.ui.ReportingServices;
 import java.time.Duration;
 
 /**
@@ -39,6 +38,9 @@ public final class ReportingFixture implements AutoCloseable {
 
     /** How long a validated CR waits before it leaves for the DMP (the radiologist may still amend it). */
     public static final Duration DMP_DEFERRAL = Duration.ofMinutes(10);
+
+    /** The desktop's and the server's idle lock: longer than the DMP deferral the journeys move the clock past. */
+    static final Duration IDLE_LOCK = Duration.ofHours(8);
 
     public final DesktopFixture desk;
     public final UserAccount radiologist;
@@ -85,16 +87,20 @@ public final class ReportingFixture implements AutoCloseable {
                 .register(new DrimboxSendHandler(database, new ReportTransmissions(loader, core.clock), settings,
                         sender, core.clock));
         worker.start();
+        desk.serverIdleLock(IDLE_LOCK);
+        desk.serve(events -> java.util.Map.of(fr.opaline.api.ReportApi.class, new fr.opaline.server.ReportEndpoint(
+                database, reports, loader, core.outbox, events, core.clock)));
     }
 
     /**
-     * The desktop with the reporting services. Its idle lock is longer than the DMP deferral: the
+     * The desktop, whose report editor goes through the fixture's server (serving the report
+     * service above). Its idle lock is longer than the DMP deferral: the
      * journeys move the clock past the deferral while the radiologist is still at work.
      */
     public DesktopContext context() {
         DesktopContext base = desk.context();
         return new DesktopContext(base.version(), base.services(), base.authentication(), base.demo(), base.locale(),
-                Duration.ofHours(8), base.worklistRefresh(), new ReportingServices(reports, loader, desk.core.outbox));
+                IDLE_LOCK, base.worklistRefresh());
     }
 
     /** Time passes beyond the DMP deferral: the worker then sends what was waiting. */

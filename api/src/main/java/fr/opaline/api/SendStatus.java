@@ -1,4 +1,4 @@
-package fr.opaline.ui.report;
+package fr.opaline.api;
 
 import fr.opaline.core.outbox.JobState;
 import fr.opaline.core.outbox.OutboxJob;

@@ -1,4 +1,4 @@
-package fr.opaline.ui.report;
+package fr.opaline.api;
 
 import java.util.Locale;
 
