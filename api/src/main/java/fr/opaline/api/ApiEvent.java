@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param type    what happened: {@code appointment.booked}, {@code appointment.moved},
  *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created};
  *                {@code report.saved}, {@code report.validated}, {@code report.amended}, {@code report.retracted}
- *                (subject: the exam's step); {@code queue.changed} (subject: the job)
+ *                (subject: the exam's step); {@code queue.changed}, {@code send.succeeded}, {@code send.failed}
+ *                (subject: the outbox job)
  * @param subject the appointment or patient concerned
  * @param roomId  the room of an appointment, else null (a screen ignores rooms it does not show)
  */

@@ -86,6 +86,15 @@ public final class QueueEndpoint implements QueueApi {
         changed(jobId);
     }
 
+    /**
+     * Tells every desktop of each attempt the outbox workers of this process record:
+     * {@code send.succeeded}, {@code send.failed} (given up), {@code queue.changed} (a retry waits).
+     */
+    public static void publishOutcomes(Outbox outbox, EventHub events, Clock clock) {
+        outbox.onOutcome((job, now) -> events.publish(new ApiEvent(now == JobState.DONE ? "send.succeeded"
+                : now == JobState.FAILED ? "send.failed" : "queue.changed", job.id(), null, clock.instant())));
+    }
+
     private void changed(UUID jobId) {
         events.publish(new ApiEvent("queue.changed", jobId, null, clock.instant()));
     }

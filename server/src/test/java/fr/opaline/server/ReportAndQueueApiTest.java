@@ -84,9 +84,12 @@ class ReportAndQueueApiTest {
         ReportService reports = new ReportService(core.database, core.audit, core.ids, core.clock, core.uids);
         ReportDataLoader loader = new ReportDataLoader(new PracticeSettings(core.database).profile(), null,
                 new DrimboxLinkTemplate(DrimboxLinkTemplate.DEFAULT_TEMPLATE, Duration.ofDays(365)));
-        return events -> Map.of(
-                ReportApi.class, new ReportEndpoint(core.database, reports, loader, core.outbox, events, core.clock),
-                QueueApi.class, new QueueEndpoint(core.database, core.outbox, events, core.clock));
+        return events -> {
+            QueueEndpoint.publishOutcomes(core.outbox, events, core.clock);
+            return Map.of(
+                    ReportApi.class, new ReportEndpoint(core.database, reports, loader, core.outbox, events, core.clock),
+                    QueueApi.class, new QueueEndpoint(core.database, core.outbox, events, core.clock));
+        };
     }
 
     @AfterEach
@@ -102,6 +105,15 @@ class ReportAndQueueApiTest {
 
     UUID userId(String login) {
         return new fr.opaline.core.user.UserRepository(fixture.core.database.dsl()).findByLogin(login).orElseThrow().id();
+    }
+
+    /** Waits until the server holds the other seat's event stream. */
+    void streamOpen() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (fixture.api.events().listeners() == 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(fixture.api.events().listeners()).isPositive();
     }
 
     UUID step() {
@@ -154,6 +166,7 @@ class ReportAndQueueApiTest {
         ApiClient otherSeat = signedIn("secretaire");
         List<ApiEvent> seen = new CopyOnWriteArrayList<>();
         try (AutoCloseable stream = otherSeat.events(seen::add)) {
+            streamOpen();
             ReportFile opened = radiologist.api(ReportApi.class).open(step());
             assertThat(opened.report()).isNull();
             assertThat(opened.prefill().technique()).isNotNull();
@@ -215,18 +228,30 @@ class ReportAndQueueApiTest {
         fixture.core.progress.complete(step(), merm);
         ReportFile validated = radiologist.api(ReportApi.class).validate(step(), TEXT, null);
         String documentUid = validated.versions().get(0).documentUid();
-        // The MSSanté send of this CR, as the mss module queues it, delivered by a worker.
-        var outbox = fixture.core.outbox;
-        UUID mail = outbox.enqueue(new SendJob(UUID.randomUUID(), documentUid).request("msg-1@test", patient.id(),
-                "MSSanté envoi du CR → Dr Martin"), fixture.core.secretary);
-        var lease = outbox.leaseNext(Set.of(SendJob.TYPE), "test-worker", Duration.ofMinutes(1)).orElseThrow();
-        outbox.complete(lease, JobOutcome.done());
+        ApiClient secretary = signedIn("secretaire");
+        List<ApiEvent> seen = new CopyOnWriteArrayList<>();
+        UUID mail;
+        try (AutoCloseable stream = secretary.events(seen::add)) {
+            streamOpen();
+            // The MSSanté send of this CR, as the mss module queues it, delivered by a worker.
+            var outbox = fixture.core.outbox;
+            mail = outbox.enqueue(new SendJob(UUID.randomUUID(), documentUid).request("msg-1@test", patient.id(),
+                    "MSSanté envoi du CR → Dr Martin"), fixture.core.secretary);
+            var lease = outbox.leaseNext(Set.of(SendJob.TYPE), "test-worker", Duration.ofMinutes(1)).orElseThrow();
+            outbox.complete(lease, JobOutcome.done());
+            // Every desktop hears that the send went (its queue and editor read again).
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (seen.stream().noneMatch(e -> e.type().equals("send.succeeded")) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(seen).filteredOn(e -> e.type().equals("send.succeeded")).extracting(ApiEvent::subject)
+                    .containsExactly(mail);
+        }
 
         var sends = radiologist.api(ReportApi.class).sends(step());
         assertThat(sends.get(SendChannel.MSSANTE).state()).isEqualTo(JobState.DONE);
         assertThat(sends.get(SendChannel.DMP).state()).isNull();
 
-        ApiClient secretary = signedIn("secretaire");
         List<QueueEntry> queue = secretary.api(QueueApi.class).jobs(Set.of(), 100);
         assertThat(queue).filteredOn(e -> e.job().id().equals(mail)).singleElement().satisfies(e -> {
             assertThat(e.job().state()).isEqualTo(JobState.DONE);

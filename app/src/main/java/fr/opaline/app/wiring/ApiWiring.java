@@ -51,6 +51,7 @@ public final class ApiWiring implements ServerContribution {
                 reporting.reports, reporting.loader, core.outbox, events, core.clock));
         areas.put(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(core.database, core.outbox,
                 events, core.clock));
+        fr.opaline.server.QueueEndpoint.publishOutcomes(core.outbox, events, core.clock);
         return areas;
     }
 

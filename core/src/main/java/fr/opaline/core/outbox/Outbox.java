@@ -43,6 +43,7 @@ public final class Outbox {
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final List<Runnable> enqueueListeners = new CopyOnWriteArrayList<>();
+    private final List<OutcomeListener> outcomeListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<FollowUp>> followUps = new ConcurrentHashMap<>();
 
     public Outbox(Database database, AuditTrail audit, IdGenerator ids, Clock clock, RetryPolicy retryPolicy) {
@@ -75,6 +76,19 @@ public final class Outbox {
     /** Called after each enqueue in this process, so that local workers wake up early. */
     public void onEnqueue(Runnable listener) {
         enqueueListeners.add(listener);
+    }
+
+    /**
+     * Called after each attempt recorded in this process (committed), with the job's state it
+     * left: DONE, FAILED, or PENDING for a retry. The practice server tells the desktops.
+     */
+    public void onOutcome(OutcomeListener listener) {
+        outcomeListeners.add(listener);
+    }
+
+    @FunctionalInterface
+    public interface OutcomeListener {
+        void recorded(OutboxJob attempted, JobState now);
     }
 
     public UUID enqueue(JobRequest request, Actor actor) {
@@ -214,6 +228,22 @@ public final class Outbox {
 
     /** Records the outcome of an attempt. False when the lease was lost meanwhile (nothing written). */
     public boolean complete(Lease lease, JobOutcome outcome) {
+        boolean recorded = completed(lease, outcome);
+        if (recorded && !outcomeListeners.isEmpty()) {
+            JobState now = find(lease.job().id()).map(OutboxJob::state).orElse(null);
+            for (OutcomeListener listener : outcomeListeners) {
+                try {
+                    listener.recorded(lease.job(), now);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Outbox.class).warn("outcome listener failed for job {}",
+                            lease.job().id(), e); // the attempt is recorded whatever a listener does
+                }
+            }
+        }
+        return recorded;
+    }
+
+    private boolean completed(Lease lease, JobOutcome outcome) {
         if (!(outcome instanceof JobOutcome.Done)) {
             return record(database.dsl(), lease, outcome);
         }

@@ -42,6 +42,32 @@ class OutboxTest {
         }
     }
 
+    /** Each recorded attempt is told with the state it left the job in; a lost lease tells nothing. */
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void listenersHearEveryRecordedAttemptWithTheJobsNewState(Kind kind) throws Exception {
+        try (var db = TestDatabases.create(kind)) {
+            CoreFixture f = new CoreFixture(db.database());
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            f.outbox.onOutcome((job, now) -> heard.add(job.subject() + ":" + now));
+            f.outbox.onOutcome((job, now) -> {
+                throw new IllegalStateException("a faulty listener changes nothing");
+            });
+            f.outbox.enqueue(JobRequest.of("send", "{}").about(null, "a"), USER);
+            Lease a = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
+            assertThat(f.outbox.complete(a, JobOutcome.retry("busy"))).isTrue();
+            f.clock.advance(Duration.ofHours(1));
+            Lease again = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
+            assertThat(f.outbox.complete(again, JobOutcome.failed("refused"))).isTrue();
+            f.outbox.enqueue(JobRequest.of("send", "{}").about(null, "b"), USER);
+            Lease b = f.outbox.leaseNext(TYPES, "w", LEASE).orElseThrow();
+            assertThat(f.outbox.complete(b, JobOutcome.done())).isTrue();
+            assertThat(f.outbox.complete(b, JobOutcome.done())).as("already recorded").isFalse();
+
+            assertThat(heard).containsExactly("a:PENDING", "a:FAILED", "b:DONE");
+        }
+    }
+
     /** A process leases a job and dies (no completion, no renewal): another takes it after expiry. */
     @ParameterizedTest
     @MethodSource("kinds")

@@ -149,13 +149,15 @@ public final class MainWindow extends BorderPane {
     /** A change made at another seat: the screens it concerns read again. */
     private void changed(fr.opaline.api.ApiEvent event) {
         String type = event.type() == null ? "" : event.type();
-        boolean report = type.startsWith("report.");
+        boolean report = type.startsWith("report.") || type.startsWith("send.");
         if (report || type.startsWith("queue.")) {
             if (queue != null) {
                 queue.refresh(); // a validated CR queues its sends
             }
             if (report && reports != null) {
-                reports.refreshExams();
+                if (type.startsWith("report.")) {
+                    reports.refreshExams();
+                }
                 reports.refreshSends();
             }
             return;
@@ -233,10 +235,9 @@ public final class MainWindow extends BorderPane {
                 navButton(Section.AGENDA, Icon.AGENDA, messages.get("nav.agenda"), "nav-agenda"),
                 navButton(Section.PATIENTS, Icon.PATIENT, messages.get("nav.patients"), "nav-patients"),
                 navButton(Section.WORKLIST, Icon.WORKLIST, messages.get("nav.worklist"), "nav-worklist"));
-        if (context.services().api() != null) {
-            sidebar.getChildren().add(
-                    navButton(Section.REPORTS, Icon.FOLDER, messages.get("nav.reports"), "nav-reports"));
-        }
+        // The report editor: radiologists, and secretaries who type dictated drafts (the server decides the rest).
+        sidebar.getChildren().add(roleButton(session, Section.REPORTS, Icon.FOLDER, "nav.reports", "nav-reports",
+                context.services().api() != null, role -> role == Role.RADIOLOGUE || role == Role.SECRETAIRE));
         // The feeding queue: front desk, radiologists and administrators follow the sends (not technologists).
         sidebar.getChildren().add(roleButton(session, Section.QUEUE, Icon.PROVENANCE_PFI, "nav.queue", "nav-queue",
                 queue != null, role -> role != Role.MANIPULATEUR));
