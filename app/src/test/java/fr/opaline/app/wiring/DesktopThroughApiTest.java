@@ -61,6 +61,9 @@ class DesktopThroughApiTest {
 
                 assertThat(new AgendaGateway(context.services()).catalogue().rooms()).hasSize(1);
                 assertThat(new PatientDirectory(context.services()).search(PatientQuery.byName("X"), user.actor())).isEmpty();
+                // The report editor and the feeding queue are served by the server as wired (not 503).
+                assertThat(new fr.opaline.ui.report.ReportGateway(api).examsOf(java.time.LocalDate.now())).isEmpty();
+                assertThat(new fr.opaline.ui.outbox.FeedingQueueGateway(api).jobs(java.util.Set.of(), 10)).isEmpty();
                 // The workstation's key was made at the first connection, readable by its user only.
                 Path key = home.resolve("workstation").resolve("workstation.p12");
                 assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
