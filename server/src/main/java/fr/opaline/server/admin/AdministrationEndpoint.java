@@ -1,0 +1,205 @@
+package fr.opaline.server.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.opaline.api.AdministrationApi;
+import fr.opaline.api.admin.ConfigurationView;
+import fr.opaline.api.admin.Correspondent;
+import fr.opaline.api.admin.Hl7Rights;
+import fr.opaline.api.admin.MailboxEntry;
+import fr.opaline.core.catalogue.CatalogueService;
+import fr.opaline.core.catalogue.ExamType;
+import fr.opaline.core.catalogue.Modality;
+import fr.opaline.core.catalogue.Room;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.common.Json;
+import fr.opaline.core.user.AccountAdministration;
+import fr.opaline.core.user.AccountAdministration.NewAccount;
+import fr.opaline.core.user.AccountReview;
+import fr.opaline.core.user.AccountSummary;
+import fr.opaline.core.user.Role;
+import fr.opaline.core.user.UserAccount;
+import fr.opaline.ins.trust.Channel;
+import fr.opaline.ins.trust.Hl7PeerDeclaration;
+import fr.opaline.ins.trust.TrustedCorrespondent;
+import fr.opaline.ins.trust.TrustedCorrespondents;
+import fr.opaline.mss.mailbox.Mailbox;
+import fr.opaline.mss.mailbox.MailboxKind;
+import fr.opaline.mss.mailbox.Mailboxes;
+import fr.opaline.platform.http.HttpError;
+import fr.opaline.server.Call;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The Administration screen's operations over core's account and catalogue services, the ins
+ * module's trust contracts and the mss module's mailboxes: they check the administrator again
+ * (the dispatcher already did) and audit every change with the session's user as actor.
+ */
+public final class AdministrationEndpoint implements AdministrationApi {
+
+    /** The domain services the screen administers. */
+    public record Services(AccountAdministration accounts, AccountReview review, TrustedCorrespondents correspondents,
+                           Mailboxes mailboxes, CatalogueService catalogue) {
+    }
+
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private final Services services;
+    private final Supplier<ServerConfiguration> configuration;
+
+    /** @param configuration read at each call (the files are inspected then) */
+    public AdministrationEndpoint(Services services, Supplier<ServerConfiguration> configuration) {
+        this.services = services;
+        this.configuration = configuration;
+    }
+
+    private static Actor actor() {
+        return Call.signedIn().actor();
+    }
+
+    @Override
+    public List<AccountSummary> accounts() {
+        return services.review().list();
+    }
+
+    @Override
+    public UserAccount createAccount(NewAccount account, char[] temporaryPassword) {
+        if (account == null) {
+            throw HttpError.badRequest("Compte : identifiant, nom et rôle attendus.");
+        }
+        try {
+            return services.accounts().create(actor(), account,
+                    temporaryPassword == null || temporaryPassword.length == 0 ? null : temporaryPassword);
+        } finally {
+            if (temporaryPassword != null) {
+                Arrays.fill(temporaryPassword, '\0');
+            }
+        }
+    }
+
+    @Override
+    public void changeRole(UUID userId, Role role) {
+        if (role == null) {
+            throw HttpError.badRequest("Choisissez le rôle.");
+        }
+        services.accounts().changeRole(actor(), required(userId), role);
+    }
+
+    @Override
+    public void setActive(UUID userId, boolean active) {
+        services.accounts().setActive(actor(), required(userId), active);
+    }
+
+    @Override
+    public void unlock(UUID userId) {
+        services.accounts().unlock(actor(), required(userId));
+    }
+
+    @Override
+    public List<Correspondent> correspondents() {
+        return services.correspondents().list().stream().map(AdministrationEndpoint::carried).toList();
+    }
+
+    @Override
+    public Correspondent addCorrespondent(String name, String channel, String identifier, String contractRef) {
+        return carried(services.correspondents().add(name, channel(channel), identifier, blankToNull(contractRef),
+                actor()));
+    }
+
+    @Override
+    public Correspondent updateHl7Peer(UUID correspondentId, Hl7Rights rights) {
+        if (rights == null) {
+            throw HttpError.badRequest("Droits HL7 attendus.");
+        }
+        Hl7PeerDeclaration changes = new Hl7PeerDeclaration(null, null, null,
+                rights.facility() == null ? "" : rights.facility(), rights.addresses() == null ? List.of()
+                : rights.addresses(), rights.certificateSha256() == null ? "" : rights.certificateSha256(),
+                rights.messageTypes() == null ? List.of() : rights.messageTypes(), rights.identityTrust(), null);
+        return carried(services.correspondents().updateHl7Peer(required(correspondentId).toString(), changes, actor()));
+    }
+
+    @Override
+    public void setCorrespondentActive(UUID correspondentId, boolean active) {
+        services.correspondents().setActive(required(correspondentId), active, actor());
+    }
+
+    @Override
+    public List<MailboxEntry> mailboxes() {
+        return services.mailboxes().list().stream().map(AdministrationEndpoint::carried).toList();
+    }
+
+    @Override
+    public MailboxEntry setMailbox(String kind, String address, String ownerLogin, String label) {
+        MailboxKind k = kind(kind);
+        return carried(services.mailboxes().set(k, address, k == MailboxKind.PERSONNELLE ? blankToNull(ownerLogin)
+                : null, blankToNull(label), actor()));
+    }
+
+    @Override
+    public void disableMailbox(String address) {
+        services.mailboxes().disable(address, actor());
+    }
+
+    @Override
+    public List<Room> rooms() {
+        return services.catalogue().rooms();
+    }
+
+    @Override
+    public List<ExamType> examTypes() {
+        return services.catalogue().examTypes();
+    }
+
+    @Override
+    public Room addRoom(String code, String name, Modality modality, String aeTitle, String stationName) {
+        return services.catalogue().addRoom(actor(), code, name, modality, aeTitle, stationName);
+    }
+
+    @Override
+    public ExamType addExamType(String code, String label, Modality modality, int durationMinutes, String ccamCode) {
+        return services.catalogue().addExamType(actor(), code, label, modality, durationMinutes, ccamCode);
+    }
+
+    @Override
+    public ConfigurationView configuration() {
+        return configuration.get().view();
+    }
+
+    static Correspondent carried(TrustedCorrespondent correspondent) {
+        return MAPPER.convertValue(correspondent, Correspondent.class);
+    }
+
+    static MailboxEntry carried(Mailbox mailbox) {
+        return MAPPER.convertValue(mailbox, MailboxEntry.class);
+    }
+
+    private static Channel channel(String name) {
+        try {
+            return Channel.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("Canal inconnu : HL7, MSSANTE ou TELERADIOLOGIE attendu.");
+        }
+    }
+
+    private static MailboxKind kind(String name) {
+        try {
+            return MailboxKind.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("Choisissez le type de boîte aux lettres.");
+        }
+    }
+
+    private static UUID required(UUID id) {
+        if (id == null) {
+            throw HttpError.badRequest("Élément non précisé.");
+        }
+        return id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
