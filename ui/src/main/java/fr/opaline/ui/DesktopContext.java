@@ -14,17 +14,10 @@ import java.util.Objects;
  * @param idleLock           inactivity before the session locks
  * @param worklistRefresh    how often the worklist monitor reads the day's steps again
  * @param reporting          reports and outbox; null hides the report editor and the feeding queue
- * @param administration     accounts, trust contracts, mailboxes, configuration; null hides the administration
  */
 public record DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
                              DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh,
-                             ReportingServices reporting, AdministrationServices administration) {
-
-    public DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
-                          DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh,
-                          ReportingServices reporting) {
-        this(version, services, authentication, demo, locale, idleLock, worklistRefresh, reporting, null);
-    }
+                             ReportingServices reporting) {
 
     public DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
                           DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh) {
@@ -34,13 +27,7 @@ public record DesktopContext(String version, DesktopServices services, Authentic
     /** The same context with the report and outbox services. */
     public DesktopContext withReporting(ReportingServices services) {
         return new DesktopContext(version, this.services, authentication, demo, locale, idleLock, worklistRefresh,
-                services, administration);
-    }
-
-    /** The same context with the administrators' services (the Administration section). */
-    public DesktopContext withAdministration(AdministrationServices services) {
-        return new DesktopContext(version, this.services, authentication, demo, locale, idleLock, worklistRefresh,
-                reporting, services);
+                services);
     }
 
     public DesktopContext {

@@ -1,10 +1,14 @@
 package fr.opaline.ui.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.opaline.api.AdministrationApi;
+import fr.opaline.api.admin.ConfigurationView;
+import fr.opaline.api.admin.Hl7Rights;
+import fr.opaline.api.client.ApiClient;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.catalogue.Room;
-import fr.opaline.core.common.Actor;
-import fr.opaline.core.setup.CertificateInspector;
+import fr.opaline.core.common.Json;
 import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountSummary;
 import fr.opaline.core.user.Role;
@@ -14,141 +18,109 @@ import fr.opaline.ins.trust.Hl7PeerDeclaration;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
-import fr.opaline.ui.AdministrationServices;
-import fr.opaline.ui.AdministrationServices.CertificateFile;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The administrators' screen's access to core, ins and mss: accounts (rules and audit are
- * {@link AccountAdministration}'s), trust contracts, MSSanté mailboxes, rooms and exams, and the
- * configured certificates. Blocking: call off the FX thread.
+ * The administrators' screen's access to the practice server's Administration API: accounts,
+ * trust contracts, MSSanté mailboxes, rooms and exams, and the server's configuration. The server
+ * checks the administrator, applies the domain rules and audits with the session's user.
+ * Blocking: call off the FX thread.
  */
 public final class AdministrationGateway {
 
-    private final AdministrationServices services;
+    private static final ObjectMapper MAPPER = Json.mapper();
 
-    public AdministrationGateway(AdministrationServices services) {
-        this.services = Objects.requireNonNull(services, "services");
+    private final ApiClient api;
+
+    public AdministrationGateway(ApiClient api) {
+        this.api = Objects.requireNonNull(api, "api");
     }
 
-    public AdministrationServices services() {
-        return services;
+    private AdministrationApi admin() {
+        return api.api(AdministrationApi.class);
     }
 
     // Accounts
 
     public List<AccountSummary> accounts() {
-        return services.review().list();
+        return admin().accounts();
     }
 
-    public UserAccount createAccount(Actor by, AccountAdministration.NewAccount account, char[] temporaryPassword) {
-        return services.accounts().create(by, account, temporaryPassword);
+    public UserAccount createAccount(AccountAdministration.NewAccount account, char[] temporaryPassword) {
+        return admin().createAccount(account, temporaryPassword);
     }
 
-    public void changeRole(Actor by, UUID user, Role role) {
-        services.accounts().changeRole(by, user, role);
+    public void changeRole(UUID user, Role role) {
+        admin().changeRole(user, role);
     }
 
-    public void setActive(Actor by, UUID user, boolean active) {
-        services.accounts().setActive(by, user, active);
+    public void setActive(UUID user, boolean active) {
+        admin().setActive(user, active);
     }
 
-    public void unlock(Actor by, UUID user) {
-        services.accounts().unlock(by, user);
+    public void unlock(UUID user) {
+        admin().unlock(user);
     }
 
-    // Trust contracts
+    // Trust contracts (carried field for field; shown as the ins module's records)
 
     public List<TrustedCorrespondent> correspondents() {
-        return services.correspondents().list();
+        return admin().correspondents().stream().map(c -> MAPPER.convertValue(c, TrustedCorrespondent.class)).toList();
     }
 
-    public TrustedCorrespondent addCorrespondent(Actor by, String name, Channel channel, String identifier,
-                                                 String contractRef) {
-        return services.correspondents().add(name, channel, identifier, blankToNull(contractRef), by);
+    public TrustedCorrespondent addCorrespondent(String name, Channel channel, String identifier, String contractRef) {
+        return MAPPER.convertValue(admin().addCorrespondent(name, channel == null ? null : channel.name(), identifier,
+                contractRef), TrustedCorrespondent.class);
     }
 
     /** The HL7 rights of a correspondent of the HL7 or teleradiology channel (what the MLLP listener lets in). */
-    public TrustedCorrespondent updateHl7Peer(Actor by, UUID id, Hl7PeerDeclaration changes) {
-        return services.correspondents().updateHl7Peer(id.toString(), changes, by);
+    public TrustedCorrespondent updateHl7Peer(UUID id, Hl7PeerDeclaration changes) {
+        return MAPPER.convertValue(admin().updateHl7Peer(id, new Hl7Rights(changes.facility(), changes.addresses(),
+                changes.certificateSha256(), changes.messageTypes(), Boolean.TRUE.equals(changes.identityTrust()))),
+                TrustedCorrespondent.class);
     }
 
-    public void setCorrespondentActive(Actor by, UUID id, boolean active) {
-        services.correspondents().setActive(id, active, by);
+    public void setCorrespondentActive(UUID id, boolean active) {
+        admin().setCorrespondentActive(id, active);
     }
 
     // Mailboxes
 
     public List<Mailbox> mailboxes() {
-        return services.mailboxes().list();
+        return admin().mailboxes().stream().map(m -> MAPPER.convertValue(m, Mailbox.class)).toList();
     }
 
-    public Mailbox setMailbox(Actor by, MailboxKind kind, String address, String ownerLogin, String label) {
-        return services.mailboxes().set(kind, address, kind == MailboxKind.PERSONNELLE ? blankToNull(ownerLogin) : null,
-                blankToNull(label), by);
+    public Mailbox setMailbox(MailboxKind kind, String address, String ownerLogin, String label) {
+        return MAPPER.convertValue(admin().setMailbox(kind.name(), address, ownerLogin, label), Mailbox.class);
     }
 
-    public void disableMailbox(Actor by, String address) {
-        services.mailboxes().disable(address, by);
+    public void disableMailbox(String address) {
+        admin().disableMailbox(address);
     }
 
-    // Catalogue (rules, uniqueness, administrator check and audit: core's CatalogueService)
+    // Catalogue (rules, uniqueness, administrator check and audit: core's CatalogueService on the server)
 
     public List<Room> rooms() {
-        return services.catalogue().rooms();
+        return admin().rooms();
     }
 
     public List<ExamType> examTypes() {
-        return services.catalogue().examTypes();
+        return admin().examTypes();
     }
 
-    public Room addRoom(Actor by, String code, String name, Modality modality, String aeTitle, String stationName) {
-        return services.catalogue().addRoom(by, code, name, modality, aeTitle, stationName);
+    public Room addRoom(String code, String name, Modality modality, String aeTitle, String stationName) {
+        return admin().addRoom(code, name, modality, aeTitle, stationName);
     }
 
-    public ExamType addExamType(Actor by, String code, String label, Modality modality, int durationMinutes,
-                                String ccamCode) {
-        return services.catalogue().addExamType(by, code, label, modality, durationMinutes, ccamCode);
+    public ExamType addExamType(String code, String label, Modality modality, int durationMinutes, String ccamCode) {
+        return admin().addExamType(code, label, modality, durationMinutes, ccamCode);
     }
 
-    // Configuration (read-only)
+    // Configuration (read only, as the server has it; the certificates inspected there, now)
 
-    public List<AdministrationServices.Endpoint> endpoints() {
-        return services.endpoints();
-    }
-
-    /** Each configured certificate as {@link CertificateInspector} sees it today (reads the files). */
-    public List<CertificateStatus> certificates() {
-        CertificateInspector inspector = new CertificateInspector(services.clock());
-        Instant now = services.clock().instant();
-        List<CertificateStatus> statuses = new ArrayList<>();
-        for (CertificateFile file : services.certificates()) {
-            char[] password = file.password();
-            try {
-                CertificateInspector.Summary summary = inspector.inspect(file.file(), password);
-                Duration left = Duration.between(now, summary.notAfter());
-                statuses.add(new CertificateStatus(file.usage(), file.key(), file.file().toString(), summary.subject(),
-                        summary.issuer(), summary.notAfter(), left.toDays(),
-                        left.compareTo(CertificateInspector.RENEWAL_WARNING) < 0 ? CertificateStatus.Level.WARNING
-                                : CertificateStatus.Level.OK,
-                        String.join(" ; ", summary.warnings())));
-            } catch (IllegalArgumentException unusable) {
-                // Expired, not yet valid, wrong password, missing file: the inspector says which, in French.
-                statuses.add(new CertificateStatus(file.usage(), file.key(), file.file().toString(), null, null, null,
-                        null, CertificateStatus.Level.ERROR, unusable.getMessage()));
-            } finally {
-                java.util.Arrays.fill(password, '\0');
-            }
-        }
-        return statuses;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    public ConfigurationView configuration() {
+        return admin().configuration();
     }
 }

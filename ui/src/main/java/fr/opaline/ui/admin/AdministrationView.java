@@ -9,7 +9,8 @@ import fr.opaline.ins.trust.Channel;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
-import fr.opaline.ui.AdministrationServices.Endpoint;
+import fr.opaline.api.admin.CertificateStatus;
+import fr.opaline.api.admin.ConfiguredEndpoint;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Choices;
@@ -70,7 +71,9 @@ public final class AdministrationView extends BorderPane {
         subtitle.getStyleClass().add("muted");
         Hyperlink ans = new Hyperlink(messages.get("admin.ans.link"), Icon.INFO.node(14));
         ans.setId("admin-ans-status");
-        ans.setTooltip(new Tooltip(model.ansStatusUrl()));
+        Tooltip ansTip = new Tooltip();
+        ansTip.textProperty().bind(model.ansStatusUrlProperty());
+        ans.setTooltip(ansTip);
         ans.setOnAction(e -> model.openAnsStatus());
         Label refreshed = new Label();
         refreshed.getStyleClass().add("muted");
@@ -339,10 +342,24 @@ public final class AdministrationView extends BorderPane {
 
     // Endpoints and certificates (read only)
 
+    /** The state the server reports, in the screen's language. */
+    private String state(ConfiguredEndpoint endpoint) {
+        String key = switch (endpoint.state()) {
+            case "actif" -> "admin.config.state.on";
+            case "désactivé" -> "admin.config.state.off";
+            case "bac à sable" -> "admin.config.state.sandbox";
+            case "configuré" -> "admin.config.state.configured";
+            case "non configuré" -> "admin.config.state.notConfigured";
+            default -> null;
+        };
+        return key == null ? endpoint.state() : messages.get(key);
+    }
+
     private Node configurationTab() {
-        TableView<Endpoint> endpoints = table("admin-endpoints-table", model.endpoints(), "admin.config.noEndpoint");
-        endpoints.getColumns().add(text("admin.col.service", Endpoint::service, 160));
-        endpoints.getColumns().add(text("admin.col.key", Endpoint::key, 200));
+        TableView<ConfiguredEndpoint> endpoints = table("admin-endpoints-table", model.endpoints(), "admin.config.noEndpoint");
+        endpoints.getColumns().add(text("admin.col.service", ConfiguredEndpoint::service, 160));
+        endpoints.getColumns().add(text("admin.col.state", this::state, 110));
+        endpoints.getColumns().add(text("admin.col.key", ConfiguredEndpoint::key, 200));
         endpoints.getColumns().add(text("admin.col.address", e -> e.address() == null
                 ? messages.get("admin.config.notConfigured") : e.address(), 360));
 

@@ -12,7 +12,9 @@ import fr.opaline.ins.trust.Hl7PeerDeclaration;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
-import fr.opaline.ui.AdministrationServices.Endpoint;
+import fr.opaline.api.admin.CertificateStatus;
+import fr.opaline.api.admin.ConfigurationView;
+import fr.opaline.api.admin.ConfiguredEndpoint;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.CoalescingRefresh;
 import fr.opaline.ui.concurrent.ScreenStatus;
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,6 +48,9 @@ public final class AdministrationViewModel {
         void open(String url) throws Exception;
     }
 
+    /** Shown until the server's configuration is read: the ANS's status page of its national services. */
+    public static final String DEFAULT_ANS_STATUS_URL = "https://industriels.esante.gouv.fr/meteo-des-services";
+
     private final AdministrationGateway gateway;
     private final Background background;
     private final Messages messages;
@@ -57,9 +63,10 @@ public final class AdministrationViewModel {
     private final ObservableList<Room> rooms = FXCollections.observableArrayList();
     private final ObservableList<ExamType> exams = FXCollections.observableArrayList();
     private final ObservableList<Mailbox> mailboxes = FXCollections.observableArrayList();
-    private final ObservableList<Endpoint> endpoints = FXCollections.observableArrayList();
+    private final ObservableList<ConfiguredEndpoint> endpoints = FXCollections.observableArrayList();
     private final ObservableList<CertificateStatus> certificates = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDateTime> refreshedAt = new SimpleObjectProperty<>();
+    private final StringProperty ansStatusUrl = new SimpleStringProperty(DEFAULT_ANS_STATUS_URL);
     private final ScreenStatus status;
     private final CoalescingRefresh<Read> reads;
 
@@ -74,8 +81,7 @@ public final class AdministrationViewModel {
         this.status = new ScreenStatus(background, messages);
         this.reads = new CoalescingRefresh<>(background, messages.get("admin.task.read"), () -> progress -> new Read(
                 gateway.accounts(), gateway.correspondents(), gateway.rooms(), gateway.examTypes(), gateway.mailboxes(),
-                gateway.certificates()), this::show, status::readFailed);
-        endpoints.setAll(gateway.endpoints());
+                gateway.configuration()), this::show, status::readFailed);
     }
 
     public ObservableList<AccountSummary> accounts() {
@@ -98,8 +104,8 @@ public final class AdministrationViewModel {
         return mailboxes;
     }
 
-    /** The configured endpoints (from the configuration, nothing to read). */
-    public ObservableList<Endpoint> endpoints() {
+    /** The endpoints configured on the server, with each national service's state. */
+    public ObservableList<ConfiguredEndpoint> endpoints() {
         return endpoints;
     }
 
@@ -124,8 +130,13 @@ public final class AdministrationViewModel {
         return status.busyProperty();
     }
 
+    /** The ANS service status page the server's configuration names ({@code ui.ansStatusUrl}). */
     public String ansStatusUrl() {
-        return gateway.services().ansStatusUrl();
+        return ansStatusUrl.get();
+    }
+
+    public StringProperty ansStatusUrlProperty() {
+        return ansStatusUrl;
     }
 
     /** Reads every tab's data again (accounts, contracts, catalogue, mailboxes, certificates). */
@@ -140,7 +151,9 @@ public final class AdministrationViewModel {
         setIfChanged(rooms, read.rooms());
         setIfChanged(exams, read.exams());
         setIfChanged(mailboxes, read.mailboxes());
-        setIfChanged(certificates, read.certificates());
+        setIfChanged(endpoints, read.configuration().endpoints());
+        setIfChanged(certificates, read.configuration().certificates());
+        ansStatusUrl.set(read.configuration().ansStatusUrl());
         refreshedAt.set(LocalDateTime.now(clock));
     }
 
@@ -168,7 +181,7 @@ public final class AdministrationViewModel {
                 rpps, professionCode, null);
         act("admin.task.createAccount", who -> {
             try {
-                return gateway.createAccount(who, account, password);
+                return gateway.createAccount(account, password);
             } finally {
                 if (password != null) {
                     Arrays.fill(password, '\0');
@@ -183,7 +196,7 @@ public final class AdministrationViewModel {
             return;
         }
         act("admin.task.changeRole", who -> {
-            gateway.changeRole(who, account.user().id(), role);
+            gateway.changeRole(account.user().id(), role);
             return role;
         }, r -> messages.format("admin.accounts.roleChanged", account.user().login(), messages.label(r)), onDone);
     }
@@ -193,7 +206,7 @@ public final class AdministrationViewModel {
             return;
         }
         act("admin.task.setActive", who -> {
-            gateway.setActive(who, account.user().id(), active);
+            gateway.setActive(account.user().id(), active);
             return active;
         }, a -> messages.format(a ? "admin.accounts.enabled" : "admin.accounts.disabled", account.user().login()), null);
     }
@@ -203,7 +216,7 @@ public final class AdministrationViewModel {
             return;
         }
         act("admin.task.unlock", who -> {
-            gateway.unlock(who, account.user().id());
+            gateway.unlock(account.user().id());
             return account;
         }, a -> messages.format("admin.accounts.unlocked", a.user().login()), null);
     }
@@ -216,7 +229,7 @@ public final class AdministrationViewModel {
     // Trust contracts
 
     public void addCorrespondent(String name, Channel channel, String identifier, String contractRef, Runnable onDone) {
-        act("admin.task.addCorrespondent", who -> gateway.addCorrespondent(who, name, channel, identifier, contractRef),
+        act("admin.task.addCorrespondent", who -> gateway.addCorrespondent(name, channel, identifier, contractRef),
                 c -> messages.format("admin.trust.added", c.name()), onDone);
     }
 
@@ -232,7 +245,7 @@ public final class AdministrationViewModel {
         }
         Hl7PeerDeclaration changes = new Hl7PeerDeclaration(null, null, null, facility == null ? "" : facility,
                 splitList(addresses), certificate == null ? "" : certificate, splitList(types), identityTrust, null);
-        act("admin.task.updatePeer", who -> gateway.updateHl7Peer(who, peer.id(), changes),
+        act("admin.task.updatePeer", who -> gateway.updateHl7Peer(peer.id(), changes),
                 c -> messages.format("admin.trust.peerSaved", c.name()), onDone);
     }
 
@@ -246,7 +259,7 @@ public final class AdministrationViewModel {
             return;
         }
         act("admin.task.setCorrespondentActive", who -> {
-            gateway.setCorrespondentActive(who, correspondent.id(), active);
+            gateway.setCorrespondentActive(correspondent.id(), active);
             return active;
         }, a -> messages.format(a ? "admin.trust.enabled" : "admin.trust.disabled", correspondent.name()), null);
     }
@@ -255,7 +268,7 @@ public final class AdministrationViewModel {
 
     public void addRoom(String code, String name, Modality modality, String aeTitle, String stationName,
                         Runnable onDone) {
-        act("admin.task.addRoom", who -> gateway.addRoom(who, code, name, modality, aeTitle, stationName),
+        act("admin.task.addRoom", who -> gateway.addRoom(code, name, modality, aeTitle, stationName),
                 r -> messages.format("admin.catalogue.roomAdded", r.code(), r.name()), onDone);
     }
 
@@ -268,7 +281,7 @@ public final class AdministrationViewModel {
             status.refuse(messages.get("admin.catalogue.durationInvalid"));
             return;
         }
-        act("admin.task.addExam", who -> gateway.addExamType(who, code, label, modality, duration, ccamCode),
+        act("admin.task.addExam", who -> gateway.addExamType(code, label, modality, duration, ccamCode),
                 x -> messages.format("admin.catalogue.examAdded", x.code(), x.label()), onDone);
     }
 
@@ -279,7 +292,7 @@ public final class AdministrationViewModel {
             status.refuse(messages.get("admin.mss.kindRequired"));
             return;
         }
-        act("admin.task.setMailbox", who -> gateway.setMailbox(who, kind, address, ownerLogin, label),
+        act("admin.task.setMailbox", who -> gateway.setMailbox(kind, address, ownerLogin, label),
                 m -> messages.format("admin.mss.set", messages.label(m.kind()), m.address()), onDone);
     }
 
@@ -288,7 +301,7 @@ public final class AdministrationViewModel {
             return;
         }
         act("admin.task.disableMailbox", who -> {
-            gateway.disableMailbox(who, mailbox.address());
+            gateway.disableMailbox(mailbox.address());
             return mailbox;
         }, m -> messages.format("admin.mss.disabled", m.address()), null);
     }
@@ -305,7 +318,10 @@ public final class AdministrationViewModel {
                 failure -> status.refuse(messages.format("admin.ans.cannotOpen", url)));
     }
 
-    /** Runs an action as the signed-in administrator, says what was done, then reads everything again. */
+    /**
+     * Runs an action as the signed-in administrator (the server takes the user from the session),
+     * says what was done, then reads everything again.
+     */
     private <T> void act(String task, Action<T> action, Function<T, String> done, Runnable onDone) {
         if (status.busy()) {
             return;
@@ -321,6 +337,6 @@ public final class AdministrationViewModel {
     }
 
     private record Read(List<AccountSummary> accounts, List<TrustedCorrespondent> correspondents, List<Room> rooms,
-                        List<ExamType> exams, List<Mailbox> mailboxes, List<CertificateStatus> certificates) {
+                        List<ExamType> exams, List<Mailbox> mailboxes, ConfigurationView configuration) {
     }
 }

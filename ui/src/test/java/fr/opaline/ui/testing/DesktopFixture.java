@@ -217,6 +217,17 @@ public final class DesktopFixture implements AutoCloseable {
                 Duration.ofSeconds(1));
     }
 
+    /** What the practice server's configuration says of the external services (Administration screen). */
+    public java.util.function.Supplier<fr.opaline.server.admin.ServerConfiguration> serverConfiguration =
+            () -> fr.opaline.server.admin.ServerConfiguration.none(java.time.Clock.system(CoreFixture.PARIS));
+
+    /** The client of this fixture's practice server, signed in as that user (demonstration picker). */
+    public fr.opaline.api.client.ApiClient signedIn(UserAccount user) {
+        fr.opaline.api.client.ApiClient client = api();
+        client.api(fr.opaline.api.SessionApi.class).signInDemo(user.id());
+        return client;
+    }
+
     private fr.opaline.server.ApiServer apiServer;
     private fr.opaline.api.client.ApiClient apiClient;
 
@@ -226,7 +237,7 @@ public final class DesktopFixture implements AutoCloseable {
             fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
                     accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
-                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit));
+                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit), events -> ServerAreas.of(this, events));
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
                         new java.net.InetSocketAddress("127.0.0.1", 0)),
