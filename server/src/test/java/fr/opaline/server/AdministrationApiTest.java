@@ -107,6 +107,37 @@ class AdministrationApiTest {
     }
 
     @Test
+    void anAdministratorResetsAPasswordReenrolsTotpAndEditsThenDeactivatesAnExam() {
+        AdministrationApi admin = signedIn("admin").api(AdministrationApi.class);
+        var user = admin.createAccount(new NewAccount("martin", "Paul Martin", Role.SECRETAIRE, null, null, null),
+                "Bienvenue-2026".toCharArray());
+
+        String temporary = admin.resetPassword(user.id());
+        assertThat(temporary).hasSizeGreaterThanOrEqualTo(16);
+        assertThatThrownBy(() -> fixture.client(ApiFixture.workstationKey()).api(SessionApi.class)
+                .signIn("martin", temporary.toCharArray(), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error())
+                        .isEqualTo("authentication_password_change_required"));
+        var enrolment = admin.reenrolTotp(user.id());
+        assertThat(enrolment.provisioningUri()).startsWith("otpauth://totp/").contains("martin");
+        assertThatThrownBy(() -> admin.confirmTotp(user.id(), "12"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        String code = fr.opaline.core.user.Totp.code(enrolment.secret(),
+                fr.opaline.core.user.Totp.step(fixture.core.clock.instant()));
+        admin.confirmTotp(user.id(), code);
+        assertThat(admin.accounts()).filteredOn(a -> a.user().login().equals("martin"))
+                .singleElement().satisfies(a -> assertThat(a.totp()).isTrue());
+
+        ExamType exam = admin.addExamType("ECHO9", "Échographie", Modality.US, 20, null);
+        assertThat(admin.updateExamType(exam.id(), "Échographie abdominale", 30, null).durationMinutes()).isEqualTo(30);
+        assertThat(admin.setExamTypeActive(exam.id(), false).active()).isFalse();
+        Room room = admin.addRoom("US9", "Écho 9", Modality.US, "AE_US9", null);
+        assertThat(admin.updateRoom(room.id(), "Échographie 9", "AE_US9B", null).stationAeTitle()).isEqualTo("AE_US9B");
+        assertThat(admin.setRoomActive(room.id(), false).active()).isFalse();
+        assertThat(fixture.core.audit.latest(1).get(0).detail()).isEqualTo("salle désactivée : US9");
+    }
+
+    @Test
     void aTechnologistMarksAnExamEnCoursThenRealiseAndTheStatisticsAreRead() {
         Room room = fixture.core.room("CT9", Modality.CT);
         ExamType exam = fixture.core.exam("TDM9", Modality.CT, 20);

@@ -99,6 +99,29 @@ public final class AdministrationEndpoint implements AdministrationApi {
     }
 
     @Override
+    public String resetPassword(UUID userId) {
+        char[] temporary = services.accounts().resetToGeneratedPassword(actor(), required(userId));
+        try {
+            return new String(temporary);
+        } finally {
+            Arrays.fill(temporary, '\0');
+        }
+    }
+
+    @Override
+    public AccountAdministration.TotpEnrolment reenrolTotp(UUID userId) {
+        return services.accounts().enrolTotp(actor(), required(userId));
+    }
+
+    @Override
+    public void confirmTotp(UUID userId, String code) {
+        if (code == null || !code.strip().matches("\\d{6}")) {
+            throw HttpError.badRequest("Saisissez le code à 6 chiffres affiché par l'application d'authentification.");
+        }
+        services.accounts().confirmTotp(actor(), required(userId), code.strip());
+    }
+
+    @Override
     public List<Correspondent> correspondents() {
         return services.correspondents().list().stream().map(AdministrationEndpoint::carried).toList();
     }
@@ -161,6 +184,26 @@ public final class AdministrationEndpoint implements AdministrationApi {
     @Override
     public ExamType addExamType(String code, String label, Modality modality, int durationMinutes, String ccamCode) {
         return services.catalogue().addExamType(actor(), code, label, modality, durationMinutes, ccamCode);
+    }
+
+    @Override
+    public Room updateRoom(UUID roomId, String name, String aeTitle, String stationName) {
+        return services.catalogue().updateRoom(actor(), required(roomId), name, aeTitle, stationName);
+    }
+
+    @Override
+    public Room setRoomActive(UUID roomId, boolean active) {
+        return services.catalogue().setRoomActive(actor(), required(roomId), active);
+    }
+
+    @Override
+    public ExamType updateExamType(UUID examTypeId, String label, int durationMinutes, String ccamCode) {
+        return services.catalogue().updateExamType(actor(), required(examTypeId), label, durationMinutes, ccamCode);
+    }
+
+    @Override
+    public ExamType setExamTypeActive(UUID examTypeId, boolean active) {
+        return services.catalogue().setExamTypeActive(actor(), required(examTypeId), active);
     }
 
     @Override
