@@ -8,8 +8,9 @@ import java.util.UUID;
  * server-sent event ({@code GET /api/v1/events}).
  *
  * @param type    what happened: {@code appointment.booked}, {@code appointment.moved},
- *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created}
- * @param subject the appointment or patient concerned
+ *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created},
+ *                {@code exam.started}, {@code exam.completed}, {@code catalogue.changed} (a room or an exam)
+ * @param subject the appointment, patient, procedure step, room or exam concerned
  * @param roomId  the room of an appointment, else null (a screen ignores rooms it does not show)
  */
 public record ApiEvent(String type, UUID subject, UUID roomId, Instant at) {

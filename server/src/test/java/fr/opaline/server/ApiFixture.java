@@ -61,7 +61,7 @@ final class ApiFixture implements AutoCloseable {
                         new fr.opaline.ins.trust.TrustedCorrespondents(core.database, core.audit, core.ids, core.clock),
                         new fr.opaline.mss.mailbox.Mailboxes(core.database, core.audit, core.ids, core.clock),
                         new fr.opaline.core.catalogue.CatalogueService(core.database, core.audit, core.ids)),
-                () -> fr.opaline.server.admin.ServerConfiguration.none(core.clock)));
+                () -> fr.opaline.server.admin.ServerConfiguration.none(core.clock), events, core.clock));
         return areas;
     }
 

@@ -26,7 +26,10 @@ import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
 import fr.opaline.mss.mailbox.Mailboxes;
 import fr.opaline.platform.http.HttpError;
+import fr.opaline.api.ApiEvent;
 import fr.opaline.server.Call;
+import fr.opaline.server.EventHub;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +52,25 @@ public final class AdministrationEndpoint implements AdministrationApi {
 
     private final Services services;
     private final Supplier<ServerConfiguration> configuration;
+    private final EventHub events;
+    private final Clock clock;
 
-    /** @param configuration read at each call (the files are inspected then) */
-    public AdministrationEndpoint(Services services, Supplier<ServerConfiguration> configuration) {
+    /**
+     * @param configuration read at each call (the files are inspected then)
+     * @param events        where a change of the rooms or exams is announced ({@code catalogue.changed}):
+     *                      the other seats read their catalogue again
+     */
+    public AdministrationEndpoint(Services services, Supplier<ServerConfiguration> configuration, EventHub events,
+                                  Clock clock) {
         this.services = services;
         this.configuration = configuration;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private <T> T announced(T changed, UUID subject) {
+        events.publish(new ApiEvent("catalogue.changed", subject, null, clock.instant()));
+        return changed;
     }
 
     private static Actor actor() {
@@ -178,32 +195,35 @@ public final class AdministrationEndpoint implements AdministrationApi {
 
     @Override
     public Room addRoom(String code, String name, Modality modality, String aeTitle, String stationName) {
-        return services.catalogue().addRoom(actor(), code, name, modality, aeTitle, stationName);
+        Room room = services.catalogue().addRoom(actor(), code, name, modality, aeTitle, stationName);
+        return announced(room, room.id());
     }
 
     @Override
     public ExamType addExamType(String code, String label, Modality modality, int durationMinutes, String ccamCode) {
-        return services.catalogue().addExamType(actor(), code, label, modality, durationMinutes, ccamCode);
+        ExamType exam = services.catalogue().addExamType(actor(), code, label, modality, durationMinutes, ccamCode);
+        return announced(exam, exam.id());
     }
 
     @Override
     public Room updateRoom(UUID roomId, String name, String aeTitle, String stationName) {
-        return services.catalogue().updateRoom(actor(), required(roomId), name, aeTitle, stationName);
+        return announced(services.catalogue().updateRoom(actor(), required(roomId), name, aeTitle, stationName), roomId);
     }
 
     @Override
     public Room setRoomActive(UUID roomId, boolean active) {
-        return services.catalogue().setRoomActive(actor(), required(roomId), active);
+        return announced(services.catalogue().setRoomActive(actor(), required(roomId), active), roomId);
     }
 
     @Override
     public ExamType updateExamType(UUID examTypeId, String label, int durationMinutes, String ccamCode) {
-        return services.catalogue().updateExamType(actor(), required(examTypeId), label, durationMinutes, ccamCode);
+        return announced(services.catalogue().updateExamType(actor(), required(examTypeId), label, durationMinutes,
+                ccamCode), examTypeId);
     }
 
     @Override
     public ExamType setExamTypeActive(UUID examTypeId, boolean active) {
-        return services.catalogue().setExamTypeActive(actor(), required(examTypeId), active);
+        return announced(services.catalogue().setExamTypeActive(actor(), required(examTypeId), active), examTypeId);
     }
 
     @Override

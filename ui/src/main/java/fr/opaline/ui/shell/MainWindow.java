@@ -143,7 +143,11 @@ public final class MainWindow extends BorderPane {
         // Changes made at the other seats (bookings, arrivals…) reach this agenda without a manual refresh.
         events = context.services().api() == null ? null
                 : context.services().api().events(event -> javafx.application.Platform.runLater(() -> {
-                    agenda.refresh();
+                    if (event.type().equals("catalogue.changed")) {
+                        agenda.start(); // rooms or exams changed: offered again as they now are
+                    } else {
+                        agenda.refresh();
+                    }
                     if (event.type().startsWith("exam.") && worklistView != null) {
                         worklist.refresh();
                     }

@@ -34,7 +34,8 @@ final class ServerAreas {
                 accounts.administration, accounts.review,
                 new TrustedCorrespondents(f.db.database(), f.core.audit, f.core.ids, f.core.clock),
                 new Mailboxes(f.db.database(), f.core.audit, f.core.ids, f.core.clock),
-                new CatalogueService(f.db.database(), f.core.audit, f.core.ids)), () -> f.serverConfiguration.get()));
+                new CatalogueService(f.db.database(), f.core.audit, f.core.ids)), () -> f.serverConfiguration.get(), events,
+                f.core.clock));
         return areas;
     }
 }
