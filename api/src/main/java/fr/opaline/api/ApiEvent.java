@@ -8,11 +8,12 @@ import java.util.UUID;
  * server-sent event ({@code GET /api/v1/events}).
  *
  * @param type    what happened: {@code appointment.booked}, {@code appointment.moved},
- *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created};
+ *                {@code appointment.arrived}, {@code appointment.cancelled}, {@code patient.created},
+ *                {@code exam.started}, {@code exam.completed}, {@code catalogue.changed} (a room or an exam);
  *                {@code report.saved}, {@code report.validated}, {@code report.amended}, {@code report.retracted}
  *                (subject: the exam's step); {@code queue.changed}, {@code send.succeeded}, {@code send.failed}
  *                (subject: the outbox job)
- * @param subject the appointment or patient concerned
+ * @param subject the appointment, patient, procedure step, room, exam or outbox job concerned
  * @param roomId  the room of an appointment, else null (a screen ignores rooms it does not show)
  */
 public record ApiEvent(String type, UUID subject, UUID roomId, Instant at) {

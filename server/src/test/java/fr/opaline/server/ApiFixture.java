@@ -47,10 +47,31 @@ final class ApiFixture implements AutoCloseable {
         accounts.account("radiologue", Role.RADIOLOGUE, "10001234567", PASSWORD);
         accounts.account("admin", Role.ADMINISTRATEUR, null, PASSWORD);
         api = PracticeApi.over(core.database, core.clock, accounts.authentication, core.patients, core.booking,
-                IDLE, Duration.ofHours(12), PracticeApi.SignInOptions.PASSWORD_ONLY, more.apply(core));
+                IDLE, Duration.ofHours(12), PracticeApi.SignInOptions.PASSWORD_ONLY, events -> {
+                    java.util.Map<Class<?>, Object> areas = areas(events);
+                    areas.putAll(more.apply(core).build(events));
+                    return areas;
+                });
         server = new ApiServer(HttpSettings.defaults("API test", new InetSocketAddress("127.0.0.1", 0)),
                 TlsIdentity.create("serveur test", List.of("127.0.0.1", "localhost"), TlsIdentity.Usage.SERVER,
                         Duration.ofDays(1)), api, "test").start();
+    }
+
+    /** The areas beyond sign-in, agenda and patients, over this fixture's domain services. */
+    private java.util.Map<Class<?>, Object> areas(EventHub events) {
+        java.util.Map<Class<?>, Object> areas = new java.util.HashMap<>();
+        areas.put(fr.opaline.api.WorklistApi.class, new fr.opaline.server.worklist.WorklistEndpoint(core.database,
+                new fr.opaline.core.order.ExamProgressService(core.database, core.audit, core.clock), events,
+                core.clock));
+        areas.put(fr.opaline.api.StatisticsApi.class,
+                new fr.opaline.server.statistics.StatisticsEndpoint(core.database, core.clock));
+        areas.put(fr.opaline.api.AdministrationApi.class, new fr.opaline.server.admin.AdministrationEndpoint(
+                new fr.opaline.server.admin.AdministrationEndpoint.Services(accounts.administration, accounts.review,
+                        new fr.opaline.ins.trust.TrustedCorrespondents(core.database, core.audit, core.ids, core.clock),
+                        new fr.opaline.mss.mailbox.Mailboxes(core.database, core.audit, core.ids, core.clock),
+                        new fr.opaline.core.catalogue.CatalogueService(core.database, core.audit, core.ids)),
+                () -> fr.opaline.server.admin.ServerConfiguration.none(core.clock), events, core.clock));
+        return areas;
     }
 
     static TlsIdentity workstationKey() {

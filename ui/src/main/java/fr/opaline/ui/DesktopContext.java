@@ -13,22 +13,9 @@ import java.util.Objects;
  * @param demo               the fictitious-account picker; null except in {@code opaline demo}
  * @param idleLock           inactivity before the session locks
  * @param worklistRefresh    how often the worklist monitor reads the day's steps again
- * @param administration     accounts, trust contracts, mailboxes, configuration; null hides the administration
  */
 public record DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
-                             DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh,
-                             AdministrationServices administration) {
-
-    public DesktopContext(String version, DesktopServices services, AuthenticationPort authentication,
-                          DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh) {
-        this(version, services, authentication, demo, locale, idleLock, worklistRefresh, null);
-    }
-
-    /** The same context with the administrators' services (the Administration section). */
-    public DesktopContext withAdministration(AdministrationServices services) {
-        return new DesktopContext(version, this.services, authentication, demo, locale, idleLock, worklistRefresh,
-                services);
-    }
+                             DemoSignIn demo, Locale locale, Duration idleLock, Duration worklistRefresh) {
 
     public DesktopContext {
         Objects.requireNonNull(version, "version");

@@ -60,12 +60,6 @@ public record DesktopServices(Database database, PatientService patients, Bookin
         this(database, patients, booking, clock, practiceName, databaseDescription, RecordServices.NONE);
     }
 
-    /** En cours / réalisé of an exam, marked by a technologist or a radiologist (core rules, audited). */
-    public fr.opaline.core.order.ExamProgressService examProgress() {
-        return new fr.opaline.core.order.ExamProgressService(database, new fr.opaline.core.audit.AuditTrail(database, clock),
-                clock);
-    }
-
     public ZoneId zone() {
         return clock.getZone();
     }

@@ -52,6 +52,7 @@ public final class ApiWiring implements ServerContribution {
         areas.put(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(core.database, core.outbox,
                 events, core.clock));
         fr.opaline.server.QueueEndpoint.publishOutcomes(core.outbox, events, core.clock);
+        areas.putAll(AdministrationWiring.areas(core, events));
         return areas;
     }
 

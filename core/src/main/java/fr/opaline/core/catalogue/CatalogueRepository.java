@@ -45,6 +45,20 @@ public final class CatalogueRepository {
         r.insert();
     }
 
+    /** Name, station AE title and station name; the code and modality stay (past steps carry them). */
+    public void updateRoom(Room room) {
+        ctx.update(ROOM).set(ROOM.NAME, room.name()).set(ROOM.STATION_AE_TITLE, room.stationAeTitle())
+                .set(ROOM.STATION_NAME, room.stationName()).set(ROOM.ACTIVE, room.active())
+                .where(ROOM.ID.eq(room.id())).execute();
+    }
+
+    /** Label, duration and CCAM code; the code and modality stay. */
+    public void updateExamType(ExamType exam) {
+        ctx.update(EXAM_TYPE).set(EXAM_TYPE.LABEL, exam.label()).set(EXAM_TYPE.DURATION_MINUTES, exam.durationMinutes())
+                .set(EXAM_TYPE.CCAM_CODE, exam.ccamCode()).set(EXAM_TYPE.ACTIVE, exam.active())
+                .where(EXAM_TYPE.ID.eq(exam.id())).execute();
+    }
+
     public List<Room> rooms() {
         return ctx.selectFrom(ROOM).orderBy(ROOM.CODE).fetch(CatalogueRepository::toRoom);
     }

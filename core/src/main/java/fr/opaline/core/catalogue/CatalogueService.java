@@ -94,6 +94,115 @@ public final class CatalogueService {
         });
     }
 
+    /**
+     * Changes a room's name, station AE title and station name, audited with what changed. Its code
+     * and modality stay: the appointments and worklist steps already made carry them.
+     */
+    public Room updateRoom(Actor by, java.util.UUID roomId, String name, String aeTitle, String stationName) {
+        String n = required(name, "Le nom de la salle est obligatoire.");
+        String ae = stationAeTitle(required(aeTitle, "Le titre AE de la modalité est obligatoire."));
+        if (n.length() > 100) {
+            throw new BusinessRuleException("Nom de la salle trop long (100 caractères au plus).");
+        }
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            Room before = catalogue.lockRoom(roomId).orElseThrow(() -> new BusinessRuleException("Salle introuvable."));
+            Room after = new Room(before.id(), before.code(), n, before.modality(), ae, blankToNull(stationName),
+                    before.active());
+            List<String> changes = new java.util.ArrayList<>();
+            diff(changes, "nom", before.name(), after.name());
+            diff(changes, "AE", before.stationAeTitle(), after.stationAeTitle());
+            diff(changes, "poste", before.stationName(), after.stationName());
+            if (!changes.isEmpty()) {
+                catalogue.updateRoom(after);
+                audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("room", roomId)
+                        .withDetail("salle modifiée : " + before.code() + " : " + String.join(" ; ", changes)));
+            }
+            return after;
+        });
+    }
+
+    /**
+     * Deactivates or reactivates a room: a deactivated room stays on the appointments already made
+     * (nothing is deleted) but is offered for no new booking (the booking service refuses it).
+     */
+    public Room setRoomActive(Actor by, java.util.UUID roomId, boolean active) {
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            Room before = catalogue.lockRoom(roomId).orElseThrow(() -> new BusinessRuleException("Salle introuvable."));
+            Room after = new Room(before.id(), before.code(), before.name(), before.modality(), before.stationAeTitle(),
+                    before.stationName(), active);
+            if (before.active() != active) {
+                catalogue.updateRoom(after);
+                audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("room", roomId)
+                        .withDetail("salle " + (active ? "réactivée" : "désactivée") + " : " + before.code()));
+            }
+            return after;
+        });
+    }
+
+    /** Changes an exam's label, duration and CCAM code, audited with what changed; code and modality stay. */
+    public ExamType updateExamType(Actor by, java.util.UUID examTypeId, String label, int durationMinutes,
+                                   String ccamCode) {
+        String l = required(label, "Le libellé de l'examen est obligatoire.");
+        if (durationMinutes < MIN_EXAM_MINUTES || durationMinutes > MAX_EXAM_MINUTES) {
+            throw new BusinessRuleException("La durée d'un examen va de " + MIN_EXAM_MINUTES + " à " + MAX_EXAM_MINUTES
+                    + " minutes.");
+        }
+        String ccam = blankToNull(ccamCode);
+        if (l.length() > 200 || (ccam != null && ccam.length() > 13)) {
+            throw new BusinessRuleException("Libellé (200 caractères au plus) ou code CCAM (13) trop long.");
+        }
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            ExamType before = catalogue.examType(examTypeId)
+                    .orElseThrow(() -> new BusinessRuleException("Examen introuvable dans le catalogue."));
+            ExamType after = new ExamType(before.id(), before.code(), l, before.modality(), before.anatomicalRegionCode(),
+                    before.anatomicalRegionLabel(), ccam, durationMinutes, before.active());
+            List<String> changes = new java.util.ArrayList<>();
+            diff(changes, "libellé", before.label(), after.label());
+            diff(changes, "durée", before.durationMinutes() + " min", after.durationMinutes() + " min");
+            diff(changes, "CCAM", before.ccamCode(), after.ccamCode());
+            if (!changes.isEmpty()) {
+                catalogue.updateExamType(after);
+                audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("exam_type", examTypeId)
+                        .withDetail("examen modifié : " + before.code() + " : " + String.join(" ; ", changes)));
+            }
+            return after;
+        });
+    }
+
+    /**
+     * Deactivates or reactivates an exam: it stays on the appointments already made and is offered
+     * for no new booking (the booking service refuses it).
+     */
+    public ExamType setExamTypeActive(Actor by, java.util.UUID examTypeId, boolean active) {
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            ExamType before = catalogue.examType(examTypeId)
+                    .orElseThrow(() -> new BusinessRuleException("Examen introuvable dans le catalogue."));
+            ExamType after = new ExamType(before.id(), before.code(), before.label(), before.modality(),
+                    before.anatomicalRegionCode(), before.anatomicalRegionLabel(), before.ccamCode(),
+                    before.durationMinutes(), active);
+            if (before.active() != active) {
+                catalogue.updateExamType(after);
+                audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("exam_type", examTypeId)
+                        .withDetail("examen " + (active ? "réactivé" : "désactivé") + " : " + before.code()));
+            }
+            return after;
+        });
+    }
+
+    private static void diff(List<String> changes, String what, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(what + " : " + (before == null ? "—" : before) + " → " + (after == null ? "—" : after));
+        }
+    }
+
     private static String required(String value, String refusal) {
         String v = blankToNull(value);
         if (v == null) {

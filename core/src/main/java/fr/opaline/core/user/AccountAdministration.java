@@ -117,6 +117,17 @@ public final class AccountAdministration {
         });
     }
 
+    /**
+     * Resets the password to one generated here (under the role's policy), to be changed at the
+     * next sign-in, and clears any lock: the administrator reads it once and hands it over.
+     */
+    public char[] resetToGeneratedPassword(Actor by, UUID userId) {
+        Role role = database.inSnapshot(ctx -> user(ctx, userId)).role();
+        char[] temporary = TemporaryPasswords.generate(security.policyFor(role));
+        resetPassword(by, userId, temporary);
+        return temporary;
+    }
+
     public void changeRole(Actor by, UUID userId, Role role) {
         database.inTransactionRun(ctx -> {
             requireAdministrator(ctx, by);

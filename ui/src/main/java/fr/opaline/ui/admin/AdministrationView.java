@@ -9,7 +9,8 @@ import fr.opaline.ins.trust.Channel;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
-import fr.opaline.ui.AdministrationServices.Endpoint;
+import fr.opaline.api.admin.CertificateStatus;
+import fr.opaline.api.admin.ConfiguredEndpoint;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Choices;
@@ -70,7 +71,9 @@ public final class AdministrationView extends BorderPane {
         subtitle.getStyleClass().add("muted");
         Hyperlink ans = new Hyperlink(messages.get("admin.ans.link"), Icon.INFO.node(14));
         ans.setId("admin-ans-status");
-        ans.setTooltip(new Tooltip(model.ansStatusUrl()));
+        Tooltip ansTip = new Tooltip();
+        ansTip.textProperty().bind(model.ansStatusUrlProperty());
+        ans.setTooltip(ansTip);
         ans.setOnAction(e -> model.openAnsStatus());
         Label refreshed = new Label();
         refreshed.getStyleClass().add("muted");
@@ -148,6 +151,13 @@ public final class AdministrationView extends BorderPane {
         Button unlock = button("admin-account-unlock", "admin.accounts.unlock", () -> model.unlock(selected.getValue()));
         unlock.disableProperty().bind(when(selected, AdministrationViewModel::locked));
         HBox actions = row(new Label(messages.get("admin.accounts.newRole")), newRole, changeRole, disable, enable, unlock);
+        Button reset = button("admin-account-reset-password", "admin.accounts.resetPassword",
+                () -> model.resetPassword(selected.getValue()));
+        reset.disableProperty().bind(when(selected, a -> true));
+        Button reenrol = button("admin-account-reenrol-totp", "admin.accounts.reenrolTotp",
+                () -> model.reenrolTotp(selected.getValue()));
+        reenrol.disableProperty().bind(when(selected, AccountSummary::localPassword));
+        HBox credentials = row(reset, reenrol);
 
         TextField login = field("admin-account-login", "admin.accounts.login", 130);
         TextField name = field("admin-account-name", "admin.accounts.name", 180);
@@ -175,7 +185,58 @@ public final class AdministrationView extends BorderPane {
         create.setGraphic(Icon.PLUS.node(12));
         create.disableProperty().bind(model.busyProperty());
         Node form = form("admin.accounts.createTitle", login, name, role, rpps, profession, password, create);
-        return tabContent(table, actions, form);
+        return tabContent(table, actions, credentials, issuedPassword(), issuedTotp(), form);
+    }
+
+    /** The temporary password just generated: selectable to hand it over, shown until dismissed. */
+    private Node issuedPassword() {
+        Label title = new Label();
+        TextField secret = new TextField();
+        secret.setId("admin-issued-password");
+        secret.setEditable(false);
+        secret.setPrefColumnCount(24);
+        Button dismiss = button("admin-issued-dismiss", "admin.accounts.issuedDismiss", model::dismissIssued);
+        HBox box = row(title, secret, dismiss);
+        box.setId("admin-issued-password-box");
+        box.getStyleClass().add("notice");
+        model.issuedPasswordProperty().addListener((o, was, now) -> {
+            title.setText(now == null ? "" : messages.format("admin.accounts.issuedPassword", now.login()));
+            secret.setText(now == null ? "" : now.password());
+        });
+        box.visibleProperty().bind(model.issuedPasswordProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** The re-enrolled second factor: its QR code and key, and the first code that confirms it. */
+    private Node issuedTotp() {
+        Label title = new Label();
+        title.setWrapText(true);
+        javafx.scene.image.ImageView qr = new javafx.scene.image.ImageView();
+        qr.setId("admin-totp-qr");
+        qr.setPreserveRatio(true);
+        qr.setFitWidth(200);
+        Label key = new Label();
+        key.setId("admin-totp-secret");
+        TextField code = field("admin-totp-code", "admin.accounts.totpCode", 110);
+        Button confirm = button("admin-totp-confirm", "admin.accounts.totpConfirm", () -> {
+            model.confirmTotp(code.getText());
+            code.clear();
+        });
+        confirm.disableProperty().bind(model.busyProperty());
+        Button dismiss = button("admin-totp-dismiss", "admin.accounts.issuedDismiss", model::dismissIssued);
+        VBox details = new VBox(8, title, key, row(code, confirm, dismiss));
+        HBox box = row(qr, details);
+        box.setId("admin-totp-box");
+        box.getStyleClass().add("notice");
+        model.issuedTotpProperty().addListener((o, was, now) -> {
+            title.setText(now == null ? "" : messages.format("admin.accounts.totpTitle", now.login()));
+            key.setText(now == null ? "" : messages.format("admin.accounts.totpSecret", now.secret()));
+            qr.setImage(now == null ? null : now.qr());
+        });
+        box.visibleProperty().bind(model.issuedTotpProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     // Trust contracts
@@ -272,6 +333,30 @@ public final class AdministrationView extends BorderPane {
                 }));
         addRoom.setGraphic(Icon.PLUS.node(12));
         addRoom.disableProperty().bind(model.busyProperty());
+        keepSelection(rooms, Room::id);
+        ObservableValue<Room> room = rooms.getSelectionModel().selectedItemProperty();
+        TextField roomName = field("admin-room-edit-name", "admin.catalogue.roomName", 160);
+        TextField roomAe = field("admin-room-edit-ae", "admin.catalogue.aeTitle", 120);
+        TextField roomStation = field("admin-room-edit-station", "admin.catalogue.station", 120);
+        room.addListener((o, was, now) -> {
+            if (now != null && (was == null || !was.id().equals(now.id()))) {
+                roomName.setText(now.name());
+                roomAe.setText(now.stationAeTitle());
+                roomStation.setText(orEmpty(now.stationName()));
+            }
+        });
+        Button saveRoom = button("admin-room-save", "admin.catalogue.save", () -> model.updateRoom(room.getValue(),
+                roomName.getText(), roomAe.getText(), roomStation.getText(), null));
+        saveRoom.disableProperty().bind(when(room, r -> true));
+        Button disableRoom = button("admin-room-disable", "admin.catalogue.disable",
+                () -> model.setRoomActive(room.getValue(), false));
+        disableRoom.getStyleClass().add("danger");
+        disableRoom.disableProperty().bind(when(room, Room::active));
+        Button enableRoom = button("admin-room-enable", "admin.catalogue.enable",
+                () -> model.setRoomActive(room.getValue(), true));
+        enableRoom.disableProperty().bind(when(room, r -> !r.active()));
+        Node editRoom = form("admin.catalogue.editRoomTitle", roomName, roomAe, roomStation, saveRoom, disableRoom,
+                enableRoom);
 
         TableView<ExamType> exams = table("admin-exams-table", model.exams(), "admin.catalogue.noExam");
         exams.getColumns().add(text("admin.col.code", ExamType::code, 90));
@@ -296,11 +381,36 @@ public final class AdministrationView extends BorderPane {
                 }));
         addExam.setGraphic(Icon.PLUS.node(12));
         addExam.disableProperty().bind(model.busyProperty());
+        keepSelection(exams, ExamType::id);
+        ObservableValue<ExamType> exam = exams.getSelectionModel().selectedItemProperty();
+        TextField examLabel = field("admin-exam-edit-label", "admin.catalogue.examLabel", 200);
+        TextField examMinutes = field("admin-exam-edit-minutes", "admin.catalogue.duration", 90);
+        TextField examCcam = field("admin-exam-edit-ccam", "admin.catalogue.ccam", 90);
+        exam.addListener((o, was, now) -> {
+            if (now != null && (was == null || !was.id().equals(now.id()))) {
+                examLabel.setText(now.label());
+                examMinutes.setText(Integer.toString(now.durationMinutes()));
+                examCcam.setText(orEmpty(now.ccamCode()));
+            }
+        });
+        Button saveExam = button("admin-exam-save", "admin.catalogue.save", () -> model.updateExam(exam.getValue(),
+                examLabel.getText(), examMinutes.getText(), examCcam.getText(), null));
+        saveExam.disableProperty().bind(when(exam, x -> true));
+        Button disableExam = button("admin-exam-disable", "admin.catalogue.disable",
+                () -> model.setExamActive(exam.getValue(), false));
+        disableExam.getStyleClass().add("danger");
+        disableExam.disableProperty().bind(when(exam, ExamType::active));
+        Button enableExam = button("admin-exam-enable", "admin.catalogue.enable",
+                () -> model.setExamActive(exam.getValue(), true));
+        enableExam.disableProperty().bind(when(exam, x -> !x.active()));
+        Node editExam = form("admin.catalogue.editExamTitle", examLabel, examMinutes, examCcam, saveExam, disableExam,
+                enableExam);
         Label note = new Label(messages.get("admin.catalogue.note"));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
-        return tabContent(note, rooms, form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom),
-                exams, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam));
+        return tabContent(note, rooms, editRoom,
+                form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom),
+                exams, editExam, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam));
     }
 
     // MSSanté mailboxes
@@ -339,10 +449,24 @@ public final class AdministrationView extends BorderPane {
 
     // Endpoints and certificates (read only)
 
+    /** The state the server reports, in the screen's language. */
+    private String state(ConfiguredEndpoint endpoint) {
+        String key = switch (endpoint.state()) {
+            case "actif" -> "admin.config.state.on";
+            case "désactivé" -> "admin.config.state.off";
+            case "bac à sable" -> "admin.config.state.sandbox";
+            case "configuré" -> "admin.config.state.configured";
+            case "non configuré" -> "admin.config.state.notConfigured";
+            default -> null;
+        };
+        return key == null ? endpoint.state() : messages.get(key);
+    }
+
     private Node configurationTab() {
-        TableView<Endpoint> endpoints = table("admin-endpoints-table", model.endpoints(), "admin.config.noEndpoint");
-        endpoints.getColumns().add(text("admin.col.service", Endpoint::service, 160));
-        endpoints.getColumns().add(text("admin.col.key", Endpoint::key, 200));
+        TableView<ConfiguredEndpoint> endpoints = table("admin-endpoints-table", model.endpoints(), "admin.config.noEndpoint");
+        endpoints.getColumns().add(text("admin.col.service", ConfiguredEndpoint::service, 160));
+        endpoints.getColumns().add(text("admin.col.state", this::state, 110));
+        endpoints.getColumns().add(text("admin.col.key", ConfiguredEndpoint::key, 200));
         endpoints.getColumns().add(text("admin.col.address", e -> e.address() == null
                 ? messages.get("admin.config.notConfigured") : e.address(), 360));
 

@@ -116,7 +116,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         // Technologists and radiologists mark an exam en cours and réalisé from the monitor.
-        worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services()), background, messages, clock, actor,
+        worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services().api()), background, messages, clock, actor,
                 javafx.beans.binding.Bindings.createBooleanBinding(() -> session.user() != null
                         && (session.user().account().role() == Role.MANIPULATEUR
                         || session.user().account().role() == Role.RADIOLOGUE), session.userProperty()));
@@ -162,7 +162,14 @@ public final class MainWindow extends BorderPane {
             }
             return;
         }
-        agenda.refresh();
+        if (type.equals("catalogue.changed")) {
+            agenda.start(); // rooms or exams changed: offered again as they now are
+        } else {
+            agenda.refresh();
+        }
+        if (type.startsWith("exam.") && worklistView != null) {
+            worklist.refresh();
+        }
     }
 
     private PatientsView patients() {
@@ -242,10 +249,11 @@ public final class MainWindow extends BorderPane {
         sidebar.getChildren().add(roleButton(session, Section.QUEUE, Icon.PROVENANCE_PFI, "nav.queue", "nav-queue",
                 queue != null, role -> role != Role.MANIPULATEUR));
         // The statistics are the practice's management figures.
-        sidebar.getChildren().add(roleButton(session, Section.STATS, Icon.CHART, "nav.stats", "nav-stats", true,
+        sidebar.getChildren().add(roleButton(session, Section.STATS, Icon.CHART, "nav.stats", "nav-stats",
+                context.services().api() != null,
                 role -> role == Role.ADMINISTRATEUR || role == Role.RADIOLOGUE));
         sidebar.getChildren().add(roleButton(session, Section.ADMIN, Icon.SETTINGS, "nav.admin", "nav-admin",
-                context.administration() != null, role -> role == Role.ADMINISTRATEUR));
+                context.services().api() != null, role -> role == Role.ADMINISTRATEUR));
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(186);
         sidebar.setMinWidth(186);
@@ -273,7 +281,7 @@ public final class MainWindow extends BorderPane {
     private fr.opaline.ui.statistics.StatisticsView statisticsView() {
         if (statisticsView == null) {
             statistics = new fr.opaline.ui.statistics.StatisticsViewModel(
-                    new fr.opaline.ui.statistics.StatisticsGateway(context.services()), background, messages);
+                    new fr.opaline.ui.statistics.StatisticsGateway(context.services().api()), background, messages);
             statisticsView = new fr.opaline.ui.statistics.StatisticsView(statistics, messages);
         }
         return statisticsView;
@@ -282,7 +290,7 @@ public final class MainWindow extends BorderPane {
     private fr.opaline.ui.admin.AdministrationView adminView() {
         if (adminView == null) {
             admin = new fr.opaline.ui.admin.AdministrationViewModel(new fr.opaline.ui.admin.AdministrationGateway(
-                    context.administration()), background, messages, actor, clock,
+                    context.services().api()), background, messages, actor, clock,
                     MainWindow::browse);
             adminView = new fr.opaline.ui.admin.AdministrationView(admin, messages, context.services().zone());
         }

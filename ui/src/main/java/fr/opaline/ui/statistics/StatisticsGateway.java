@@ -1,28 +1,28 @@
 package fr.opaline.ui.statistics;
 
-import fr.opaline.core.practice.PracticeSettings;
+import fr.opaline.api.StatisticsApi;
+import fr.opaline.api.client.ApiClient;
 import fr.opaline.core.statistics.StatisticsCsv;
-import fr.opaline.core.statistics.StatisticsPeriod;
 import fr.opaline.core.statistics.UsageReport;
-import fr.opaline.core.statistics.UsageStatistics;
-import fr.opaline.ui.DesktopServices;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
-/** What the statistics screen reads and writes; every call touches the database or a file (background only). */
+/**
+ * What the statistics screen reads (computed by the practice server) and writes (the CSV, on this
+ * workstation); every call waits on the network or a file (background only).
+ */
 public class StatisticsGateway {
 
-    private final DesktopServices services;
+    private final ApiClient api;
 
-    public StatisticsGateway(DesktopServices services) {
-        this.services = services;
+    public StatisticsGateway(ApiClient api) {
+        this.api = Objects.requireNonNull(api, "api");
     }
 
     /** Every month of the previous and the current year, for the site the practice settings describe. */
     public UsageReport read() {
-        UsageStatistics statistics = new UsageStatistics(services.database(),
-                new PracticeSettings(services.database()).profile(), services.clock());
-        return statistics.report(StatisticsPeriod.currentAndPreviousYear(services.clock()));
+        return api.api(StatisticsApi.class).report();
     }
 
     public void export(UsageReport report, Path target) throws IOException {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import fr.opaline.core.order.ExamProgressService;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -146,14 +146,15 @@ public final class WorklistMonitorViewModel {
         mark(gateway::complete, "worklist.task.complete", "worklist.completed");
     }
 
-    private void mark(BiConsumer<StepEntry, Actor> change, String task, String done) {
+    private void mark(Consumer<StepEntry> change, String task, String done) {
         StepEntry entry = selected.get();
         if (entry == null || status.busy()) {
             return;
         }
-        Actor who = actor.get();
+        // Signed in (the server names the user in the audit trail from its session).
+        actor.get();
         status.act(messages.get(task), p -> {
-            change.accept(entry, who);
+            change.accept(entry);
             return entry;
         }, marked -> messages.format(done, PatientNames.display(marked.patient()), marked.step().description()),
                 null, this::refresh);

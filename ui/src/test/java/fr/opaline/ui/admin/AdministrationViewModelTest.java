@@ -13,6 +13,7 @@ import fr.opaline.ins.trust.Channel;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.MailboxKind;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.api.admin.CertificateStatus;
 import fr.opaline.ui.testing.AdministrationFixture;
 import fr.opaline.ui.testing.DesktopFixture;
 import fr.opaline.ui.testing.Direct;
@@ -48,7 +49,7 @@ class AdministrationViewModelTest {
     }
 
     private AdministrationViewModel model() {
-        return new AdministrationViewModel(new AdministrationGateway(a.services()), Direct.background(),
+        return new AdministrationViewModel(a.gateway(), Direct.background(),
                 Messages.french(), () -> signedIn.get(), f.core.clock, url -> browser.open(url));
     }
 
@@ -133,17 +134,23 @@ class AdministrationViewModelTest {
         assertThat(model.errorProperty().get()).isEqualTo("Il doit rester au moins un administrateur actif.");
         assertThat(account(model, "admin").user().active()).isTrue();
 
+        // A secretary's session (a desktop whose screen was tampered with): the server refuses every change.
+        f.signedIn(f.secretary);
         signedIn = () -> f.actor;
         model.changeRole(account(model, "secretariat"), Role.ADMINISTRATEUR, null);
-        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        // Refused, then the screen's reading is refused too: each time the server says so in French.
+        assertThat(model.errorProperty().get()).startsWith("Votre rôle (secrétaire) ne permet pas de");
         assertThat(new UserRepository(f.db.database().dsl()).findByLogin("secretariat").orElseThrow().role())
                 .isEqualTo(Role.SECRETAIRE);
         model.addRoom("IRM1", "IRM", Modality.MR, "AE_IRM1", null, null);
-        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        assertThat(model.errorProperty().get()).startsWith("Votre rôle (secrétaire) ne permet pas");
         model.addCorrespondent("CH", Channel.HL7, "ch", null, null);
-        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        assertThat(model.errorProperty().get()).startsWith("Votre rôle (secrétaire) ne permet pas");
         model.setMailbox(MailboxKind.ORGANISATIONNELLE, "secretariat@cabinet.mssante.fr", null, null, null);
-        assertThat(model.errorProperty().get()).isEqualTo("Action réservée aux administrateurs du cabinet.");
+        assertThat(model.errorProperty().get()).startsWith("Votre rôle (secrétaire) ne permet pas");
+        java.util.Optional<fr.opaline.core.catalogue.Room> irm = f.db.database().inSnapshot(
+                ctx -> new fr.opaline.core.catalogue.CatalogueRepository(ctx).roomByCode("IRM1"));
+        assertThat(irm).as("nothing changed").isEmpty();
         assertThat(model.rooms()).hasSize(3);
         assertThat(model.correspondents()).isEmpty();
         assertThat(model.mailboxes()).isEmpty();
@@ -280,10 +287,11 @@ class AdministrationViewModelTest {
         a.certificate(dir, "INSi", "insi.keystore", "bientot", 0, 20);
         a.certificate(dir, "BAL applicative", "mss.applicative.keystore", "perime", -400, 30);
         AdministrationViewModel model = model();
-        assertThat(model.endpoints()).extracting(e -> e.key()).containsExactly("dmp.url", "insi.url");
 
         model.refresh();
 
+        assertThat(model.endpoints()).extracting(e -> e.key() + " " + e.state())
+                .containsExactly("dmp.url actif", "insi.url désactivé");
         assertThat(model.certificates()).hasSize(3);
         CertificateStatus valid = model.certificates().get(0);
         assertThat(valid.level()).isEqualTo(CertificateStatus.Level.OK);
@@ -303,6 +311,7 @@ class AdministrationViewModelTest {
     @Test
     void theAnsServiceStatusOpensInTheBrowserOrTheAddressIsGiven() {
         AdministrationViewModel model = model();
+        model.refresh();
         model.openAnsStatus();
         assertThat(opened).containsExactly(AdministrationFixture.ANS_URL);
         assertThat(model.infoProperty().get()).contains(AdministrationFixture.ANS_URL);

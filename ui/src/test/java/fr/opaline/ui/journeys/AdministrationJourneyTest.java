@@ -8,7 +8,7 @@ import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.core.user.UserRepository;
 import fr.opaline.ui.DesktopContext;
-import fr.opaline.ui.admin.CertificateStatus;
+import fr.opaline.api.admin.CertificateStatus;
 import fr.opaline.ui.testing.AdministrationFixture;
 import fr.opaline.ui.testing.DesktopFixture;
 import java.nio.file.Files;

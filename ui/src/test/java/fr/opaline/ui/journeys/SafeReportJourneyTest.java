@@ -145,7 +145,7 @@ class SafeReportJourneyTest extends DesktopJourney {
         untilText("#report-status", t -> t.equals("Brouillon"));
 
         // At the scanner's console (another workstation), the technologist starts then completes the exam.
-        ExamProgressService progress = f.services().examProgress();
+        ExamProgressService progress = new ExamProgressService(f.db.database(), f.core.audit, f.core.clock);
         Actor merm = Actor.user(technologist.id(), technologist.login());
         progress.start(f.qualifiedAtNine.step().id(), merm);
         untilText("#report-exam-status", t -> t.equals("Examen : En cours"));

@@ -1,9 +1,7 @@
 package fr.opaline.ui.testing;
 
-import fr.opaline.core.catalogue.CatalogueService;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.user.AccountAdministration;
-import fr.opaline.core.user.AccountReview;
 import fr.opaline.core.user.AccountSecurity;
 import fr.opaline.core.user.LocalAuthentication;
 import fr.opaline.core.user.PasswordHasher;
@@ -12,9 +10,9 @@ import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ins.trust.TrustedCorrespondents;
 import fr.opaline.mss.mailbox.Mailboxes;
-import fr.opaline.ui.AdministrationServices;
-import fr.opaline.ui.AdministrationServices.CertificateFile;
-import fr.opaline.ui.AdministrationServices.Endpoint;
+import fr.opaline.api.admin.ConfiguredEndpoint;
+import fr.opaline.server.admin.ServerConfiguration;
+import fr.opaline.server.admin.ServerConfiguration.CertificateFile;
 import fr.opaline.ui.DesktopContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +24,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The administrators' services over a {@link DesktopFixture}: an administrator {@code admin}, the
- * account services with a cheap Argon2 cost, and certificate files made by the JDK's keytool (a
- * peer nobody here wrote), valid from today's real date: their validity is read on the system clock.
+ * The Administration screen over a {@link DesktopFixture}'s practice server: an administrator
+ * {@code admin}, the account services with a cheap Argon2 cost (to check what the screen did), and
+ * the server's configuration: two endpoints and certificate files made by the JDK's keytool (a peer
+ * nobody here wrote), valid from today's real date: their validity is read on the system clock.
  */
 public final class AdministrationFixture {
 
@@ -56,6 +55,7 @@ public final class AdministrationFixture {
                 security);
         correspondents = new TrustedCorrespondents(desk.db.database(), desk.core.audit, desk.core.ids, desk.core.clock);
         mailboxes = new Mailboxes(desk.db.database(), desk.core.audit, desk.core.ids, desk.core.clock);
+        desk.serverConfiguration = this::configuration;
     }
 
     /** A PKCS#12 made by keytool, valid from {@code startDays} (keytool's {@code -startdate}) for {@code days}. */
@@ -79,18 +79,22 @@ public final class AdministrationFixture {
         return file;
     }
 
-    public AdministrationServices services() {
-        return new AdministrationServices(accounts, new AccountReview(desk.db.database(), desk.core.audit,
-                desk.core.clock, security), correspondents, mailboxes,
-                new CatalogueService(desk.db.database(), desk.core.audit, desk.core.ids),
-                Clock.system(ZoneId.of("Europe/Paris")),
-                List.of(new Endpoint("DMP", "dmp.url", "https://dmp.example.test/si-dmp-server/v2/services"),
-                        new Endpoint("INSi", "insi.url", null)),
-                certificates, ANS_URL);
+    /** The practice server's configuration as its wiring would read it: DMP on, INSi switched off. */
+    public ServerConfiguration configuration() {
+        return new ServerConfiguration(
+                List.of(new ConfiguredEndpoint("DMP", "dmp.url", "https://dmp.example.test/si-dmp-server/v2/services",
+                                "actif"),
+                        new ConfiguredEndpoint("INSi", "insi.url", null, "désactivé")),
+                certificates, ANS_URL, Clock.system(ZoneId.of("Europe/Paris")));
     }
 
-    /** The desktop in demonstration mode with the Administration section. */
+    /** The administrators' screen's gateway, through the practice server, signed in as the administrator. */
+    public fr.opaline.ui.admin.AdministrationGateway gateway() {
+        return new fr.opaline.ui.admin.AdministrationGateway(desk.signedIn(administrator));
+    }
+
+    /** The desktop in demonstration mode (the Administration section goes through the practice server). */
     public DesktopContext context() {
-        return desk.context().withAdministration(services());
+        return desk.context();
     }
 }

@@ -217,6 +217,17 @@ public final class DesktopFixture implements AutoCloseable {
                 Duration.ofSeconds(1));
     }
 
+    /** What the practice server's configuration says of the external services (Administration screen). */
+    public java.util.function.Supplier<fr.opaline.server.admin.ServerConfiguration> serverConfiguration =
+            () -> fr.opaline.server.admin.ServerConfiguration.none(java.time.Clock.system(CoreFixture.PARIS));
+
+    /** The client of this fixture's practice server, signed in as that user (demonstration picker). */
+    public fr.opaline.api.client.ApiClient signedIn(UserAccount user) {
+        fr.opaline.api.client.ApiClient client = api();
+        client.api(fr.opaline.api.SessionApi.class).signInDemo(user.id());
+        return client;
+    }
+
     private fr.opaline.server.ApiServer apiServer;
     private fr.opaline.api.client.ApiClient apiClient;
     private fr.opaline.server.PracticeApi.Endpoints areas = fr.opaline.server.PracticeApi.Endpoints.NONE;
@@ -242,7 +253,8 @@ public final class DesktopFixture implements AutoCloseable {
     }
 
     private java.util.Map<Class<?>, Object> areas(fr.opaline.server.EventHub events) {
-        java.util.Map<Class<?>, Object> all = new java.util.HashMap<>(areas.build(events));
+        java.util.Map<Class<?>, Object> all = new java.util.HashMap<>(ServerAreas.of(this, events));
+        all.putAll(areas.build(events));
         all.putIfAbsent(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(db.database(), core.outbox,
                 events, core.clock));
         return all;

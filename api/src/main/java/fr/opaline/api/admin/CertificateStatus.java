@@ -1,10 +1,11 @@
-package fr.opaline.ui.admin;
+package fr.opaline.api.admin;
 
 import java.time.Instant;
 
 /**
- * A configured certificate as the administrator sees it: who it names, who issued it, when it
- * ends and how many days are left; an error (expired, unreadable…) carries the reason instead.
+ * A certificate file configured on the server as the administrator sees it: who it names, who
+ * issued it, when it ends and how many days are left; an error (expired, unreadable…) carries the
+ * reason instead. The password is never sent.
  *
  * @param daysLeft null when the certificate could not be read
  * @param note     the inspector's warnings, or the reason of an error; empty otherwise
