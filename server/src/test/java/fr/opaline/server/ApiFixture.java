@@ -35,6 +35,11 @@ final class ApiFixture implements AutoCloseable {
     final ApiServer server;
 
     ApiFixture() throws IOException {
+        this(core -> PracticeApi.Endpoints.NONE);
+    }
+
+    /** With further areas, built over this fixture's core services. */
+    ApiFixture(java.util.function.Function<CoreFixture, PracticeApi.Endpoints> more) throws IOException {
         db = TestDatabases.h2();
         core = new CoreFixture(db.database());
         accounts = new AccountsFixture(core);
@@ -42,7 +47,7 @@ final class ApiFixture implements AutoCloseable {
         accounts.account("radiologue", Role.RADIOLOGUE, "10001234567", PASSWORD);
         accounts.account("admin", Role.ADMINISTRATEUR, null, PASSWORD);
         api = PracticeApi.over(core.database, core.clock, accounts.authentication, core.patients, core.booking,
-                IDLE, Duration.ofHours(12));
+                IDLE, Duration.ofHours(12), PracticeApi.SignInOptions.PASSWORD_ONLY, more.apply(core));
         server = new ApiServer(HttpSettings.defaults("API test", new InetSocketAddress("127.0.0.1", 0)),
                 TlsIdentity.create("serveur test", List.of("127.0.0.1", "localhost"), TlsIdentity.Usage.SERVER,
                         Duration.ofDays(1)), api, "test").start();

@@ -40,7 +40,15 @@ public final class ApiWiring implements ServerContribution {
         return PracticeApi.over(core.database, core.clock, new AccountsWiring(core).authentication, core.patients,
                 core.booking, core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("api.session.maxAge", Duration.ofHours(12)),
-                new PracticeApi.SignInOptions(psc, demo ? core.audit : null));
+                new PracticeApi.SignInOptions(psc, demo ? core.audit : null),
+                PracticeApi.Endpoints.NONE.and(recordAreas(core, demo)));
+    }
+
+    /** The patient record's identity (INSi), DMP and document areas over this process's services. */
+    static PracticeApi.Endpoints recordAreas(CoreServices core, boolean demo) {
+        DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
+        return fr.opaline.server.record.RecordEndpoints.of(core.database, core.audit, core.clock,
+                InsWiring.insServices(core).lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), demo);
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

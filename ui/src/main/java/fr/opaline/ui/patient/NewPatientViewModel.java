@@ -63,7 +63,7 @@ public final class NewPatientViewModel {
         this.messages = messages;
         this.actor = actor;
         this.clock = clock;
-        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
     }
 
     /** INSi queried with the typed traits before creating (SC.INS.13). */

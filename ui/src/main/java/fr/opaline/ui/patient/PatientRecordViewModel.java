@@ -7,7 +7,6 @@ import fr.opaline.core.patient.Patient;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.dmp.DmpUser;
-import fr.opaline.ui.RecordServices;
 import fr.opaline.ui.dmp.DicaViewModel;
 import fr.opaline.ui.dmp.DmpRecordViewModel;
 import fr.opaline.ui.document.DocumentViewerViewModel;
@@ -56,18 +55,24 @@ public final class PatientRecordViewModel {
         this(directory, background, messages, actor, null, java.time.ZoneId.systemDefault());
     }
 
-    /** @param dmpUser the signed-in user as the DMP sees them; null: no DICA nor DMP in the record */
+    /**
+     * @param dmpUser null: no DICA nor DMP in the record (who the user is for the DMP is decided by
+     *                the server from the session; the desktop only says whether to show them)
+     */
     public PatientRecordViewModel(PatientDirectory directory, Background background, Messages messages,
                                   Supplier<Actor> actor, Supplier<DmpUser> dmpUser, java.time.ZoneId zone) {
         this.directory = directory;
         this.background = background;
         this.messages = messages;
         this.actor = actor;
-        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
         this.viewer = new DocumentViewerViewModel(directory.documents(), background, messages);
-        RecordServices services = dmpUser == null ? RecordServices.NONE : directory.record();
-        this.dica = new DicaViewModel(services.dica(), services.consent(), background, messages, actor, dmpUser);
-        this.dmp = new DmpRecordViewModel(services.consultation(), background, messages, actor, dmpUser, zone);
+        fr.opaline.api.DmpApi dmpApi = dmpUser == null ? null : directory.dmp();
+        this.dica = new DicaViewModel(dmpApi, background, messages);
+        this.dmp = new DmpRecordViewModel(dmpApi != null && directory.features().dmpConsultation() ? dmpApi : null,
+                background, messages, zone);
+        // What the DMP answered changes the DICA's DMP condition: the server evaluates it again.
+        dmp.onOpened(dica::refresh);
         // The DMP is asked when the user's conditions become met (on opening, after consent…).
         dica.checklistProperty().addListener((o, was, now) -> {
             boolean can = dica.mayAskTheDmp();

@@ -18,7 +18,7 @@ import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
-import fr.opaline.ui.RecordServices;
+import fr.opaline.ui.RecordFeatures;
 import fr.opaline.dmp.DmpChanges;
 import fr.opaline.dmp.authorization.DmpAuthorizations;
 import fr.opaline.dmp.client.DmpClient;
@@ -78,7 +78,10 @@ public final class DesktopFixture implements AutoCloseable {
     public final Booking qualifiedAtNine;
     public final Booking provisionalAtTen;
     public final Booking retrievedEchoAtNine;
-    private RecordServices record = RecordServices.NONE;
+    /** The record's services the fixture's practice server offers (set by {@link #withInsi()}, {@link #withDmp()}). */
+    private InsiLookupService insiLookup;
+    private DicaService dica;
+    private DmpConsultationService dmpConsultation;
     private InsiSandbox insiSandbox;
     private DmpSandbox dmpSandbox;
     private static SandboxPki sharedPki;
@@ -151,12 +154,14 @@ public final class DesktopFixture implements AutoCloseable {
 
     public DesktopServices services() {
         return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
-                "Cabinet de test", "H2 (test)", record).withOutbox(core.outbox);
+                "Cabinet de test", "H2 (test)", new RecordFeatures(insiLookup != null, dmpConsent != null,
+                dmpConsultation != null)).withOutbox(core.outbox);
     }
 
     /**
-     * Starts the sandbox DMP (SOAP over mutual TLS with a test PKI) and gives the desktop the dmp
-     * module's consent, DICA and consultation; adds the radiologist {@code lambert} (RPPS).
+     * Starts the sandbox DMP (SOAP over mutual TLS with a test PKI) and gives the practice server the
+     * dmp module's consent, DICA and consultation; adds the radiologist {@code lambert} (RPPS). Call
+     * before {@link #api()} (the journeys do, in {@code prepare}).
      */
     public DmpSandbox withDmp() throws Exception {
         SandboxPki pki = pki();
@@ -177,9 +182,9 @@ public final class DesktopFixture implements AutoCloseable {
         ConsentGuard guard = new ConsentGuard(db.database(), core.clock);
         dmpConsent = new DmpConsentService(db.database(), core.audit, core.ids, core.clock, core.episodes, changes);
         DmpAuthorizations authorizations = new DmpAuthorizations(db.database(), client, core.audit, core.ids, core.clock);
-        record = record.withDmp(dmpConsent, new DicaService(db.database(), guard, changes, core.clock),
-                new DmpConsultationService(db.database(), guard, client, authorizations, core.audit, changes, core.ids,
-                        core.clock, DMP_STRUCTURE));
+        dica = new DicaService(db.database(), guard, changes, core.clock);
+        dmpConsultation = new DmpConsultationService(db.database(), guard, client, authorizations, core.audit, changes,
+                core.ids, core.clock, DMP_STRUCTURE);
         radiologist = core.user("lambert", Role.RADIOLOGUE, "99700000000");
         return dmpSandbox;
     }
@@ -192,15 +197,14 @@ public final class DesktopFixture implements AutoCloseable {
         return sharedPki;
     }
 
-    /** Starts the sandbox INSi on loopback (SOAP over HTTP) and gives the desktop the ins module's récupération. */
+    /** Starts the sandbox INSi on loopback (SOAP over HTTP) and gives the practice server the ins module's récupération. */
     public InsiSandbox withInsi() throws IOException {
         insiSandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), core.clock);
         insiSandbox.start();
         IdentityStatusService statuses = new IdentityStatusService(db.database(), core.patients, core.audit, core.ids,
                 core.clock, new PracticeSettings(db.database()));
         InsiClient client = new InsiClient(InsiSettings.of(insiSandbox.endpoint(), Duration.ofSeconds(5)), core.clock);
-        record = new RecordServices(new InsiLookupService(client, db.database(), core.patients, statuses, core.audit,
-                core.clock, null));
+        insiLookup = new InsiLookupService(client, db.database(), core.patients, statuses, core.audit, core.clock, null);
         return insiSandbox;
     }
 
@@ -226,7 +230,9 @@ public final class DesktopFixture implements AutoCloseable {
             fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
                     accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
-                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit));
+                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit),
+                    fr.opaline.server.record.RecordEndpoints.of(db.database(), core.audit, core.clock, insiLookup,
+                            dmpConsent, dica, dmpConsultation, true));
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
                         new java.net.InetSocketAddress("127.0.0.1", 0)),
@@ -242,6 +248,12 @@ public final class DesktopFixture implements AutoCloseable {
                     Duration.ofSeconds(30));
         }
         return apiClient;
+    }
+
+    /** The desktop's services through this fixture's server, signed in as {@code user} (demonstration picker). */
+    public DesktopServices signedIn(UserAccount user) {
+        api().api(fr.opaline.api.SessionApi.class).signInDemo(user.id());
+        return services().withApi(api());
     }
 
     @Override
