@@ -1,6 +1,9 @@
 package fr.opaline.api;
 
+import fr.opaline.api.identity.IdentityCheck;
 import fr.opaline.api.identity.InsiAnswer;
+import fr.opaline.core.patient.ContactDetails;
+import fr.opaline.core.patient.IdentityAttributes;
 import fr.opaline.core.patient.IdentityTraits;
 import fr.opaline.core.patient.Patient;
 import java.util.UUID;
@@ -29,4 +32,30 @@ public interface IdentityApi {
     /** A new patient made from the identity of an earlier answer, with the used names typed at the desk. */
     @Access(purpose = "créer un patient avec l'identité renvoyée par INSi")
     Patient createFromInsi(UUID answerId, String usedName, String usedFirstName);
+
+    /**
+     * Records the identity-document check (RNIV): provisoire → validée, récupérée → qualifiée; the
+     * reason (device, date, who checked) is kept in the identity history and the audit trail.
+     */
+    @Access(purpose = "enregistrer le contrôle de la pièce d'identité")
+    Patient recordIdentityCheck(UUID patientId, IdentityCheck check);
+
+    /** The check was entered by mistake: withdrawn, with its reason (the status falls back). */
+    @Access(purpose = "retirer le contrôle de la pièce d'identité")
+    Patient clearIdentityCheck(UUID patientId, String reason);
+
+    /**
+     * Corrects strict traits, an explicit act with its reason: an INS returned for the former traits
+     * is withdrawn, so qualifiée becomes validée and récupérée provisoire (RNIV); audited.
+     */
+    @Access(purpose = "corriger un trait d'identité")
+    Patient correctTraits(UUID patientId, IdentityTraits traits, String reason);
+
+    /** Sets or clears douteuse / fictive / homonyme, with the reason (douteuse or fictive: provisoire). */
+    @Access(purpose = "modifier les attributs de l'identité")
+    Patient setAttributes(UUID patientId, IdentityAttributes attributes, String reason);
+
+    /** Telephone, e-mail, address: changed freely, audited as a patient update. */
+    @Access(purpose = "modifier les coordonnées du patient")
+    Patient updateContact(UUID patientId, ContactDetails contact);
 }

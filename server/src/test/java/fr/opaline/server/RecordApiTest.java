@@ -19,6 +19,8 @@ import fr.opaline.dmp.DmpChanges;
 import fr.opaline.dmp.consent.ConsentGuard;
 import fr.opaline.dmp.consent.DmpConsentService;
 import fr.opaline.dmp.dica.DicaService;
+import fr.opaline.ins.status.IdentityStatusService;
+import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.platform.tls.TlsIdentity;
 import fr.opaline.server.record.DocumentEndpoint;
 import fr.opaline.server.record.RecordEndpoints;
@@ -46,7 +48,9 @@ class RecordApiTest {
         fixture = new ApiFixture(core -> {
             DmpChanges changes = new DmpChanges();
             ConsentGuard guard = new ConsentGuard(core.database, core.clock);
-            return RecordEndpoints.of(core.database, core.audit, core.clock, null,
+            return RecordEndpoints.of(core.database, core.audit, core.clock, core.patients,
+                    new IdentityStatusService(core.database, core.patients, core.audit, core.ids, core.clock,
+                            new PracticeSettings(core.database)), null,
                     new DmpConsentService(core.database, core.audit, core.ids, core.clock, core.episodes, changes),
                     new DicaService(core.database, guard, changes, core.clock), null, false);
         });
@@ -122,6 +126,54 @@ class RecordApiTest {
                     assertThat(e.actorLogin()).isEqualTo("secretaire");
                     assertThat(e.objectId()).isEqualTo(document.toString());
                 });
+    }
+
+    @Test
+    void theDeskQualifiesARetrievedIdentityAndACorrectedTraitDropsItToValidee() throws Exception {
+        Patient created = fixture.core.patient("PETIT", "JEANNE", LocalDate.of(1988, 9, 3), Sex.F);
+        Patient retrieved = fixture.core.patients.update(created.id(), p -> p.withIdentity(p.traits(),
+                new fr.opaline.core.patient.InsNumber("288097512301788", fr.opaline.core.patient.InsNumber.OID_TEST_NIR),
+                fr.opaline.core.patient.IdentityStatus.RECUPEREE, fr.opaline.core.patient.IdentityAttributes.NONE, null,
+                fixture.core.clock.instant()), "test", fixture.core.secretary);
+        ApiClient secretary = fixture.client(ApiFixture.workstationKey());
+        secretary.api(SessionApi.class).signIn("secretaire", ApiFixture.PASSWORD.toCharArray(), null);
+        fr.opaline.api.IdentityApi identity = secretary.api(fr.opaline.api.IdentityApi.class);
+        LocalDate today = LocalDate.now(fixture.core.clock);
+
+        // Not a high-trust device: refused, nothing changes.
+        Assertions.assertThatThrownBy(() -> identity.recordIdentityCheck(retrieved.id(),
+                        new fr.opaline.api.identity.IdentityCheck("CARTE_VITALE", today, "Mme Accueil", null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+
+        Patient qualified = identity.recordIdentityCheck(retrieved.id(),
+                new fr.opaline.api.identity.IdentityCheck("CNI", today, "Mme Accueil", null));
+        assertThat(qualified.status()).isEqualTo(fr.opaline.core.patient.IdentityStatus.QUALIFIEE);
+        assertThat(fixture.core.audit.forPatient(retrieved.id(), 20)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(IdentityStatusService.AUDIT_STATUS_CHANGED);
+            assertThat(e.actorLogin()).isEqualTo("secretaire");
+            assertThat(e.detail()).contains("RECUPEREE → QUALIFIEE", "Carte nationale d'identité", "Mme Accueil");
+        });
+
+        fr.opaline.core.patient.IdentityTraits corrected = new fr.opaline.core.patient.IdentityTraits("PETIT-MARTIN",
+                "JEANNE", null, LocalDate.of(1988, 9, 3), Sex.F, qualified.traits().birthplaceCode());
+        Assertions.assertThatThrownBy(() -> identity.correctTraits(retrieved.id(), corrected, " "))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        Patient validee = identity.correctTraits(retrieved.id(), corrected, "Nom composé sur la CNI");
+        assertThat(validee.status()).isEqualTo(fr.opaline.core.patient.IdentityStatus.VALIDEE);
+        assertThat(validee.ins()).isNull();
+        assertThat(validee.traits().birthName()).isEqualTo("PETIT-MARTIN");
+
+        Patient doubtful = identity.setAttributes(retrieved.id(),
+                new fr.opaline.core.patient.IdentityAttributes(true, false, false), "Pièce présentée douteuse");
+        assertThat(doubtful.status()).isEqualTo(fr.opaline.core.patient.IdentityStatus.PROVISOIRE);
+
+        Patient contact = identity.updateContact(retrieved.id(),
+                new fr.opaline.core.patient.ContactDetails(" 06 12 34 56 78 ", "jeanne@example.org", null, null, ""));
+        assertThat(contact.contact().phone()).isEqualTo("06 12 34 56 78");
+        assertThat(contact.contact().city()).isNull();
+        Assertions.assertThatThrownBy(() -> identity.updateContact(retrieved.id(),
+                        new fr.opaline.core.patient.ContactDetails(null, "pas-une-adresse", null, null, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
     private static java.util.Optional<fr.opaline.core.episode.CareEpisode> episode() {

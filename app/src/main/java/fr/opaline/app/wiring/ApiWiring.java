@@ -47,8 +47,9 @@ public final class ApiWiring implements ServerContribution {
     /** The patient record's identity (INSi), DMP and document areas over this process's services. */
     static PracticeApi.Endpoints recordAreas(CoreServices core, boolean demo) {
         DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
-        return fr.opaline.server.record.RecordEndpoints.of(core.database, core.audit, core.clock,
-                InsWiring.insServices(core).lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), demo);
+        InsWiring.InsServices ins = InsWiring.insServices(core);
+        return fr.opaline.server.record.RecordEndpoints.of(core.database, core.audit, core.clock, core.patients,
+                ins.statuses(), ins.lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), demo);
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

@@ -30,6 +30,11 @@ public final class PatientDirectory {
                 : services.api().api(fr.opaline.api.IdentityApi.class);
     }
 
+    /** The identity actions at the desk (check, attributes, traits, contact) through the server, or null without an API. */
+    public fr.opaline.api.IdentityApi identityDesk() {
+        return services.api() == null ? null : services.api().api(fr.opaline.api.IdentityApi.class);
+    }
+
     /** DICA, consent and the DMP through the server, or null when it offers none (or without an API). */
     public fr.opaline.api.DmpApi dmp() {
         return services.api() == null || !services.record().dica() ? null

@@ -231,7 +231,9 @@ public final class DesktopFixture implements AutoCloseable {
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
                     accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
                     new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit),
-                    fr.opaline.server.record.RecordEndpoints.of(db.database(), core.audit, core.clock, insiLookup,
+                    fr.opaline.server.record.RecordEndpoints.of(db.database(), core.audit, core.clock, core.patients,
+                            new IdentityStatusService(db.database(), core.patients, core.audit, core.ids, core.clock,
+                                    new PracticeSettings(db.database())), insiLookup,
                             dmpConsent, dica, dmpConsultation, true));
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
