@@ -111,6 +111,9 @@ class IdentityAtTheDeskJourneyTest extends DesktopJourney {
         robot.clickOn("#nav-patients");
         robot.clickOn("#search-name").write(typed);
         until(() -> text("#search-status").equals("1 patient trouvé"));
+        until(() -> robot.from(robot.lookup("#search-results").queryAs(javafx.scene.Node.class)).lookup(".identity-status")
+                .tryQuery().isPresent());
+        until(() -> robot.lookup(name).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.doubleClickOn(name);
         until(() -> robot.lookup("#record-name").tryQuery().map(n -> text("#record-name").startsWith(name))
                 .orElse(false) && robot.lookup("#identity-check-open").tryQuery().map(n -> !n.isDisabled())
