@@ -51,6 +51,32 @@ class IdentityAtTheDeskJourneyTest extends DesktopJourney {
         });
     }
 
+    @Override
+    protected void prepare(fr.opaline.ui.testing.DesktopFixture fixture) throws Exception {
+        if (testName.startsWith("theDica")) {
+            fixture.withDmp();
+        }
+    }
+
+    @Test
+    void theDicaLinkQualifierLInsOpensTheIdentityCheckAndTheInsConditionIsMet() throws Exception {
+        openRecord("lef", "LEFEVRE");
+        robot.clickOn("#dica-icon");
+        until(() -> robot.lookup("#dica-panel").query().isVisible());
+        until(() -> robot.lookup("#dica-remedy-QUALIFY_INS").tryQuery().isPresent());
+        assertThat(text("#dica-state-INS")).isEqualTo("Non satisfaite");
+
+        press("#dica-remedy-QUALIFY_INS");
+        until(() -> robot.lookup("#identity-check-document").tryQuery().isPresent());
+        choose("#identity-check-document", IdentityEvidence.PASSEPORT);
+        press("#identity-check-seen");
+        press("#identity-check-save");
+
+        until(() -> status().equals("Identité qualifiée"));
+        until(() -> text("#dica-state-INS").equals("Satisfaite"));
+        assertThat(stored(f.retrieved.id()).status()).isEqualTo(IdentityStatus.QUALIFIEE);
+    }
+
     @Test
     void correctingALockedTraitAfterTheWarningDropsQualifieeToValidee() throws Exception {
         openRecord("mart", "MARTIN");
