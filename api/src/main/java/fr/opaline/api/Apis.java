@@ -6,7 +6,8 @@ import java.util.List;
 public final class Apis {
 
     public static final List<Class<?>> ALL = List.of(SessionApi.class, AgendaApi.class, PatientApi.class,
-            ReportApi.class, QueueApi.class, WorklistApi.class, StatisticsApi.class, AdministrationApi.class);
+            ReportApi.class, QueueApi.class, WorklistApi.class, StatisticsApi.class, AdministrationApi.class,
+            IdentityApi.class, DmpApi.class, DocumentApi.class);
 
     private Apis() {
     }

@@ -57,6 +57,15 @@ public record PracticeApi(Dispatcher dispatcher, Sessions sessions, EventHub eve
         Endpoints NONE = events -> Map.of();
 
         Map<Class<?>, Object> build(EventHub events);
+
+        /** These areas and the other's (the other's win on the same interface). */
+        default Endpoints and(Endpoints other) {
+            return events -> {
+                Map<Class<?>, Object> both = new java.util.HashMap<>(build(events));
+                both.putAll(other.build(events));
+                return both;
+            };
+        }
     }
 
     public static PracticeApi over(Database database, Clock clock, LocalAuthentication authentication,

@@ -13,18 +13,18 @@ import java.util.Objects;
  *
  * @param practiceName         shown in the title bar
  * @param databaseDescription  shown in the status bar ("H2 local", "PostgreSQL sur …")
- * @param record               INSi and DMP services of the patient record
+ * @param record               which INSi and DMP services of the patient record the server offers
  * @param outbox               the durable outbox, for the feeding queue screen; null: the screen is not offered
  * @param api                  the practice server's API: sign-in, agenda and booking, patient search and
  *                             record go through it (the other screens still use the services above);
  *                             null only in unit tests that drive the screens on the services directly
  */
 public record DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
-                              String practiceName, String databaseDescription, RecordServices record,
+                              String practiceName, String databaseDescription, RecordFeatures record,
                               fr.opaline.core.outbox.Outbox outbox, fr.opaline.api.client.ApiClient api) {
 
     public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
-                           String practiceName, String databaseDescription, RecordServices record,
+                           String practiceName, String databaseDescription, RecordFeatures record,
                            fr.opaline.core.outbox.Outbox outbox) {
         this(database, patients, booking, clock, practiceName, databaseDescription, record, outbox, null);
     }
@@ -34,11 +34,11 @@ public record DesktopServices(Database database, PatientService patients, Bookin
         Objects.requireNonNull(patients, "patients");
         Objects.requireNonNull(booking, "booking");
         Objects.requireNonNull(clock, "clock");
-        record = record == null ? RecordServices.NONE : record;
+        record = record == null ? RecordFeatures.NONE : record;
     }
 
     public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
-                           String practiceName, String databaseDescription, RecordServices record) {
+                           String practiceName, String databaseDescription, RecordFeatures record) {
         this(database, patients, booking, clock, practiceName, databaseDescription, record, null);
     }
 
@@ -57,7 +57,7 @@ public record DesktopServices(Database database, PatientService patients, Bookin
     /** Core services only: the record works without INSi and the DMP. */
     public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
                            String practiceName, String databaseDescription) {
-        this(database, patients, booking, clock, practiceName, databaseDescription, RecordServices.NONE);
+        this(database, patients, booking, clock, practiceName, databaseDescription, RecordFeatures.NONE);
     }
 
     public ZoneId zone() {

@@ -40,11 +40,12 @@ public final class ApiWiring implements ServerContribution {
         return PracticeApi.over(core.database, core.clock, new AccountsWiring(core).authentication, core.patients,
                 core.booking, core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("api.session.maxAge", Duration.ofHours(12)),
-                new PracticeApi.SignInOptions(psc, demo ? core.audit : null), events -> endpoints(core, events));
+                new PracticeApi.SignInOptions(psc, demo ? core.audit : null), events -> endpoints(core, events, demo));
     }
 
     /** The areas served over the domain modules' services of this process. */
-    static java.util.Map<Class<?>, Object> endpoints(CoreServices core, fr.opaline.server.EventHub events) {
+    static java.util.Map<Class<?>, Object> endpoints(CoreServices core, fr.opaline.server.EventHub events,
+                                                   boolean demo) {
         java.util.Map<Class<?>, Object> areas = new java.util.HashMap<>();
         ReportWiring reporting = new ReportWiring(core);
         areas.put(fr.opaline.api.ReportApi.class, new fr.opaline.server.ReportEndpoint(core.database,
@@ -53,7 +54,16 @@ public final class ApiWiring implements ServerContribution {
                 events, core.clock));
         fr.opaline.server.QueueEndpoint.publishOutcomes(core.outbox, events, core.clock);
         areas.putAll(AdministrationWiring.areas(core, events));
+        areas.putAll(recordAreas(core, demo).build(events));
         return areas;
+    }
+
+    /** The patient record's identity (INSi), DMP and document areas over this process's services. */
+    static PracticeApi.Endpoints recordAreas(CoreServices core, boolean demo) {
+        DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
+        InsWiring.InsServices ins = InsWiring.insServices(core);
+        return fr.opaline.server.record.RecordEndpoints.of(core.database, core.audit, core.clock, core.patients,
+                ins.statuses(), ins.lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), demo);
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

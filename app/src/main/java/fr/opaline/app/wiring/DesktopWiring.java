@@ -3,7 +3,7 @@ package fr.opaline.app.wiring;
 import fr.opaline.core.persistence.DatabaseSettings;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
-import fr.opaline.ui.RecordServices;
+import fr.opaline.ui.RecordFeatures;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class DesktopWiring {
         }
         DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
                 core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordServices(core)).withApi(api);
+                describe(core.database.settings()), recordFeatures(core)).withApi(api);
         return new DesktopContext(version, services, api == null ? authentication
                 : new fr.opaline.ui.session.ApiSignIn(api, authentication instanceof fr.opaline.ui.session.ProxySignIn psc
                         ? psc : null),
@@ -55,13 +55,12 @@ public final class DesktopWiring {
     }
 
     /**
-     * INSi (answers "non configuré" without {@code insi.url}), DMP consent and DICA, and the DMP
-     * consultation (only with {@code dmp.url}) for the patient record.
+     * What the patient record offers beyond core, all served by the practice server's API: INSi
+     * (answers "non configuré" without {@code insi.url}), DMP consent and DICA, the DMP consultation
+     * (only with {@code dmp.url}).
      */
-    static RecordServices recordServices(CoreServices core) {
-        DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
-        return new RecordServices(InsWiring.insServices(core).lookup())
-                .withDmp(dmp.consent(), dmp.dica(), dmp.consultation());
+    static RecordFeatures recordFeatures(CoreServices core) {
+        return new RecordFeatures(true, true, DmpWiring.configured(core.config));
     }
 
     /** "H2 locale" or "PostgreSQL host:port/base", never the credentials. */

@@ -88,6 +88,25 @@ public final class IdentityStatusService {
                 reason, actor));
     }
 
+    /**
+     * The user corrects strict traits (RNIV): traits taken from INSi are locked, so this is an
+     * explicit act with its reason. The INS was returned for the former traits: it is withdrawn (INSi −),
+     * and the status follows the table — qualifiée becomes validée (the document check stays),
+     * récupérée becomes provisoire. Audited with the status change.
+     */
+    public Patient correctTraits(UUID patientId, IdentityTraits corrected, String reason, Actor actor) {
+        Objects.requireNonNull(corrected, "corrected");
+        fr.opaline.ins.traits.TraitRules.requireValid(corrected, java.time.LocalDate.now(clock));
+        String why = reason == null || reason.isBlank() ? null : "Correction des traits : " + reason.strip();
+        return database.inTransaction(ctx -> change(ctx, patientId, id -> {
+            if (id.traits().equals(corrected)) {
+                throw new BusinessRuleException("Aucun trait n'a été modifié.");
+            }
+            return id.ins() == null ? new Identity(corrected, null, id.facts(), null)
+                    : new Identity(corrected, null, id.facts().withInsSource(null), null);
+        }, why, actor));
+    }
+
     /** Ticks or unticks douteuse / fictive / homonyme. */
     public Patient setAttributes(UUID patientId, IdentityAttributes attributes, String reason, Actor actor) {
         return database.inTransaction(ctx -> change(ctx, patientId,

@@ -203,12 +203,20 @@ public final class BookingViewModel {
     }
 
     public void createPatient() {
-        newPatient.create(this::patientCreated);
+        newPatient.create(this::patientCreated, this::patientRetrieved);
     }
 
     /** Creates the patient from the identity INSi returned for the typed traits. */
     public void createPatientFromInsi() {
         newPatient.createFromInsi(this::patientCreated);
+    }
+
+    /** INSi, asked on its own after the creation, returned an identity taken at once (récupérée). */
+    private void patientRetrieved(Patient updated) {
+        if (patient.get() != null && patient.get().id().equals(updated.id())) {
+            search.showCreated(updated);
+            patient.set(updated);
+        }
     }
 
     private void patientCreated(Patient created) {

@@ -1,21 +1,17 @@
 package fr.opaline.ui.dmp;
 
-import fr.opaline.core.common.Actor;
-import fr.opaline.core.episode.CareEpisode;
+import fr.opaline.api.DmpApi;
+import fr.opaline.api.dmp.DicaView;
 import fr.opaline.core.episode.ConsultationConsent;
-import fr.opaline.dmp.DmpUser;
-import fr.opaline.dmp.consent.ConsentDecision;
-import fr.opaline.dmp.consent.ConsentOrigin;
-import fr.opaline.dmp.consent.DmpConsentService;
 import fr.opaline.dmp.dica.DicaChecklist;
 import fr.opaline.dmp.dica.DicaCondition;
-import fr.opaline.dmp.dica.DicaService;
+import fr.opaline.dmp.dica.DicaItem;
+import fr.opaline.dmp.dica.DicaRemedy;
+import fr.opaline.dmp.dica.DicaState;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.Messages;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,18 +20,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The DICA icon of a record (SC.DMP/UX.13): the checklist of the four conditions, recomputed by
- * the dmp module whenever an input changes (consent, INS, DMP answer), and the consent of the
- * current care episode, editable from the checklist. Every read and write runs in the background.
+ * The DICA icon of a record (SC.DMP/UX.13): the checklist of the four conditions, evaluated by the
+ * practice server for the signed-in user (how the session was opened decides the authentication
+ * condition), again after each change made here (consent, break-glass) and after each opening of the
+ * DMP; and the consent of the current care episode, editable from the checklist. Every call runs in
+ * the background.
  */
 public final class DicaViewModel {
 
-    private final DicaService dica;
-    private final DmpConsentService consent;
+    private final DmpApi dmp;
     private final Background background;
     private final Messages messages;
-    private final Supplier<Actor> actor;
-    private final Supplier<DmpUser> user;
 
     private final ObjectProperty<DicaChecklist> checklist = new SimpleObjectProperty<>();
     private final BooleanProperty patientInformed = new SimpleBooleanProperty();
@@ -46,20 +41,17 @@ public final class DicaViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty info = new SimpleStringProperty("");
     private UUID patientId;
-    private Runnable unwatch = () -> { };
+    private long generation;
 
-    public DicaViewModel(DicaService dica, DmpConsentService consent, Background background, Messages messages,
-                         Supplier<Actor> actor, Supplier<DmpUser> user) {
-        this.dica = dica;
-        this.consent = consent;
+    /** @param dmp the server's DMP area; null: no DICA in the record */
+    public DicaViewModel(DmpApi dmp, Background background, Messages messages) {
+        this.dmp = dmp;
         this.background = background;
         this.messages = messages;
-        this.actor = actor;
-        this.user = user;
     }
 
     public boolean available() {
-        return dica != null && consent != null;
+        return dmp != null;
     }
 
     public ObjectProperty<DicaChecklist> checklistProperty() {
@@ -102,59 +94,56 @@ public final class DicaViewModel {
     }
 
     /**
-     * Follows a patient: the checklist now, then after each change the dmp module reports. Called
-     * again for the same patient (the record was read again, e.g. after an INSi validation), it
-     * evaluates again without blanking the icon.
+     * Follows a patient: the checklist now. Called again for the same patient (the record was read
+     * again, e.g. after an INSi validation), it evaluates again without blanking the icon.
      */
     public void watch(UUID patient) {
-        stop();
         if (!patient.equals(patientId)) {
             checklist.set(null);
             info.set("");
         }
         patientId = patient;
         error.set("");
-        if (!available()) {
+        refresh();
+    }
+
+    /** Asks the server for the checklist of the followed patient again (after the DMP was opened…). */
+    public void refresh() {
+        UUID patient = patientId;
+        if (patient == null || !available()) {
             return;
         }
-        DmpUser current = user.get();
-        background.run(messages.get("dica.task"), progress -> {
-            Optional<CareEpisode> episode = consent.currentEpisode(patient);
-            Runnable stop = dica.watch(patient, current, evaluated -> background.onUi(() -> {
-                if (patient.equals(patientId)) {
-                    checklist.set(evaluated);
-                }
-            }));
-            return new Watched(episode, stop);
-        }, watched -> {
-            if (!patient.equals(patientId)) {
-                watched.stop().run();
-                return;
+        long mine = ++generation;
+        background.run(messages.get("dica.task"), progress -> dmp.dica(patient), view -> {
+            if (mine == generation && patient.equals(patientId)) {
+                show(view);
             }
-            unwatch = watched.stop();
-            showConsent(watched.episode().orElse(null));
         }, failure -> error.set(UserErrors.describe(failure, messages)));
     }
 
-    /** Stops following the patient (the record closes or shows another one). */
+    /** Stops following the patient (the record closes or shows another one): late answers are ignored. */
     public void stop() {
-        unwatch.run();
-        unwatch = () -> { };
+        generation++;
     }
 
-    /** Records the consent as edited in the checklist (origin DICA, audited by the dmp module). */
+    /** Records the consent as edited in the checklist (origin DICA, audited by the server). */
     public void saveConsent() {
         UUID patient = patientId;
-        if (patient == null || saving.get()) {
+        if (patient == null || saving.get() || !available()) {
             return;
         }
-        ConsentDecision decision = new ConsentDecision(patientInformed.get(), feedingOpposition.get(), consultation.get());
+        boolean informed = patientInformed.get();
+        boolean opposition = feedingOpposition.get();
+        ConsultationConsent answer = consultation.get();
         saving.set(true);
         error.set("");
+        long mine = ++generation;
         background.run(messages.get("dica.consent.task"),
-                progress -> consent.record(patient, decision, ConsentOrigin.DICA, actor.get()), episode -> {
+                progress -> dmp.recordConsent(patient, informed, opposition, answer), view -> {
                     saving.set(false);
-                    showConsent(episode);
+                    if (mine == generation && patient.equals(patientId)) {
+                        show(view);
+                    }
                     info.set(messages.get("dica.consent.saved"));
                 }, failure -> {
                     saving.set(false);
@@ -162,20 +151,23 @@ public final class DicaViewModel {
                 });
     }
 
-    /** Emergency access without consent ("bris de glace"), with its reason; professionals only. */
+    /** Emergency access without consent ("bris de glace"), with its reason; the server allows professionals only. */
     public void breakGlass() {
         UUID patient = patientId;
-        if (patient == null || saving.get()) {
+        if (patient == null || saving.get() || !available()) {
             return;
         }
         String reason = breakGlassReason.get();
-        DmpUser current = user.get();
         saving.set(true);
         error.set("");
+        long mine = ++generation;
         background.run(messages.get("dica.breakGlass.task"),
-                progress -> consent.breakGlass(patient, reason, current.account(), actor.get()), episode -> {
+                progress -> dmp.breakGlass(patient, reason), view -> {
                     saving.set(false);
                     breakGlassReason.set("");
+                    if (mine == generation && patient.equals(patientId)) {
+                        show(view);
+                    }
                     info.set(messages.get("dica.breakGlass.saved"));
                 }, failure -> {
                     saving.set(false);
@@ -183,12 +175,17 @@ public final class DicaViewModel {
                 });
     }
 
-    private void showConsent(CareEpisode episode) {
-        patientInformed.set(episode != null && episode.patientInformed());
-        feedingOpposition.set(episode != null && episode.dmpFeedingOpposition());
-        consultation.set(episode == null ? ConsultationConsent.NOT_ASKED : episode.consultationConsent());
+    private void show(DicaView view) {
+        patientInformed.set(view.patientInformed());
+        feedingOpposition.set(view.feedingOpposition());
+        consultation.set(view.consultation() == null ? ConsultationConsent.NOT_ASKED : view.consultation());
+        checklist.set(checklistOf(view));
     }
 
-    private record Watched(Optional<CareEpisode> episode, Runnable stop) {
+    /** The server's checklist as the dmp module's, which the icon and the panel show. */
+    static DicaChecklist checklistOf(DicaView view) {
+        return new DicaChecklist(view.patientId(), view.userId(), view.items().stream()
+                .map(l -> new DicaItem(DicaCondition.valueOf(l.condition()), DicaState.valueOf(l.state()), l.reason(),
+                        DicaRemedy.valueOf(l.remedy()))).toList(), view.evaluatedAt());
     }
 }

@@ -1,6 +1,6 @@
 package fr.opaline.ui.dmp;
 
-import fr.opaline.dmp.consultation.DmpDocument;
+import fr.opaline.api.dmp.DmpOpening;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Columns;
@@ -65,7 +65,7 @@ public final class DmpDocumentsPane extends VBox {
         HBox filters = new HBox(8, type, from, to, author, invisible);
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<DmpDocument> table = new TableView<>(model.documents());
+        TableView<DmpOpening.Entry> table = new TableView<>(model.documents());
         table.setId("dmp-documents");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -78,7 +78,7 @@ public final class DmpDocumentsPane extends VBox {
         table.getColumns().add(Columns.text(messages.get("dmp.col.flags"), d -> flags(d, messages), 170));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(DmpDocument item, boolean empty) {
+            protected void updateItem(DmpOpening.Entry item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invisible"),
                         !empty && item != null && item.invisibleToPatient());
@@ -101,7 +101,7 @@ public final class DmpDocumentsPane extends VBox {
         Button visible = new Button(messages.get("dmp.makeVisible"));
         visible.setId("dmp-make-visible");
         visible.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(() -> {
-            DmpDocument d = table.getSelectionModel().getSelectedItem();
+            DmpOpening.Entry d = table.getSelectionModel().getSelectedItem();
             return d == null || !d.invisibleToPatient() || table.getSelectionModel().getSelectedItems().size() != 1;
         }, table.getSelectionModel().getSelectedItems())));
         visible.setOnAction(e -> model.makeVisible(table.getSelectionModel().getSelectedItem()));
@@ -129,7 +129,7 @@ public final class DmpDocumentsPane extends VBox {
         getChildren().addAll(filters, banner, newer, table, actions);
     }
 
-    private static String flags(DmpDocument d, Messages messages) {
+    private static String flags(DmpOpening.Entry d, Messages messages) {
         StringBuilder text = new StringBuilder();
         if (d.invisibleToPatient()) {
             text.append(messages.get("dmp.flag.invisible"));

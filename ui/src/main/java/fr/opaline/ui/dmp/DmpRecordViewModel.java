@@ -1,23 +1,17 @@
 package fr.opaline.ui.dmp;
 
-import fr.opaline.core.common.Actor;
-import fr.opaline.dmp.DmpUser;
-import fr.opaline.dmp.consultation.DmpConsultationService;
+import fr.opaline.api.DmpApi;
+import fr.opaline.api.dmp.DmpIntegration;
+import fr.opaline.api.dmp.DmpOpening;
 import fr.opaline.dmp.consultation.DmpCounts;
-import fr.opaline.dmp.consultation.DmpDocument;
-import fr.opaline.dmp.consultation.DocumentFilter;
-import fr.opaline.dmp.consultation.Integration;
 import fr.opaline.dmp.consultation.NewerVersion;
-import fr.opaline.dmp.consultation.RecordOpening;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.Messages;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,21 +25,21 @@ import javafx.collections.ObservableList;
  * The patient's DMP in the record (SC.DMP/UX.14, UX.27; RIS.DMP/UX.15/17): opened in the
  * background once the user's conditions are met, the counts shown without a click, the metadata
  * list with its filters (invisible documents flagged), integration of several documents at once
- * and "rendre visible". Nothing is asked of the DMP without a traced consent: the dmp module
- * refuses it, and this view-model only asks when the DICA says the conditions are met.
+ * and "rendre visible", all through the practice server. Nothing is asked of the DMP without a
+ * traced consent: the server refuses it, and this view-model only asks when the DICA says the
+ * conditions are met.
  */
 public final class DmpRecordViewModel {
 
-    private final DmpConsultationService consultation;
+    private final DmpApi consultation;
     private final Background background;
     private final Messages messages;
-    private final Supplier<Actor> actor;
-    private final Supplier<DmpUser> user;
     private final ZoneId zone;
+    private Runnable opened = () -> { };
 
     private final ObjectProperty<DmpCounts> counts = new SimpleObjectProperty<>();
-    private final ObservableList<DmpDocument> all = FXCollections.observableArrayList();
-    private final ObservableList<DmpDocument> shown = FXCollections.observableArrayList();
+    private final ObservableList<DmpOpening.Entry> all = FXCollections.observableArrayList();
+    private final ObservableList<DmpOpening.Entry> shown = FXCollections.observableArrayList();
     private final ObservableList<NewerVersion> newer = FXCollections.observableArrayList();
     private final StringProperty typeFilter = new SimpleStringProperty("");
     private final StringProperty authorFilter = new SimpleStringProperty("");
@@ -59,13 +53,11 @@ public final class DmpRecordViewModel {
     private UUID patientId;
     private long generation;
 
-    public DmpRecordViewModel(DmpConsultationService consultation, Background background, Messages messages,
-                              Supplier<Actor> actor, Supplier<DmpUser> user, ZoneId zone) {
+    /** @param consultation the server's DMP area; null: no DMP in the record */
+    public DmpRecordViewModel(DmpApi consultation, Background background, Messages messages, ZoneId zone) {
         this.consultation = consultation;
         this.background = background;
         this.messages = messages;
-        this.actor = actor;
-        this.user = user;
         this.zone = zone;
         for (var p : List.of(typeFilter, authorFilter)) {
             p.addListener((o, was, now) -> applyFilter());
@@ -79,13 +71,18 @@ public final class DmpRecordViewModel {
         return consultation != null;
     }
 
+    /** What to do after each answer of the DMP (the DICA reads what it said). */
+    public void onOpened(Runnable action) {
+        opened = action;
+    }
+
     /** Null until the DMP answered. */
     public ObjectProperty<DmpCounts> countsProperty() {
         return counts;
     }
 
     /** The documents the filters let through. */
-    public ObservableList<DmpDocument> documents() {
+    public ObservableList<DmpOpening.Entry> documents() {
         return shown;
     }
 
@@ -132,7 +129,7 @@ public final class DmpRecordViewModel {
 
     /** The type codes present, for the type filter. */
     public List<String> typeLabels() {
-        return all.stream().map(DmpDocument::typeLabel).filter(t -> t != null && !t.isBlank()).distinct().sorted()
+        return all.stream().map(DmpOpening.Entry::typeLabel).filter(t -> t != null && !t.isBlank()).distinct().sorted()
                 .toList();
     }
 
@@ -159,29 +156,31 @@ public final class DmpRecordViewModel {
         long mine = ++generation;
         busy.set(true);
         error.set("");
-        DmpUser current = user.get();
-        background.runCancellable(messages.get("dmp.task"), progress -> consultation.open(patient, current, actor.get()),
+        background.runCancellable(messages.get("dmp.task"), progress -> consultation.open(patient),
                 opening -> {
                     if (mine == generation) {
                         busy.set(false);
                         show(opening);
                     }
-                }, failure -> failed(mine, failure));
+                    opened.run();
+                }, failure -> {
+                    failed(mine, failure);
+                    opened.run();
+                });
     }
 
     /** Retrieves the chosen documents and stores them in the record (DMP provenance). */
-    public void integrate(List<DmpDocument> chosen, Runnable whenDone) {
+    public void integrate(List<DmpOpening.Entry> chosen, Runnable whenDone) {
         UUID patient = patientId;
         if (patient == null || chosen.isEmpty() || busy.get()) {
             return;
         }
-        List<String> uids = chosen.stream().map(DmpDocument::uniqueId).toList();
+        List<String> uids = chosen.stream().map(DmpOpening.Entry::uniqueId).toList();
         long mine = generation;
         busy.set(true);
         error.set("");
-        DmpUser current = user.get();
         background.runCancellable(messages.get("dmp.integrate.task"),
-                progress -> consultation.integrate(patient, current, uids, actor.get()), results -> {
+                progress -> consultation.integrate(patient, uids), results -> {
                     if (mine == generation) {
                         busy.set(false);
                         info.set(describe(results));
@@ -192,7 +191,7 @@ public final class DmpRecordViewModel {
     }
 
     /** Makes a document invisible to the patient visible again (one click, ITI-57). */
-    public void makeVisible(DmpDocument document) {
+    public void makeVisible(DmpOpening.Entry document) {
         UUID patient = patientId;
         if (patient == null || document == null || busy.get()) {
             return;
@@ -200,9 +199,8 @@ public final class DmpRecordViewModel {
         long mine = generation;
         busy.set(true);
         error.set("");
-        DmpUser current = user.get();
         background.run(messages.get("dmp.visible.task"), progress -> {
-            consultation.makeVisible(patient, current, document.uniqueId(), actor.get());
+            consultation.makeVisible(patient, document.uniqueId());
             return document;
         }, done -> {
             if (mine == generation) {
@@ -213,28 +211,36 @@ public final class DmpRecordViewModel {
         }, failure -> failed(mine, failure));
     }
 
-    private void show(RecordOpening opening) {
-        status.set(messages.format("dmp.state." + opening.status().state().name(),
-                opening.status().detail() == null ? "" : opening.status().detail()));
-        counts.set(opening.open() ? opening.counts() : null);
+    private void show(DmpOpening opening) {
+        status.set(messages.format("dmp.state." + opening.state(), opening.detail() == null ? "" : opening.detail()));
+        DmpOpening.Counts c = opening.counts();
+        counts.set(c == null ? null : new DmpCounts(c.newSinceLastVisit(), c.newInvisible(), c.total(),
+                c.totalInvisible()));
         all.setAll(opening.documents());
-        newer.setAll(opening.newerVersions());
+        newer.setAll(opening.newerVersions().stream()
+                .map(n -> new NewerVersion(n.localDocumentId(), n.uniqueId(), n.title())).toList());
         applyFilter();
     }
 
     private void applyFilter() {
         String type = typeFilter.get() == null ? "" : typeFilter.get();
-        DocumentFilter filter = new DocumentFilter(Set.of(),
-                fromFilter.get() == null ? null : fromFilter.get().atStartOfDay(zone).toInstant(),
-                toFilter.get() == null ? null : toFilter.get().plusDays(1).atStartOfDay(zone).toInstant(),
-                authorFilter.get(), invisibleOnly.get());
-        shown.setAll(all.stream().filter(filter).filter(d -> type.isEmpty() || type.equals(d.typeLabel())).toList());
+        java.time.Instant from = fromFilter.get() == null ? null : fromFilter.get().atStartOfDay(zone).toInstant();
+        java.time.Instant to = toFilter.get() == null ? null : toFilter.get().plusDays(1).atStartOfDay(zone).toInstant();
+        String author = authorFilter.get() == null ? "" : authorFilter.get().strip().toLowerCase(java.util.Locale.ROOT);
+        boolean invisible = invisibleOnly.get();
+        shown.setAll(all.stream()
+                .filter(d -> from == null || d.createdAt() != null && !d.createdAt().isBefore(from))
+                .filter(d -> to == null || d.createdAt() != null && d.createdAt().isBefore(to))
+                .filter(d -> author.isEmpty() || d.author() != null
+                        && d.author().toLowerCase(java.util.Locale.ROOT).contains(author))
+                .filter(d -> !invisible || d.invisibleToPatient())
+                .filter(d -> type.isEmpty() || type.equals(d.typeLabel())).toList());
     }
 
-    private String describe(List<Integration> results) {
-        long integrated = results.stream().filter(r -> r.outcome() == Integration.Outcome.INTEGRATED).count();
-        long held = results.stream().filter(r -> r.outcome() == Integration.Outcome.ALREADY_HELD).count();
-        long rejected = results.stream().filter(r -> r.outcome() == Integration.Outcome.REJECTED).count();
+    private String describe(List<DmpIntegration> results) {
+        long integrated = results.stream().filter(r -> "INTEGRATED".equals(r.outcome())).count();
+        long held = results.stream().filter(r -> "ALREADY_HELD".equals(r.outcome())).count();
+        long rejected = results.stream().filter(r -> "REJECTED".equals(r.outcome())).count();
         return messages.format("dmp.integrate.done", integrated, held, rejected);
     }
 

@@ -1,32 +1,35 @@
 package fr.opaline.ui.document;
 
-import fr.opaline.core.common.NotFoundException;
+import fr.opaline.api.DocumentApi;
+import fr.opaline.core.common.BusinessRuleException;
 import fr.opaline.core.document.ClinicalDocument;
-import fr.opaline.core.document.DocumentRepository;
-import fr.opaline.core.persistence.Database;
 import fr.opaline.documents.cda.CdaReader;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads a stored document for the viewer: its content, the PDF to show first (the document
- * itself, or the copy a CDA carries) and the CDA's readable view. Blocking: off the FX thread.
+ * Reads a stored document for the viewer: its content through the practice server (which audits
+ * the read), the PDF to show first (the document itself, or the copy a CDA carries) and the CDA's
+ * readable view. Blocking: off the FX thread.
  */
 public final class DocumentLibrary {
 
     static final String PDF = "application/pdf";
 
-    private final Database database;
+    private final DocumentApi documents;
     private final CdaReader reader = new CdaReader();
 
-    public DocumentLibrary(Database database) {
-        this.database = database;
+    /** @param documents the server's document area; null: no document can be read (said so) */
+    public DocumentLibrary(DocumentApi documents) {
+        this.documents = documents;
     }
 
-    /** The document with its content (the record's list is read without it). */
+    /** The document with its content (the record's list is read without it); the server audits the read. */
     public ClinicalDocument load(UUID id) {
-        return new DocumentRepository(database.dsl()).findById(id)
-                .orElseThrow(() -> new NotFoundException("Document introuvable : il a peut-être été supprimé."));
+        if (documents == null) {
+            throw new BusinessRuleException("Documents non disponibles : pas de connexion au serveur du cabinet.");
+        }
+        return documents.content(id);
     }
 
     /** The PDF to show first: the document itself, or the copy its CDA carries. */

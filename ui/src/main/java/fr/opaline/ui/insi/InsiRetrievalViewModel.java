@@ -1,13 +1,14 @@
 package fr.opaline.ui.insi;
 
+import fr.opaline.api.IdentityApi;
+import fr.opaline.api.identity.InsiAnswer;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.patient.IdentityTraits;
 import fr.opaline.core.patient.Patient;
+import fr.opaline.ins.insi.InsiIdentity;
 import fr.opaline.ins.insi.InsiLookupResult;
 import fr.opaline.ins.insi.InsiLookupResult.Outcome;
-import fr.opaline.ins.insi.InsiLookupService;
 import fr.opaline.ins.insi.TraitComparison;
-import fr.opaline.ins.status.InsSource;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.Messages;
@@ -30,11 +31,12 @@ import javafx.collections.ObservableList;
  * the background, its answer is shown trait by trait, and a 00 with differences is validated in
  * one click. Either for a record (the ins module applies an answer that concords by itself) or
  * for traits typed in the new patient form (nothing is written until the user creates the
- * patient from INSi's identity).
+ * patient from INSi's identity). INSi is reached through the practice server, which keeps each
+ * answer: what the user validates is the answer the server holds, named by its id.
  */
 public final class InsiRetrievalViewModel {
 
-    private final InsiLookupService insi;
+    private final IdentityApi insi;
     private final Background background;
     private final Messages messages;
     private final Supplier<Actor> actor;
@@ -45,10 +47,11 @@ public final class InsiRetrievalViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding validatable;
     private UUID patientId;
+    private UUID answerId;
     private long generation;
 
-    /** @param insi null when the desktop has no INS services: every query then says so */
-    public InsiRetrievalViewModel(InsiLookupService insi, Background background, Messages messages,
+    /** @param insi null when the server offers no INS services: every query then says so */
+    public InsiRetrievalViewModel(IdentityApi insi, Background background, Messages messages,
                                   Supplier<Actor> actor) {
         this.insi = insi;
         this.background = background;
@@ -87,6 +90,7 @@ public final class InsiRetrievalViewModel {
     public void clear() {
         generation++;
         patientId = null;
+        answerId = null;
         result.set(null);
         comparisons.clear();
         error.set("");
@@ -100,7 +104,7 @@ public final class InsiRetrievalViewModel {
         }
         patientId = patient;
         long mine = generation;
-        background.runCancellable(messages.get("insi.task"), progress -> insi.lookupForPatient(patient, actor.get()),
+        background.runCancellable(messages.get("insi.task"), progress -> insi.lookup(patient),
                 answer -> {
                     if (mine == generation) {
                         show(answer);
@@ -117,7 +121,7 @@ public final class InsiRetrievalViewModel {
             return;
         }
         long mine = generation;
-        background.runCancellable(messages.get("insi.task"), progress -> insi.lookup(traits, null),
+        background.runCancellable(messages.get("insi.task"), progress -> insi.lookupTraits(traits),
                 answer -> {
                     if (mine == generation) {
                         show(answer);
@@ -128,14 +132,14 @@ public final class InsiRetrievalViewModel {
     /** "Validation en un clic" of the identity INSi returned for the record. */
     public void confirm(Consumer<Patient> onUpdated) {
         InsiLookupResult shown = result.get();
-        UUID patient = patientId;
-        if (shown == null || shown.identity() == null || patient == null || busy.get()) {
+        UUID answer = answerId;
+        if (shown == null || shown.identity() == null || patientId == null || answer == null || busy.get()) {
             return;
         }
         busy.set(true);
         long mine = generation;
         background.run(messages.get("insi.confirm.task"),
-                progress -> insi.confirm(patient, shown, InsSource.INSI_TRAITS, actor.get()), updated -> {
+                progress -> insi.accept(answer), updated -> {
                     if (mine == generation) {
                         busy.set(false);
                         result.set(null);
@@ -148,13 +152,14 @@ public final class InsiRetrievalViewModel {
     /** A new patient made from the identity INSi returned, with the used names typed at the desk. */
     public void createFromInsi(String usedName, String usedFirstName, Consumer<Patient> onCreated) {
         InsiLookupResult shown = result.get();
-        if (shown == null || shown.identity() == null || busy.get()) {
+        UUID answer = answerId;
+        if (shown == null || shown.identity() == null || answer == null || busy.get()) {
             return;
         }
         busy.set(true);
         long mine = generation;
-        background.run(messages.get("newPatient.task"), progress -> insi.createFromInsi(shown.identity(),
-                InsSource.INSI_TRAITS, usedName, usedFirstName, actor.get()), created -> {
+        background.run(messages.get("newPatient.task"), progress -> insi.createFromInsi(answer, usedName,
+                usedFirstName), created -> {
                     if (mine == generation) {
                         busy.set(false);
                         onCreated.accept(created);
@@ -169,6 +174,7 @@ public final class InsiRetrievalViewModel {
 
     private boolean start() {
         generation++;
+        answerId = null;
         result.set(null);
         comparisons.clear();
         error.set("");
@@ -180,10 +186,22 @@ public final class InsiRetrievalViewModel {
         return true;
     }
 
-    private void show(InsiLookupResult answer) {
+    private void show(InsiAnswer answer) {
         busy.set(false);
-        comparisons.setAll(answer.comparisons());
-        result.set(answer);
+        InsiLookupResult shown = fromServer(answer);
+        answerId = answer.answerId();
+        comparisons.setAll(shown.comparisons());
+        result.set(shown);
+    }
+
+    /** The server's answer as the ins module's result the comparison pane shows. */
+    static InsiLookupResult fromServer(InsiAnswer answer) {
+        InsiIdentity identity = answer.ins() == null && answer.traits() == null ? null
+                : new InsiIdentity(answer.ins(), answer.previousIns(), answer.traits());
+        return new InsiLookupResult(Outcome.valueOf(answer.outcome()), identity, answer.comparisons().stream()
+                .map(c -> new TraitComparison(c.trait(), c.local(), c.insi(),
+                        TraitComparison.Concordance.valueOf(c.concordance()))).toList(),
+                java.util.List.of(), answer.message(), answer.advice(), answer.birthplaceKnown(), answer.patient());
     }
 
     private void failed(long mine, Throwable failure) {

@@ -63,7 +63,7 @@ public final class NewPatientViewModel {
         this.messages = messages;
         this.actor = actor;
         this.clock = clock;
-        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
     }
 
     /** INSi queried with the typed traits before creating (SC.INS.13). */
@@ -206,6 +206,15 @@ public final class NewPatientViewModel {
 
     /** Validates, then creates the patient off the FX thread. */
     public void create(Consumer<Patient> onCreated) {
+        create(onCreated, null);
+    }
+
+    /**
+     * Creates the patient; when the traits are complete (birthplace entered) INSi is then asked in
+     * the background (SC.INS.13) and {@code onRetrieved} gets the identity if INSi's answer was taken
+     * at once (récupérée); otherwise the comparison waits in {@link #insi()}.
+     */
+    public void create(Consumer<Patient> onCreated, Consumer<Patient> onRetrieved) {
         Optional<NewPatient> request = validate();
         if (request.isEmpty() || saving.get()) {
             return;
@@ -215,6 +224,9 @@ public final class NewPatientViewModel {
                 patient -> {
                     saving.set(false);
                     onCreated.accept(patient);
+                    if (onRetrieved != null && insi.available() && patient.traits().birthplaceCode() != null) {
+                        insi.lookupForPatient(patient.id(), onRetrieved);
+                    }
                 }, failure -> {
                     saving.set(false);
                     error.set(UserErrors.describe(failure, messages));

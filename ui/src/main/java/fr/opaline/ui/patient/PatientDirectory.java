@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * The patient operations of the desktop: search, creation and the record through the practice
- * server's API (the server names the signed-in user in the audit trail); INSi, DMP and documents
- * still on the services. Without an API (unit tests of the screens) on core's services directly.
+ * server's API (the server names the signed-in user in the audit trail), and so are INSi, the DMP
+ * and the documents. Without an API (unit tests of the screens) search and record on core's services.
  * Blocking: call off the FX thread.
  */
 public final class PatientDirectory {
@@ -24,19 +24,32 @@ public final class PatientDirectory {
         this.services = services;
     }
 
-    /** The INS récupération, or null when the desktop runs without the INS services. */
-    public fr.opaline.ins.insi.InsiLookupService insi() {
-        return services.record().insi();
+    /** The INS récupération through the server, or null when it offers none (or without an API). */
+    public fr.opaline.api.IdentityApi identity() {
+        return services.api() == null || !services.record().insi() ? null
+                : services.api().api(fr.opaline.api.IdentityApi.class);
     }
 
-    /** INSi and DMP services of the record. */
-    public fr.opaline.ui.RecordServices record() {
+    /** The identity actions at the desk (check, attributes, traits, contact) through the server, or null without an API. */
+    public fr.opaline.api.IdentityApi identityDesk() {
+        return services.api() == null ? null : services.api().api(fr.opaline.api.IdentityApi.class);
+    }
+
+    /** DICA, consent and the DMP through the server, or null when it offers none (or without an API). */
+    public fr.opaline.api.DmpApi dmp() {
+        return services.api() == null || !services.record().dica() ? null
+                : services.api().api(fr.opaline.api.DmpApi.class);
+    }
+
+    /** Which of the record's services the server offers. */
+    public fr.opaline.ui.RecordFeatures features() {
         return services.record();
     }
 
-    /** The stored documents, for the viewer. */
+    /** The stored documents through the server, for the viewer. */
     public fr.opaline.ui.document.DocumentLibrary documents() {
-        return new fr.opaline.ui.document.DocumentLibrary(services.database());
+        return new fr.opaline.ui.document.DocumentLibrary(services.api() == null ? null
+                : services.api().api(fr.opaline.api.DocumentApi.class));
     }
 
     private PatientApi api() {

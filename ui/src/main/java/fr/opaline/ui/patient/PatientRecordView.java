@@ -64,6 +64,7 @@ public final class PatientRecordView extends BorderPane {
     private final Label dmpCounts = new Label();
     private final DicaPanel dicaPanel;
     private final Button backButton;
+    private final fr.opaline.ui.identity.IdentityDeskPane desk;
     private Runnable back;
 
     public PatientRecordView(PatientRecordViewModel model, Messages messages, Clock clock,
@@ -110,6 +111,12 @@ public final class PatientRecordView extends BorderPane {
         identityCard.setId("record-identity");
         VBox contactCard = card(messages.get("record.contact"), contact);
         VBox left = new VBox(12, identityCard);
+        if (model.desk().available()) {
+            desk = new fr.opaline.ui.identity.IdentityDeskPane(model.desk(), messages, clock, model::userName);
+            left.getChildren().add(desk);
+        } else {
+            desk = null;
+        }
         if (model.insi().available()) {
             left.getChildren().add(insiCard());
         }
@@ -150,8 +157,13 @@ public final class PatientRecordView extends BorderPane {
 
         HBox body = new HBox(12, leftScroll, right);
         dicaIcon = new DicaIcon(model.dica(), messages);
+        // "Qualifier l'INS": the identity-document check at the desk, and INSi when no INS is held yet.
         dicaPanel = new DicaPanel(model.dica(), messages, () -> {
-            if (model.insi().available()) {
+            if (desk != null) {
+                desk.openCheck();
+            }
+            Patient shown = model.patientProperty().get();
+            if (model.insi().available() && shown != null && shown.ins() == null) {
                 model.lookupInsi();
             }
         }, model.dmp()::open);

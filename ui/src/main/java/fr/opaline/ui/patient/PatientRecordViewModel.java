@@ -7,7 +7,6 @@ import fr.opaline.core.patient.Patient;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.dmp.DmpUser;
-import fr.opaline.ui.RecordServices;
 import fr.opaline.ui.dmp.DicaViewModel;
 import fr.opaline.ui.dmp.DmpRecordViewModel;
 import fr.opaline.ui.document.DocumentViewerViewModel;
@@ -48,6 +47,8 @@ public final class PatientRecordViewModel {
     private final DocumentViewerViewModel viewer;
     private final DicaViewModel dica;
     private final DmpRecordViewModel dmp;
+    private final fr.opaline.ui.identity.IdentityDeskViewModel desk;
+    private final java.util.Set<UUID> askedInsi = new java.util.HashSet<>();
     private boolean couldAskTheDmp;
     private UUID requested;
 
@@ -56,18 +57,26 @@ public final class PatientRecordViewModel {
         this(directory, background, messages, actor, null, java.time.ZoneId.systemDefault());
     }
 
-    /** @param dmpUser the signed-in user as the DMP sees them; null: no DICA nor DMP in the record */
+    /**
+     * @param dmpUser null: no DICA nor DMP in the record (who the user is for the DMP is decided by
+     *                the server from the session; the desktop only says whether to show them)
+     */
     public PatientRecordViewModel(PatientDirectory directory, Background background, Messages messages,
                                   Supplier<Actor> actor, Supplier<DmpUser> dmpUser, java.time.ZoneId zone) {
         this.directory = directory;
         this.background = background;
         this.messages = messages;
         this.actor = actor;
-        this.insi = new InsiRetrievalViewModel(directory.insi(), background, messages, actor);
+        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
         this.viewer = new DocumentViewerViewModel(directory.documents(), background, messages);
-        RecordServices services = dmpUser == null ? RecordServices.NONE : directory.record();
-        this.dica = new DicaViewModel(services.dica(), services.consent(), background, messages, actor, dmpUser);
-        this.dmp = new DmpRecordViewModel(services.consultation(), background, messages, actor, dmpUser, zone);
+        fr.opaline.api.DmpApi dmpApi = dmpUser == null ? null : directory.dmp();
+        this.dica = new DicaViewModel(dmpApi, background, messages);
+        this.dmp = new DmpRecordViewModel(dmpApi != null && directory.features().dmpConsultation() ? dmpApi : null,
+                background, messages, zone);
+        // What the DMP answered changes the DICA's DMP condition: the server evaluates it again.
+        dmp.onOpened(dica::refresh);
+        this.desk = new fr.opaline.ui.identity.IdentityDeskViewModel(directory.identityDesk(), background, messages);
+        desk.onChanged(updated -> reload());
         // The DMP is asked when the user's conditions become met (on opening, after consent…).
         dica.checklistProperty().addListener((o, was, now) -> {
             boolean can = dica.mayAskTheDmp();
@@ -91,6 +100,17 @@ public final class PatientRecordViewModel {
     /** The viewer of the document chosen in the list. */
     public DocumentViewerViewModel viewer() {
         return viewer;
+    }
+
+    /** Who is signed in, as the identity check's default "checked by". */
+    public String userName() {
+        Actor who = actor.get();
+        return who == null ? "" : who.login();
+    }
+
+    /** The identity actions at the desk on the shown patient. */
+    public fr.opaline.ui.identity.IdentityDeskViewModel desk() {
+        return desk;
     }
 
     /** The INS récupération of the shown patient. */
@@ -136,6 +156,7 @@ public final class PatientRecordViewModel {
 
     public void open(UUID patientId) {
         if (!patientId.equals(requested)) {
+            askedInsi.clear();
             insi.clear();
             viewer.show(null);
             couldAskTheDmp = false;
@@ -152,6 +173,13 @@ public final class PatientRecordViewModel {
             }
             loading.set(false);
             patient.set(file.patient());
+            desk.patientProperty().set(file.patient());
+            // SC.INS.13: a record whose INS is not verified is looked up at INSi on opening, in the
+            // background, once per opening of the record; the answer shows as the trait comparison.
+            if (insi.available() && fr.opaline.ins.insi.InsiLookupService.shouldQueryOnOpen(file.patient())
+                    && askedInsi.add(patientId) && !insi.busyProperty().get()) {
+                insi.lookupForPatient(patientId, updated -> reload());
+            }
             appointments.setAll(file.appointments());
             orders.setAll(file.orders());
             documents.setAll(file.documents().stream().sorted(DOCUMENT_ORDER).toList());

@@ -218,6 +218,7 @@ public final class PatientSearchViewModel {
         searching.set(false);
         results.setAll(patient);
         selected.set(patient);
-        status.set(messages.get("search.created"));
+        status.set(messages.format("search.created",
+                messages.label(patient.status()).toLowerCase(messages.locale())));
     }
 }

@@ -7,7 +7,6 @@ import fr.opaline.dmp.DmpUser;
 import fr.opaline.dmp.dica.DicaCondition;
 import fr.opaline.dmp.dica.DicaRemedy;
 import fr.opaline.dmp.vihf.AccessAuthentication;
-import fr.opaline.ui.RecordServices;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.testing.DesktopFixture;
 import fr.opaline.ui.testing.Direct;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The DICA of the record follows the dmp module's evaluation and edits consent there (SC.DMP/UX.13). */
+/** The DICA of the record follows the server's evaluation and edits consent there (SC.DMP/UX.13). */
 class DicaViewModelTest {
 
     DesktopFixture f;
@@ -25,10 +24,9 @@ class DicaViewModelTest {
     void open() throws Exception {
         f = new DesktopFixture();
         f.withDmp();
-        RecordServices services = f.services().record();
-        DmpUser user = new DmpUser(f.radiologist, AccessAuthentication.AIR_SIMPLIFIE, null);
-        model = new DicaViewModel(services.dica(), services.consent(), Direct.background(), Messages.french(),
-                () -> f.actor, () -> user);
+        // The demonstration server's picker stands for AIR simplifié, as in opaline demo.
+        model = new DicaViewModel(new fr.opaline.ui.patient.PatientDirectory(f.signedIn(f.radiologist)).dmp(),
+                Direct.background(), Messages.french());
     }
 
     @AfterEach

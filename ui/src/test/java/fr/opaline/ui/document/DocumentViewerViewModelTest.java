@@ -28,7 +28,8 @@ class DocumentViewerViewModelTest {
     @BeforeEach
     void open() {
         f = new DesktopFixture();
-        model = new DocumentViewerViewModel(new DocumentLibrary(f.db.database()), Direct.background(), Messages.french());
+        model = new DocumentViewerViewModel(new DocumentLibrary(f.signedIn(f.secretary).api()
+                .api(fr.opaline.api.DocumentApi.class)), Direct.background(), Messages.french());
     }
 
     @AfterEach

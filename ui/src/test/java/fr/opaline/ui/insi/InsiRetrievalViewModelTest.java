@@ -10,7 +10,6 @@ import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.core.patient.Sex;
 import fr.opaline.ins.insi.InsiLookupResult.Outcome;
 import fr.opaline.ins.insi.TraitComparison;
-import fr.opaline.ui.RecordServices;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.patient.PatientDirectory;
 import fr.opaline.ui.testing.DesktopFixture;
@@ -31,7 +30,7 @@ class InsiRetrievalViewModelTest {
     void open() throws Exception {
         f = new DesktopFixture();
         f.withInsi();
-        model = new InsiRetrievalViewModel(new PatientDirectory(f.services()).insi(), Direct.background(),
+        model = new InsiRetrievalViewModel(new PatientDirectory(f.signedIn(f.secretary)).identity(), Direct.background(),
                 Messages.french(), () -> f.actor);
     }
 
@@ -80,7 +79,7 @@ class InsiRetrievalViewModelTest {
 
     @Test
     void withoutInsServicesTheUserIsToldAndNothingRuns() {
-        InsiRetrievalViewModel none = new InsiRetrievalViewModel(RecordServices.NONE.insi(), Direct.background(),
+        InsiRetrievalViewModel none = new InsiRetrievalViewModel(null, Direct.background(),
                 Messages.french(), () -> f.actor);
         none.lookupTraits(f.provisional.traits());
         assertThat(none.errorProperty().get()).isEqualTo("Le téléservice INSi n’est pas disponible sur ce poste.");

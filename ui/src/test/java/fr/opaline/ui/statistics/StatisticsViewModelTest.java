@@ -82,7 +82,7 @@ class StatisticsViewModelTest {
     }
 
     private static StatisticsViewModel model(DesktopFixture f) {
-        return new StatisticsViewModel(new StatisticsGateway(f.signedIn(f.core.user("direction", fr.opaline.core.user.Role.ADMINISTRATEUR, null))), Direct.background(), Messages.french());
+        return new StatisticsViewModel(new StatisticsGateway(f.signedInClient(f.core.user("direction", fr.opaline.core.user.Role.ADMINISTRATEUR, null))), Direct.background(), Messages.french());
     }
 
     private static StatisticsRow row(StatisticsViewModel model, Indicator indicator) {

@@ -90,7 +90,7 @@ public final class AdministrationFixture {
 
     /** The administrators' screen's gateway, through the practice server, signed in as the administrator. */
     public fr.opaline.ui.admin.AdministrationGateway gateway() {
-        return new fr.opaline.ui.admin.AdministrationGateway(desk.signedIn(administrator));
+        return new fr.opaline.ui.admin.AdministrationGateway(desk.signedInClient(administrator));
     }
 
     /** The desktop in demonstration mode (the Administration section goes through the practice server). */

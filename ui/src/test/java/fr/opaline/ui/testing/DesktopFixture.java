@@ -18,7 +18,7 @@ import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
-import fr.opaline.ui.RecordServices;
+import fr.opaline.ui.RecordFeatures;
 import fr.opaline.dmp.DmpChanges;
 import fr.opaline.dmp.authorization.DmpAuthorizations;
 import fr.opaline.dmp.client.DmpClient;
@@ -78,7 +78,10 @@ public final class DesktopFixture implements AutoCloseable {
     public final Booking qualifiedAtNine;
     public final Booking provisionalAtTen;
     public final Booking retrievedEchoAtNine;
-    private RecordServices record = RecordServices.NONE;
+    /** The record's services the fixture's practice server offers (set by {@link #withInsi()}, {@link #withDmp()}). */
+    private InsiLookupService insiLookup;
+    private DicaService dica;
+    private DmpConsultationService dmpConsultation;
     private InsiSandbox insiSandbox;
     private DmpSandbox dmpSandbox;
     private static SandboxPki sharedPki;
@@ -151,12 +154,14 @@ public final class DesktopFixture implements AutoCloseable {
 
     public DesktopServices services() {
         return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
-                "Cabinet de test", "H2 (test)", record).withOutbox(core.outbox);
+                "Cabinet de test", "H2 (test)", new RecordFeatures(insiLookup != null, dmpConsent != null,
+                dmpConsultation != null)).withOutbox(core.outbox);
     }
 
     /**
-     * Starts the sandbox DMP (SOAP over mutual TLS with a test PKI) and gives the desktop the dmp
-     * module's consent, DICA and consultation; adds the radiologist {@code lambert} (RPPS).
+     * Starts the sandbox DMP (SOAP over mutual TLS with a test PKI) and gives the practice server the
+     * dmp module's consent, DICA and consultation; adds the radiologist {@code lambert} (RPPS). Call
+     * before {@link #api()} (the journeys do, in {@code prepare}).
      */
     public DmpSandbox withDmp() throws Exception {
         SandboxPki pki = pki();
@@ -177,9 +182,9 @@ public final class DesktopFixture implements AutoCloseable {
         ConsentGuard guard = new ConsentGuard(db.database(), core.clock);
         dmpConsent = new DmpConsentService(db.database(), core.audit, core.ids, core.clock, core.episodes, changes);
         DmpAuthorizations authorizations = new DmpAuthorizations(db.database(), client, core.audit, core.ids, core.clock);
-        record = record.withDmp(dmpConsent, new DicaService(db.database(), guard, changes, core.clock),
-                new DmpConsultationService(db.database(), guard, client, authorizations, core.audit, changes, core.ids,
-                        core.clock, DMP_STRUCTURE));
+        dica = new DicaService(db.database(), guard, changes, core.clock);
+        dmpConsultation = new DmpConsultationService(db.database(), guard, client, authorizations, core.audit, changes,
+                core.ids, core.clock, DMP_STRUCTURE);
         radiologist = core.user("lambert", Role.RADIOLOGUE, "99700000000");
         return dmpSandbox;
     }
@@ -192,15 +197,14 @@ public final class DesktopFixture implements AutoCloseable {
         return sharedPki;
     }
 
-    /** Starts the sandbox INSi on loopback (SOAP over HTTP) and gives the desktop the ins module's récupération. */
+    /** Starts the sandbox INSi on loopback (SOAP over HTTP) and gives the practice server the ins module's récupération. */
     public InsiSandbox withInsi() throws IOException {
         insiSandbox = new InsiSandbox(0, SandboxIdentities.builtIn(), core.clock);
         insiSandbox.start();
         IdentityStatusService statuses = new IdentityStatusService(db.database(), core.patients, core.audit, core.ids,
                 core.clock, new PracticeSettings(db.database()));
         InsiClient client = new InsiClient(InsiSettings.of(insiSandbox.endpoint(), Duration.ofSeconds(5)), core.clock);
-        record = new RecordServices(new InsiLookupService(client, db.database(), core.patients, statuses, core.audit,
-                core.clock, null));
+        insiLookup = new InsiLookupService(client, db.database(), core.patients, statuses, core.audit, core.clock, null);
         return insiSandbox;
     }
 
@@ -222,7 +226,7 @@ public final class DesktopFixture implements AutoCloseable {
             () -> fr.opaline.server.admin.ServerConfiguration.none(java.time.Clock.system(CoreFixture.PARIS));
 
     /** The client of this fixture's practice server, signed in as that user (demonstration picker). */
-    public fr.opaline.api.client.ApiClient signedIn(UserAccount user) {
+    public fr.opaline.api.client.ApiClient signedInClient(UserAccount user) {
         fr.opaline.api.client.ApiClient client = api();
         client.api(fr.opaline.api.SessionApi.class).signInDemo(user.id());
         return client;
@@ -254,6 +258,10 @@ public final class DesktopFixture implements AutoCloseable {
 
     private java.util.Map<Class<?>, Object> areas(fr.opaline.server.EventHub events) {
         java.util.Map<Class<?>, Object> all = new java.util.HashMap<>(ServerAreas.of(this, events));
+        all.putAll(fr.opaline.server.record.RecordEndpoints.of(db.database(), core.audit, core.clock, core.patients,
+                new IdentityStatusService(db.database(), core.patients, core.audit, core.ids, core.clock,
+                        new PracticeSettings(db.database())), insiLookup,
+                dmpConsent, dica, dmpConsultation, true).build(events));
         all.putAll(areas.build(events));
         all.putIfAbsent(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(db.database(), core.outbox,
                 events, core.clock));
@@ -282,6 +290,12 @@ public final class DesktopFixture implements AutoCloseable {
                     Duration.ofSeconds(30));
         }
         return apiClient;
+    }
+
+    /** The desktop's services through this fixture's server, signed in as {@code user} (demonstration picker). */
+    public DesktopServices signedIn(UserAccount user) {
+        api().api(fr.opaline.api.SessionApi.class).signInDemo(user.id());
+        return services().withApi(api());
     }
 
     @Override

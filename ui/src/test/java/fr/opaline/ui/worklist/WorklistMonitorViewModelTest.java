@@ -20,7 +20,7 @@ class WorklistMonitorViewModelTest {
             f.core.booking.book(new fr.opaline.core.scheduling.BookingRequest(f.provisional.id(), f.scanner2.id(),
                     f.thorax.id(), f.at(java.time.LocalTime.of(9, 0)).plus(java.time.Duration.ofDays(1)), null, null,
                     null, null), f.actor);
-            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.signedIn(f.secretary)),
+            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.signedInClient(f.secretary)),
                     Direct.background(), Messages.french(), f.core.clock);
 
             monitor.refresh();
@@ -45,7 +45,7 @@ class WorklistMonitorViewModelTest {
     void aRefreshAskedDuringAReadIsDoneAfterIt() throws Exception {
         try (DesktopFixture f = new DesktopFixture()) {
             Stepped stepped = new Stepped();
-            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.signedIn(f.secretary)),
+            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.signedInClient(f.secretary)),
                     stepped.background(), Messages.french(), f.core.clock);
             monitor.refresh();
             stepped.work();
@@ -66,7 +66,7 @@ class WorklistMonitorViewModelTest {
             javafx.beans.property.SimpleBooleanProperty performer = new javafx.beans.property.SimpleBooleanProperty(true);
             java.util.concurrent.atomic.AtomicReference<fr.opaline.core.common.Actor> who =
                     new java.util.concurrent.atomic.AtomicReference<>(f.actor);
-            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.signedIn(f.secretary)),
+            WorklistMonitorViewModel monitor = new WorklistMonitorViewModel(new WorklistGateway(f.signedInClient(f.secretary)),
                     Direct.background(), Messages.french(), f.core.clock, who::get, performer);
             monitor.refresh();
             var martin = monitor.steps().stream().filter(s -> s.patient().id().equals(f.qualified.id())).findFirst()
