@@ -1,5 +1,6 @@
 package fr.opaline.app.wiring;
 
+import fr.opaline.api.TeleradiologyApi;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.api.client.Workstation;
 import fr.opaline.app.config.OpalineConfig;
@@ -9,11 +10,15 @@ import fr.opaline.core.user.UserRepository;
 import fr.opaline.platform.tls.TlsIdentity;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.proxy.LanCertificate;
+import fr.opaline.server.EventHub;
 import fr.opaline.server.PracticeApi;
 import fr.opaline.server.PscSessions;
+import fr.opaline.server.TeleradiologyEndpoint;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The application API in the practice server ({@code api.port}, default 8444, on {@code api.bind},
@@ -40,7 +45,14 @@ public final class ApiWiring implements ServerContribution {
         return PracticeApi.over(core.database, core.clock, new AccountsWiring(core).authentication, core.patients,
                 core.booking, core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("api.session.maxAge", Duration.ofHours(12)),
-                new PracticeApi.SignInOptions(psc, demo ? core.audit : null));
+                new PracticeApi.SignInOptions(psc, demo ? core.audit : null), events -> areas(core, events));
+    }
+
+    /** The areas beyond sign-in, agenda and patients, over this process's domain services. */
+    static Map<Class<?>, Object> areas(CoreServices core, EventHub events) {
+        Map<Class<?>, Object> areas = new HashMap<>();
+        areas.put(TeleradiologyApi.class, new TeleradiologyEndpoint(Hl7Wiring.teleradiology(core), events, core.clock));
+        return areas;
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

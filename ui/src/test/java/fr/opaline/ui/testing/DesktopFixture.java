@@ -219,6 +219,8 @@ public final class DesktopFixture implements AutoCloseable {
 
     private fr.opaline.server.ApiServer apiServer;
     private fr.opaline.api.client.ApiClient apiClient;
+    /** Areas the fixture's server offers beyond sign-in, agenda and patients; set before {@link #api()}. */
+    public fr.opaline.server.PracticeApi.Endpoints apiAreas = fr.opaline.server.PracticeApi.Endpoints.NONE;
 
     /** The client of this fixture's practice server, started at the first call. */
     public synchronized fr.opaline.api.client.ApiClient api() {
@@ -226,7 +228,7 @@ public final class DesktopFixture implements AutoCloseable {
             fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
                     accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
-                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit));
+                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit), apiAreas);
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
                         new java.net.InetSocketAddress("127.0.0.1", 0)),
