@@ -1,5 +1,6 @@
 package fr.opaline.app.wiring;
 
+import fr.opaline.api.DirectoryApi;
 import fr.opaline.api.TeleradiologyApi;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.api.client.Workstation;
@@ -7,9 +8,11 @@ import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.user.UserRepository;
+import fr.opaline.mss.outbound.OrderCorrespondents;
 import fr.opaline.platform.tls.TlsIdentity;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.proxy.LanCertificate;
+import fr.opaline.server.DirectoryEndpoint;
 import fr.opaline.server.EventHub;
 import fr.opaline.server.PracticeApi;
 import fr.opaline.server.PscSessions;
@@ -52,6 +55,8 @@ public final class ApiWiring implements ServerContribution {
     static Map<Class<?>, Object> areas(CoreServices core, EventHub events) {
         Map<Class<?>, Object> areas = new HashMap<>();
         areas.put(TeleradiologyApi.class, new TeleradiologyEndpoint(Hl7Wiring.teleradiology(core), events, core.clock));
+        areas.put(DirectoryApi.class, new DirectoryEndpoint(MssWiring.directory(core.config).orElse(null),
+                new OrderCorrespondents(core.database, core.audit, core.ids, core.clock), events, core.clock));
         return areas;
     }
 
