@@ -6,7 +6,7 @@ import java.util.List;
 public final class Apis {
 
     public static final List<Class<?>> ALL = List.of(SessionApi.class, AgendaApi.class, PatientApi.class,
-            TeleradiologyApi.class, DirectoryApi.class);
+            TeleradiologyApi.class, DirectoryApi.class, DrimboxApi.class);
 
     private Apis() {
     }

@@ -1,6 +1,7 @@
 package fr.opaline.app.wiring;
 
 import fr.opaline.api.DirectoryApi;
+import fr.opaline.api.DrimboxApi;
 import fr.opaline.api.TeleradiologyApi;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.api.client.Workstation;
@@ -13,6 +14,7 @@ import fr.opaline.platform.tls.TlsIdentity;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.proxy.LanCertificate;
 import fr.opaline.server.DirectoryEndpoint;
+import fr.opaline.server.DrimboxEndpoint;
 import fr.opaline.server.EventHub;
 import fr.opaline.server.PracticeApi;
 import fr.opaline.server.PscSessions;
@@ -57,6 +59,7 @@ public final class ApiWiring implements ServerContribution {
         areas.put(TeleradiologyApi.class, new TeleradiologyEndpoint(Hl7Wiring.teleradiology(core), events, core.clock));
         areas.put(DirectoryApi.class, new DirectoryEndpoint(MssWiring.directory(core.config).orElse(null),
                 new OrderCorrespondents(core.database, core.audit, core.ids, core.clock), events, core.clock));
+        areas.put(DrimboxApi.class, new DrimboxEndpoint(DrimboxWiring.consultation(core)));
         return areas;
     }
 

@@ -287,11 +287,7 @@ public final class MainWindow extends BorderPane {
 
     /** Opens an address in the system's browser (called off the FX thread). */
     private static void browse(String url) throws Exception {
-        if (!java.awt.Desktop.isDesktopSupported()
-                || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-            throw new UnsupportedOperationException("no browser on this workstation");
-        }
-        java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
+        fr.opaline.ui.widgets.SystemBrowser.open(url);
     }
 
     private fr.opaline.ui.outbox.FeedingQueueView queueView() {
