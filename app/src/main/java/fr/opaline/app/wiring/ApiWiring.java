@@ -1,19 +1,29 @@
 package fr.opaline.app.wiring;
 
+import fr.opaline.api.DirectoryApi;
+import fr.opaline.api.DrimboxApi;
+import fr.opaline.api.TeleradiologyApi;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.api.client.Workstation;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.user.UserRepository;
+import fr.opaline.mss.outbound.OrderCorrespondents;
 import fr.opaline.platform.tls.TlsIdentity;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.proxy.LanCertificate;
+import fr.opaline.server.DirectoryEndpoint;
+import fr.opaline.server.DrimboxEndpoint;
+import fr.opaline.server.EventHub;
 import fr.opaline.server.PracticeApi;
 import fr.opaline.server.PscSessions;
+import fr.opaline.server.TeleradiologyEndpoint;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The application API in the practice server ({@code api.port}, default 8444, on {@code api.bind},
@@ -55,6 +65,7 @@ public final class ApiWiring implements ServerContribution {
         fr.opaline.server.QueueEndpoint.publishOutcomes(core.outbox, events, core.clock);
         areas.putAll(AdministrationWiring.areas(core, events));
         areas.putAll(recordAreas(core, demo).build(events));
+        areas.putAll(correspondenceAreas(core, events));
         return areas;
     }
 
@@ -64,6 +75,16 @@ public final class ApiWiring implements ServerContribution {
         InsWiring.InsServices ins = InsWiring.insServices(core);
         return fr.opaline.server.record.RecordEndpoints.of(core.database, core.audit, core.clock, core.patients,
                 ins.statuses(), ins.lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), demo);
+    }
+
+    /** Teleradiology, the annuaire santé and the DRIMbox conso, over this process's domain services. */
+    static Map<Class<?>, Object> correspondenceAreas(CoreServices core, EventHub events) {
+        Map<Class<?>, Object> areas = new HashMap<>();
+        areas.put(TeleradiologyApi.class, new TeleradiologyEndpoint(Hl7Wiring.teleradiology(core), events, core.clock));
+        areas.put(DirectoryApi.class, new DirectoryEndpoint(MssWiring.directory(core.config).orElse(null),
+                new OrderCorrespondents(core.database, core.audit, core.ids, core.clock), events, core.clock));
+        areas.put(DrimboxApi.class, new DrimboxEndpoint(DrimboxWiring.consultation(core)));
+        return areas;
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

@@ -23,6 +23,7 @@ import fr.opaline.dmp.feeding.DmpFeedingListener;
 import fr.opaline.dmp.feeding.DmpFeedingService;
 import fr.opaline.dmp.feeding.DmpFeedingSettings;
 import fr.opaline.dmp.feeding.DmpVisibilityHandler;
+import fr.opaline.dmp.feeding.ReceivedDocumentFeedHandler;
 import fr.opaline.dmp.sandbox.DmpSandbox;
 import fr.opaline.dmp.sandbox.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
@@ -160,8 +161,10 @@ public final class DmpWiring implements ServerContribution {
             return List.of();
         }
         DmpServices dmp = dmpServices(core);
-        return List.of(new DmpFeedHandler(core.database, dmp.client(), core.outbox, core.ids, core.clock,
-                        dmp.client().signer().structure().structureId()),
+        DmpFeedHandler feed = new DmpFeedHandler(core.database, dmp.client(), core.outbox, core.ids, core.clock,
+                dmp.client().signer().structure().structureId());
+        // a teleradiology CR received by ORU, due after hl7.teleradiology.dmpDelay (RIS.TLR/INT.02)
+        return List.of(feed, new ReceivedDocumentFeedHandler(core.database, feed),
                 new DmpVisibilityHandler(core.database, dmp.client()),
                 new AuthorizationRenewalHandler(core.database, dmp.guard(), dmp.authorizations()));
     }

@@ -66,7 +66,8 @@ public final class DrimboxWiring implements ServerContribution {
     }
 
     /**
-     * The demo's configuration pointed at the sandbox DRIMbox (MLLP address and viewer URL),
+     * The demo's configuration pointed at the sandbox DRIMbox (MLLP address, viewer URL, and that
+     * viewer as the DRIMbox conso),
      * unless the user configured a DRIMbox.
      */
     public static OpalineConfig pointedAtSandbox(OpalineConfig config, List<SandboxService> sandboxes) {
@@ -79,6 +80,10 @@ public final class DrimboxWiring implements ServerContribution {
                 }
                 if (config.get("drimbox.viewerUrl").isEmpty()) {
                     result = result.with("drimbox.viewerUrl", drimbox.viewerUrlTemplate());
+                }
+                // the sandbox's viewer stands for the practice's DRIMbox conso (contextual call, SC.DB/TRA.05)
+                if (config.get("drimbox.conso.url").isEmpty()) {
+                    result = result.with("drimbox.conso.url", drimbox.viewerUrlTemplate());
                 }
             }
         }

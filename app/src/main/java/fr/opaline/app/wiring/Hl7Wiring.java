@@ -128,6 +128,17 @@ public final class Hl7Wiring implements ServerContribution {
                 core.clock));
     }
 
+    /**
+     * Requests to the teleradiology platform ({@code hl7.teleradiology.host}), named
+     * {@code hl7.teleradiology.name} (default: its application); refused when no platform is configured.
+     */
+    public static TeleradiologyRequests teleradiology(CoreServices core) {
+        String platform = core.config.get("hl7.teleradiology.host").isEmpty() ? null
+                : core.config.get("hl7.teleradiology.name",
+                        core.config.get("hl7.teleradiology.application", "TELERADIOLOGIE"));
+        return new TeleradiologyRequests(core.database, core.outbox, core.audit, platform);
+    }
+
     static String facility(CoreServices core) {
         return core.config.get("hl7.facility", core.profile.finess() != null ? core.profile.finess() : core.profile.name());
     }

@@ -34,7 +34,7 @@ class SharedServiceGraphsTest {
         try (CoreServices core = CoreServices.open(OpalineConfig.load(home, null))) {
             DmpWiring wiring = new DmpWiring();
             assertThat(wiring.services(core)).hasSize(1);
-            assertThat(wiring.jobHandlers(core)).hasSize(3);
+            assertThat(wiring.jobHandlers(core)).hasSize(4); // feed, received feed (teleradiology CRs), visibility, authorisation renewal
             DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
             assertThat(dmp.client()).isNotNull().isSameAs(DmpWiring.dmpServices(core).client());
             assertThat(dmp.client().signer().structure().structureId()).as("the certificate's IDNST")

@@ -82,7 +82,14 @@ public final class DmpFeedHandler implements JobHandler {
 
     @Override
     public JobOutcome handle(OutboxJob job) {
-        DmpFeedPayload payload = DmpFeedPayload.fromJson(job.payload());
+        return feed(job, DmpFeedPayload.fromJson(job.payload()));
+    }
+
+    /**
+     * Sends, replaces or deletes the payload's document for this job (its attempts decide whether
+     * the DMP is asked first); shared with {@link ReceivedDocumentFeedHandler}.
+     */
+    JobOutcome feed(OutboxJob job, DmpFeedPayload payload) {
         Optional<ClinicalDocument> found = new DocumentRepository(database.dsl()).findById(payload.documentId());
         if (found.isEmpty()) {
             return JobOutcome.failed("Document introuvable dans Opaline : rien à envoyer au DMP.");

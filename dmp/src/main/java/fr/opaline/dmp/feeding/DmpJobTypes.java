@@ -16,7 +16,14 @@ public final class DmpJobTypes {
     /** The renewal of a professional's individual authorisation before it expires (TD0.4). */
     public static final String AUTHORIZATION = "dmp-authorization";
 
-    public static final Set<String> ALL = Set.of(FEED, VISIBILITY, AUTHORIZATION);
+    /**
+     * A document received from elsewhere (a teleradiology CR, RIS.TLR/INT.02) to be fed to the DMP,
+     * due at the end of the configured delay; queued by hl7's {@code OutboxReceivedDocumentFeed}
+     * (payload {@code {"clinicalDocumentId", "documentUid", "action": INITIAL|REPLACE|DELETE}}).
+     */
+    public static final String FEED_RECEIVED = "dmp-feed-received";
+
+    public static final Set<String> ALL = Set.of(FEED, VISIBILITY, AUTHORIZATION, FEED_RECEIVED);
 
     private DmpJobTypes() {
     }

@@ -23,7 +23,9 @@ import java.util.StringJoiner;
  * Searches MSSanté addresses of correspondents in a FHIR directory shaped like the Annuaire Santé
  * API: {@code Practitioner} by family/given name, RPPS identifier and profession
  * ({@code qualification-code}), with their {@code PractitionerRole}s ({@code _revinclude}), then
- * the {@code Organization}s they practise in (town, organisation mailboxes). Mailboxes are the
+ * the {@code Organization}s they practise in (town, organisation mailboxes). Mailboxes come from
+ * the Practitioner (tied to the RPPS only), the PractitionerRole (tied to the RPPS and a structure)
+ * and the Organization (organisational, applicative). Mailboxes are the
  * {@code telecom} of type email marked MSSANTE; red-listed ones are left out. Runs off the UI
  * thread: it waits on the network.
  */
@@ -65,6 +67,7 @@ public final class DirectoryClient {
         List<JsonNode> resources = fetchAll(base.resolve("Practitioner?" + form(params)), query.limit() * 4);
         Map<String, JsonNode> practitioners = new LinkedHashMap<>();
         Map<String, List<String>> organisationsOf = new LinkedHashMap<>();
+        Map<String, List<JsonNode>> rolesOf = new LinkedHashMap<>();
         for (JsonNode r : resources) {
             String type = r.path("resourceType").asText();
             if (type.equals("Practitioner")) {
@@ -72,6 +75,7 @@ public final class DirectoryClient {
             } else if (type.equals("PractitionerRole")) {
                 String practitioner = r.path("practitioner").path("reference").asText();
                 String organisation = r.path("organization").path("reference").asText();
+                rolesOf.computeIfAbsent(practitioner, k -> new ArrayList<>()).add(r);
                 if (!organisation.isEmpty()) {
                     organisationsOf.computeIfAbsent(practitioner, k -> new ArrayList<>()).add(organisation);
                 }
@@ -100,6 +104,15 @@ public final class DirectoryClient {
                 add(entries, seen, query, new DirectoryEntry(rpps, display.strip(), family, given, profession,
                         firstPlace == null ? null : firstPlace.path("name").asText(null), town(firstPlace),
                         postalCode(firstPlace), box[0], box[1]));
+            }
+            // Mailboxes tied to the practitioner and to a structure are on the PractitionerRole
+            // (Annuaire Santé, use case "Extraction des BAL MSSanté").
+            for (JsonNode role : rolesOf.getOrDefault(e.getKey(), List.of())) {
+                JsonNode o = organisations.get(role.path("organization").path("reference").asText());
+                for (String[] box : mailboxes(role)) {
+                    add(entries, seen, query, new DirectoryEntry(rpps, display.strip(), family, given, profession,
+                            o == null ? null : o.path("name").asText(null), town(o), postalCode(o), box[0], box[1]));
+                }
             }
             for (JsonNode o : places) {
                 for (String[] box : mailboxes(o)) {

@@ -63,7 +63,7 @@ final class SandboxDirectory implements AutoCloseable {
                 o.put("telecom", new ArrayList<>());
                 return o;
             });
-            if (c.rpps() == null || !c.boxType().equals("PER")) {
+            if (c.rpps() == null || !c.boxType().equals("PER") && !c.boxType().equals("CAB")) {
                 telecoms(org).add(mailbox(c.address(), c.boxType()));
             }
             if (c.rpps() == null) {
@@ -91,6 +91,14 @@ final class SandboxDirectory implements AutoCloseable {
             }
             if (c.boxType().equals("PER")) {
                 telecoms(p).add(mailbox(c.address(), "PER"));
+            }
+            if (c.boxType().equals("CAB")) {
+                // tied to the RPPS and a structure: on the PractitionerRole (Annuaire Santé, BAL MSS use case)
+                String roleId = "role-" + c.rpps() + "-" + orgId;
+                roles.stream().filter(r -> roleId.equals(r.get("id"))).findFirst().ifPresent(r -> {
+                    r.computeIfAbsent("telecom", k -> new ArrayList<>());
+                    telecoms(r).add(mailbox(c.address(), "CAB"));
+                });
             }
         }
         // a red-listed BAL applicative of the practice: never shown by a search

@@ -21,7 +21,7 @@ public final class SandboxPeople {
     }
 
     /**
-     * A correspondent in the directory. {@code boxType}: PER, ORG, APP (TRE_R? typeBAL);
+     * A correspondent in the directory. {@code boxType}: PER, CAB, ORG, APP (TRE_R? typeBAL);
      * {@code readsMail}: the sandbox sends a read receipt (MDN displayed) when asked.
      */
     public record Correspondent(String rpps, String civility, String family, String given, String professionCode,
@@ -54,7 +54,10 @@ public final class SandboxPeople {
                     "LYON", "69002", "Cabinet infirmier Bellecour", "anne.petit@infirmier.sandbox.mssante.fr", "PER", false),
             new Correspondent(null, null, "CH FICTIF", "Service d'imagerie", null, "Établissement", "Imagerie médicale",
                     "BRON", "69500", "Centre hospitalier fictif de Bron", "imagerie-app@ch-fictif.sandbox.mssante.fr", "APP",
-                    false));
+                    false),
+            // a mailbox of a cabinet, tied to the practitioner and the structure: on the PractitionerRole only
+            new Correspondent("99700010006", "Dr", "LEGRAND", "Claire", "10", "Médecin", "SM54 Médecine générale",
+                    "LYON", "69006", "Cabinet médical Foch", "cabinet.foch@medecin.sandbox.mssante.fr", "CAB", true));
 
     private SandboxPeople() {
     }

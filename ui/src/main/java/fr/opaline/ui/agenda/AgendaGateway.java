@@ -57,6 +57,24 @@ public final class AgendaGateway {
         return api != null ? api.book(request) : services.booking().book(request, actor);
     }
 
+    /** The annuaire santé through the practice server (name or RPPS); refused without a server. */
+    public java.util.List<fr.opaline.api.DirectoryContact> searchDirectory(String name, String rpps) {
+        return directory().search(name, rpps);
+    }
+
+    /** Records the prescriber chosen in the directory on the booked order (RPPS and MSSanté address). */
+    public fr.opaline.api.DirectoryContact choosePrescriber(UUID orderId, fr.opaline.api.DirectoryContact contact) {
+        return directory().choosePrescriber(orderId, contact);
+    }
+
+    private fr.opaline.api.DirectoryApi directory() {
+        if (services.api() == null) {
+            throw new fr.opaline.core.common.BusinessRuleException(
+                    "L'annuaire santé se consulte par le serveur du cabinet.");
+        }
+        return services.api().api(fr.opaline.api.DirectoryApi.class);
+    }
+
     public Appointment move(UUID appointmentId, Instant start, UUID roomId, Actor actor) {
         AgendaApi api = api();
         return api != null ? api.move(appointmentId, start, roomId) : services.booking().move(appointmentId, start, roomId, actor);

@@ -45,6 +45,15 @@ public final class AgendaView extends BorderPane {
         void book(Room room, LocalDate day, LocalTime time, Patient patient);
 
         void openRecord(Patient patient);
+
+        /** Opens the teleradiology dialog on the patient's exams; not offered when null-bodied. */
+        default void teleradiology(Patient patient, java.util.UUID appointmentId) {
+        }
+
+        /** Whether the desktop can confide exams to teleradiology (it talks to a practice server). */
+        default boolean teleradiologyOffered() {
+            return false;
+        }
     }
 
     private final AgendaViewModel model;
@@ -319,6 +328,13 @@ public final class AgendaView extends BorderPane {
         dragHint.getStyleClass().add("muted");
         dragHint.setWrapText(true);
         VBox actions = new VBox(8, arrived, record, another, cancel);
+        if (navigator.teleradiologyOffered()) {
+            Button teleradiology = new Button(messages.get("agenda.action.teleradiology"));
+            teleradiology.setMaxWidth(Double.MAX_VALUE);
+            teleradiology.setId("action-teleradiology");
+            teleradiology.setOnAction(e -> navigator.teleradiology(patient, item.appointment().id()));
+            actions.getChildren().add(3, teleradiology);
+        }
         details.getChildren().addAll(name, badge, born, new javafx.scene.control.Separator(), facts,
                 new javafx.scene.control.Separator(), actions, dragHint);
     }

@@ -55,6 +55,7 @@ public final class BookingDialog {
     private final VBox searchArea;
     private final NewPatientForm form;
     private Consumer<Booking> onBooked = b -> { };
+    private DirectoryDialog directoryDialog;
 
     public BookingDialog(Window owner, BookingViewModel model, Messages messages) {
         this.model = model;
@@ -234,6 +235,25 @@ public final class BookingDialog {
         referrer.setId("booking-referrer");
         referrer.textProperty().bindBidirectional(model.referrerProperty());
         referrer.setPromptText(messages.get("booking.referrer.prompt"));
+        Button directory = new Button(messages.get("booking.directory"));
+        directory.setId("booking-directory");
+        directory.setOnAction(e -> {
+            if (directoryDialog == null) {
+                directoryDialog = new DirectoryDialog(stage, model, messages);
+            }
+            directoryDialog.show();
+        });
+        HBox.setHgrow(referrer, Priority.ALWAYS);
+        HBox referrerRow = new HBox(8, referrer, directory);
+        Label prescriberAddress = new Label();
+        prescriberAddress.setId("booking-prescriber-address");
+        prescriberAddress.getStyleClass().add("muted");
+        prescriberAddress.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.prescriberProperty().get() == null
+                        || !model.prescriberProperty().get().displayName().equals(model.referrerProperty().get()) ? ""
+                        : messages.format("booking.prescriber.chosen", model.prescriberProperty().get().rpps(),
+                                model.prescriberProperty().get().mssAddress()),
+                model.prescriberProperty(), model.referrerProperty()));
         TextArea indication = new TextArea();
         indication.setId("booking-indication");
         indication.setPrefRowCount(2);
@@ -249,7 +269,7 @@ public final class BookingDialog {
 
         VBox box = new VBox(8, title, Caption.of(messages.get("booking.room")), room,
                 Caption.of(messages.get("booking.examList")), filter, exams, slot,
-                Caption.of(messages.get("booking.referrer")), referrer, Caption.of(messages.get("booking.indication")), indication);
+                Caption.of(messages.get("booking.referrer")), referrerRow, prescriberAddress, Caption.of(messages.get("booking.indication")), indication);
         return box;
     }
 

@@ -57,6 +57,8 @@ public final class BookingViewModel {
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalTime> time = new SimpleObjectProperty<>();
     private final StringProperty referrer = new SimpleStringProperty("");
+    /** The prescriber chosen in the annuaire santé (RPPS and MSSanté address), null when typed freely. */
+    private final ObjectProperty<fr.opaline.api.DirectoryContact> prescriber = new SimpleObjectProperty<>();
     private final StringProperty indication = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -99,6 +101,7 @@ public final class BookingViewModel {
         filterExams();
         date.set(day);
         time.set(start);
+        prescriber.set(null);
         referrer.set("");
         indication.set("");
         note.set("");
@@ -147,6 +150,23 @@ public final class BookingViewModel {
 
     public ObjectProperty<LocalTime> timeProperty() {
         return time;
+    }
+
+    public ObjectProperty<fr.opaline.api.DirectoryContact> prescriberProperty() {
+        return prescriber;
+    }
+
+    /** Takes the prescriber picked in the directory: the referrer field shows their name. */
+    public void choosePrescriber(fr.opaline.api.DirectoryContact contact) {
+        prescriber.set(contact);
+        referrer.set(contact == null ? "" : contact.displayName());
+    }
+
+    /** Searches the annuaire santé by name or RPPS in the background. */
+    public void searchDirectory(String name, String rpps, Consumer<java.util.List<fr.opaline.api.DirectoryContact>> found,
+                                Consumer<String> failed) {
+        background.run(messages.get("directory.task"), progress -> gateway.searchDirectory(name, rpps), found::accept,
+                failure -> failed.accept(UserErrors.describe(failure, messages)));
     }
 
     public StringProperty referrerProperty() {
@@ -233,10 +253,18 @@ public final class BookingViewModel {
         }
         error.set("");
         saving.set(true);
+        fr.opaline.api.DirectoryContact chosen = prescriber.get() != null
+                && prescriber.get().displayName().equals(referrer.get()) ? prescriber.get() : null;
         BookingRequest request = new BookingRequest(patient.get().id(), room.get().id(), exam.get().id(),
-                date.get().atTime(time.get()).atZone(zone).toInstant(), blankToNull(referrer.get()), null,
-                blankToNull(indication.get()), blankToNull(note.get()));
-        background.run(messages.get("booking.task"), progress -> gateway.book(request, actor.get()), booking -> {
+                date.get().atTime(time.get()).atZone(zone).toInstant(), blankToNull(referrer.get()),
+                chosen == null ? null : chosen.rpps(), blankToNull(indication.get()), blankToNull(note.get()));
+        background.run(messages.get("booking.task"), progress -> {
+            Booking booked = gateway.book(request, actor.get());
+            if (chosen != null) {
+                gateway.choosePrescriber(booked.order().id(), chosen);
+            }
+            return booked;
+        }, booking -> {
             saving.set(false);
             onBooked.accept(booking);
         }, failure -> {

@@ -82,4 +82,13 @@ public final class PatientDirectory {
         }
         return PatientFile.read(services.database(), services.patients().open(patientId, actor));
     }
+
+    /** The DRIMbox conso's address for the exam's images, through the server (consent checked, audited). */
+    public String drimboxUrl(UUID orderId) {
+        if (services.api() == null) {
+            throw new fr.opaline.core.common.BusinessRuleException(
+                    "La DRIMbox de consultation s'ouvre par le serveur du cabinet.");
+        }
+        return services.api().api(fr.opaline.api.DrimboxApi.class).consultationUrl(orderId);
+    }
 }

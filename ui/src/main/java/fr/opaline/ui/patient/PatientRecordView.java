@@ -138,7 +138,7 @@ public final class PatientRecordView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("record-tabs");
         appointmentsTab.setContent(appointmentsTable());
-        ordersTab.setContent(ordersTable());
+        ordersTab.setContent(withImages(ordersTable()));
         TableView<ClinicalDocument> documentList = documentsTable();
         documentList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -331,6 +331,21 @@ public final class PatientRecordView extends BorderPane {
         table.getColumns().add(text(messages.get("record.col.status"), a -> messages.label(a.appointment().status()), 90));
         table.setPlaceholder(new Label(messages.get("record.appointments.none")));
         return table;
+    }
+
+    /** The selected exam's images in the DRIMbox conso, when the patient consented (SC.DB/TRA.05). */
+    private javafx.scene.Node withImages(TableView<PatientFile.OrderLine> table) {
+        javafx.scene.control.Button images = new javafx.scene.control.Button(messages.get("record.images.menu"));
+        images.setId("record-order-images");
+        images.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        images.setOnAction(e -> {
+            PatientFile.OrderLine line = table.getSelectionModel().getSelectedItem();
+            model.images(line, url -> DrimboxImagesDialog.show(getScene().getWindow(), line.order().accessionNumber(),
+                    url, model.background(), messages));
+        });
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, table, images);
+        javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        return box;
     }
 
     private TableView<PatientFile.OrderLine> ordersTable() {

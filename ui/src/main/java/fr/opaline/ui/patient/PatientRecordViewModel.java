@@ -154,6 +154,17 @@ public final class PatientRecordViewModel {
         return error;
     }
 
+    /** Asks the server for the DRIMbox conso's address of the exam's images; a refusal (consent) is shown. */
+    public void images(PatientFile.OrderLine line, java.util.function.Consumer<String> shown) {
+        error.set("");
+        background.run(messages.get("record.images.title"), progress -> directory.drimboxUrl(line.order().id()),
+                shown::accept, failure -> error.set(UserErrors.describe(failure, messages)));
+    }
+
+    Background background() {
+        return background;
+    }
+
     public void open(UUID patientId) {
         if (!patientId.equals(requested)) {
             askedInsi.clear();

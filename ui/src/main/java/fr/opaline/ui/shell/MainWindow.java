@@ -69,6 +69,7 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final AgendaView agendaView;
+    private fr.opaline.ui.teleradiology.TeleradiologyDialog teleradiologyDialog;
     /** The practice server's change stream, null without an API. */
     private final AutoCloseable events;
     // Built on first use: the first screen shows sooner, and the booking dialog is built once.
@@ -113,6 +114,20 @@ public final class MainWindow extends BorderPane {
             @Override
             public void openRecord(Patient patient) {
                 MainWindow.this.openRecord(patient);
+            }
+
+            @Override
+            public boolean teleradiologyOffered() {
+                return context.services().api() != null;
+            }
+
+            @Override
+            public void teleradiology(Patient patient, java.util.UUID appointmentId) {
+                if (teleradiologyDialog == null) {
+                    teleradiologyDialog = new fr.opaline.ui.teleradiology.TeleradiologyDialog(getScene().getWindow(),
+                            context.services().api(), background, messages, context.services().zone());
+                }
+                teleradiologyDialog.show(patient, appointmentId);
             }
         });
         // Technologists and radiologists mark an exam en cours and réalisé from the monitor.
@@ -299,11 +314,7 @@ public final class MainWindow extends BorderPane {
 
     /** Opens an address in the system's browser (called off the FX thread). */
     private static void browse(String url) throws Exception {
-        if (!java.awt.Desktop.isDesktopSupported()
-                || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-            throw new UnsupportedOperationException("no browser on this workstation");
-        }
-        java.awt.Desktop.getDesktop().browse(java.net.URI.create(url));
+        fr.opaline.ui.widgets.SystemBrowser.open(url);
     }
 
     private fr.opaline.ui.outbox.FeedingQueueView queueView() {

@@ -263,10 +263,14 @@ public final class DesktopFixture implements AutoCloseable {
                         new PracticeSettings(db.database())), insiLookup,
                 dmpConsent, dica, dmpConsultation, true).build(events));
         all.putAll(areas.build(events));
+        all.putAll(apiAreas.build(events));
         all.putIfAbsent(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(db.database(), core.outbox,
                 events, core.clock));
         return all;
     }
+
+    /** Areas the fixture's server offers beyond sign-in, agenda and patients; set before {@link #api()}. */
+    public fr.opaline.server.PracticeApi.Endpoints apiAreas = fr.opaline.server.PracticeApi.Endpoints.NONE;
 
     /** The client of this fixture's practice server, started at the first call. */
     public synchronized fr.opaline.api.client.ApiClient api() {
