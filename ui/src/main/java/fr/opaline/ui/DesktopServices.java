@@ -18,10 +18,19 @@ import java.util.Objects;
  * @param api                  the practice server's API: sign-in, agenda and booking, patient search and
  *                             record go through it (the other screens still use the services above);
  *                             null only in unit tests that drive the screens on the services directly
+ * @param audit                the process's audit trail, with the practice's audit key (a keyed chain refuses
+ *                             a writer without it); null only in unit tests over an unkeyed database
  */
 public record DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
                               String practiceName, String databaseDescription, RecordServices record,
-                              fr.opaline.core.outbox.Outbox outbox, fr.opaline.api.client.ApiClient api) {
+                              fr.opaline.core.outbox.Outbox outbox, fr.opaline.api.client.ApiClient api,
+                              fr.opaline.core.audit.AuditTrail audit) {
+
+    public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
+                           String practiceName, String databaseDescription, RecordServices record,
+                           fr.opaline.core.outbox.Outbox outbox, fr.opaline.api.client.ApiClient api) {
+        this(database, patients, booking, clock, practiceName, databaseDescription, record, outbox, api, null);
+    }
 
     public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
                            String practiceName, String databaseDescription, RecordServices record,
@@ -35,6 +44,7 @@ public record DesktopServices(Database database, PatientService patients, Bookin
         Objects.requireNonNull(booking, "booking");
         Objects.requireNonNull(clock, "clock");
         record = record == null ? RecordServices.NONE : record;
+        audit = audit == null ? new fr.opaline.core.audit.AuditTrail(database, clock) : audit;
     }
 
     public DesktopServices(Database database, PatientService patients, BookingService booking, Clock clock,
@@ -45,13 +55,19 @@ public record DesktopServices(Database database, PatientService patients, Bookin
     /** The same services with the outbox the feeding queue screen shows. */
     public DesktopServices withOutbox(fr.opaline.core.outbox.Outbox queue) {
         return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, queue,
-                api);
+                api, audit);
     }
 
     /** The same services reached through the practice server's API where it serves them. */
     public DesktopServices withApi(fr.opaline.api.client.ApiClient client) {
         return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, outbox,
-                client);
+                client, audit);
+    }
+
+    /** The same services writing to the practice's keyed audit trail. */
+    public DesktopServices withAudit(fr.opaline.core.audit.AuditTrail trail) {
+        return new DesktopServices(database, patients, booking, clock, practiceName, databaseDescription, record, outbox,
+                api, trail);
     }
 
     /** Core services only: the record works without INSi and the DMP. */
@@ -62,8 +78,7 @@ public record DesktopServices(Database database, PatientService patients, Bookin
 
     /** En cours / réalisé of an exam, marked by a technologist or a radiologist (core rules, audited). */
     public fr.opaline.core.order.ExamProgressService examProgress() {
-        return new fr.opaline.core.order.ExamProgressService(database, new fr.opaline.core.audit.AuditTrail(database, clock),
-                clock);
+        return new fr.opaline.core.order.ExamProgressService(database, audit, clock);
     }
 
     public ZoneId zone() {

@@ -53,7 +53,7 @@ public final class DesktopWiring {
         }
         DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
                 core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordServices(core)).withOutbox(core.outbox).withApi(api);
+                describe(core.database.settings()), recordServices(core)).withOutbox(core.outbox).withApi(api).withAudit(core.audit);
         return new DesktopContext(version, services, api == null ? authentication
                 : new fr.opaline.ui.session.ApiSignIn(api, authentication instanceof fr.opaline.ui.session.ProxySignIn psc
                         ? psc : null),

@@ -1,0 +1,275 @@
+package fr.opaline.it.assembly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.opaline.api.AgendaApi;
+import fr.opaline.api.CatalogueView;
+import fr.opaline.api.PatientApi;
+import fr.opaline.api.SessionApi;
+import fr.opaline.api.client.ApiClient;
+import fr.opaline.app.Main;
+import fr.opaline.app.OpalineVersion;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.wiring.ApiWiring;
+import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.app.wiring.DesktopWiring;
+import fr.opaline.app.wiring.InsWiring;
+import fr.opaline.core.catalogue.ExamType;
+import fr.opaline.core.catalogue.Room;
+import fr.opaline.core.common.Actor;
+import fr.opaline.core.common.Json;
+import fr.opaline.core.patient.IdentityStatus;
+import fr.opaline.core.patient.IdentityTraits;
+import fr.opaline.core.patient.NewPatient;
+import fr.opaline.core.patient.Patient;
+import fr.opaline.core.patient.Sex;
+import fr.opaline.core.report.ReportContent;
+import fr.opaline.core.report.ReportVersion;
+import fr.opaline.core.scheduling.Booking;
+import fr.opaline.core.scheduling.BookingRequest;
+import fr.opaline.core.user.Role;
+import fr.opaline.core.user.UserAccount;
+import fr.opaline.ins.insi.InsiLookupResult;
+import fr.opaline.ins.status.IdentityEvidence;
+import fr.opaline.ui.DesktopContext;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as it is assembled, end to end (issue 18): {@code opaline demo --headless} in its own
+ * JVM (every sandbox started and configured by the demo itself, every listening port chosen free),
+ * and a workstation in this JVM. Over the network, through the API: sign-in with a fictitious
+ * account, a new patient, an exam booked, the patient's arrival. On the workstation's own services,
+ * which still open the database for the screens not yet on the API (docs/architecture.md: INSi, the
+ * technologist's "réalisé", the report editor) and are built by the desktop's wiring
+ * ({@link DesktopWiring}): the INS retrieved from the sandbox INSi, the identity checked on an ID
+ * card (qualifiée), the exam performed, the CR written and validated. Then the server's outbox
+ * worker, not the test, delivers the CR: it must arrive in the sandbox DMP, the sandbox DRIMbox
+ * source and the patient's MSSanté mailbox, read over the sandboxes' inspection endpoint.
+ *
+ * <p>The two processes share the H2 file through the test's own AUTO_SERVER (the product opens an
+ * H2 file in one process only, decision 0161): with PostgreSQL, the workstation would reach the
+ * server's database the same way. When the report area of the API lands (issue 19), the
+ * validation moves to it and the workstation's database access goes.
+ */
+class DemoEndToEndTest {
+
+    private static final Duration DELIVERED_WITHIN = Duration.ofSeconds(90);
+    /** The ANS's test patient known to the sandbox INSi (sandbox-identities.json). */
+    private static final IdentityTraits PAT_TROIS = IdentityTraits.of("PAT-TROIS", "DOMINIQUE MARIE-LOUISE",
+            LocalDate.of(1979, 3, 28), Sex.F, "51215");
+    private static final String PAT_TROIS_INS = "279035121518989";
+
+    @TempDir
+    Path dir;
+
+    Process demo;
+    final List<String> output = new CopyOnWriteArrayList<>();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stopDemo() throws Exception {
+        if (demo != null && demo.isAlive()) {
+            demo.destroy(); // SIGTERM: the demo's shutdown hook stops the server and the sandboxes
+            if (!demo.waitFor(60, TimeUnit.SECONDS)) {
+                demo.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    void aCrValidatedOnTheAssembledDemoReachesTheDmpTheDrimboxAndMssante() throws Exception {
+        Path config = Files.writeString(dir.resolve("opaline.properties"), String.join("\n",
+                // shared with the workstation below; WRITE_DELAY=0 as the product's own embedded URL
+                "db.url=jdbc:h2:file:" + dir.resolve("db").resolve("opaline").toAbsolutePath()
+                        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE",
+                "worklist.port=0", "worklist.bindAddress=127.0.0.1", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1",
+                "backup.enabled=false", "dmp.feeding.deferral=PT1S", "outbox.poll=PT0.3S", "mss.poll.interval=PT1H",
+                ""));
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dopaline.systemConfig=", "-cp", classpath, Main.class.getName(), "--home", dir.toString(),
+                "--config", config.toString(), "demo", "--headless", "--patients", "5", "--days", "1")
+                .redirectErrorStream(true).start();
+        readOutput(demo.getInputStream());
+        Matcher api = awaitLine(Pattern.compile("API du serveur du cabinet : (\\S+) \\(empreinte ([0-9A-Fa-f:]+)\\)"));
+        Matcher sandboxes = awaitLine(Pattern.compile("Bacs à sable : (\\S+)"));
+        awaitLine(Pattern.compile("Ctrl-C pour arrêter"));
+        URI inspection = URI.create(sandboxes.group(1));
+
+        // The workstation: same home as the demo (the practice's audit key), configured with the
+        // practice's INSi and DMP as an installer would, their addresses read from the sandboxes.
+        Path home = dir.resolve("demo");
+        OpalineConfig workstation = OpalineConfig.load(home, config)
+                .with("insi.url", inspect(inspection, "insi").path("endpoint").asText());
+        Properties dmp = new Properties();
+        try (InputStream in = Files.newInputStream(home.resolve("sandbox").resolve("dmp-sandbox.properties"))) {
+            dmp.load(in);
+        }
+        workstation = workstation.with("dmp.url", dmp.getProperty("url")).with("dmp.keystore", dmp.getProperty("keystore"))
+                .with("dmp.truststore", dmp.getProperty("truststore"))
+                .with("dmp.keystore.password", dmp.getProperty("password"));
+
+        ReportVersion validated;
+        try (ApiClient client = ApiWiring.connect(workstation, URI.create(api.group(1)), api.group(2));
+             CoreServices core = CoreServices.open(workstation)) {
+            SessionApi sessions = client.api(SessionApi.class);
+            List<UserAccount> accounts = sessions.demoAccounts();
+            sessions.signInDemo(account(accounts, Role.SECRETAIRE).id());
+
+            Patient created = client.api(PatientApi.class).create(NewPatient.of(PAT_TROIS));
+            assertThat(created.status()).isEqualTo(IdentityStatus.PROVISOIRE);
+            CatalogueView catalogue = client.api(AgendaApi.class).catalogue();
+            Room room = catalogue.rooms().stream().filter(Room::active).findFirst().orElseThrow();
+            ExamType exam = catalogue.examTypes().stream().filter(e -> e.active() && e.modality() == room.modality())
+                    .findFirst().orElseThrow();
+            // before the practice opens: no fictitious appointment of the seed is in the way
+            java.time.Instant start = LocalDate.now(CoreServices.PRACTICE_ZONE).atTime(LocalTime.of(6, 0))
+                    .atZone(CoreServices.PRACTICE_ZONE).toInstant();
+            Booking booking = client.api(AgendaApi.class).book(new BookingRequest(created.id(), room.id(), exam.id(),
+                    start, "Dr Étienne Moreau", null, "Douleur thoracique.", null));
+            client.api(AgendaApi.class).markArrived(booking.appointment().id());
+            sessions.signOut();
+
+            UserAccount radiologist = account(accounts, Role.RADIOLOGUE);
+            sessions.signInDemo(radiologist.id());
+            Actor actor = Actor.user(radiologist.id(), radiologist.login());
+            DesktopContext desktop = DesktopWiring.context(core, OpalineVersion.version(), null, false, client);
+
+            InsiLookupResult insi = desktop.services().record().insi().lookupForPatient(created.id(), actor);
+            assertThat(insi.outcome()).as(insi.message()).isEqualTo(InsiLookupResult.Outcome.RECUPEREE_AUTOMATIQUEMENT);
+            Patient qualified = InsWiring.insServices(core).statuses().recordIdentityCheck(created.id(),
+                    IdentityEvidence.CNI, "Carte d'identité présentée à l'accueil", actor);
+            assertThat(qualified.status()).isEqualTo(IdentityStatus.QUALIFIEE);
+            assertThat(qualified.ins().matricule()).isEqualTo(PAT_TROIS_INS);
+
+            desktop.services().examProgress().start(booking.step().id(), actor);
+            desktop.services().examProgress().complete(booking.step().id(), actor);
+            var reports = desktop.reporting().reports();
+            ReportVersion draft = reports.createDraft(booking.order().id(), actor);
+            reports.updateDraft(draft.reportId(), new ReportContent(draft.indication(), "Scanner thoracique sans injection.",
+                    "Pas d'embolie pulmonaire.", "Examen normal."), actor);
+            validated = reports.validate(draft.reportId(), actor);
+            sessions.signOut();
+        }
+        String uid = validated.documentUid();
+
+        JsonNode inDmp = await(inspection, "dmp", state -> documents(state.path("dossiers"), PAT_TROIS_INS)
+                .stream().anyMatch(d -> d.path("uniqueId").asText().equals(uid)));
+        assertThat(inDmp.path("tentativesDeSoumission").path(uid).asInt()).as("submitted once").isEqualTo(1);
+        JsonNode inDrimbox = await(inspection, "drimbox", state -> find(state.path("documents"),
+                d -> d.toString().contains(uid)).isPresent());
+        assertThat(find(inDrimbox.path("documents"), d -> d.toString().contains(uid)).orElseThrow().toString())
+                .contains("ACTUEL").contains(PAT_TROIS_INS);
+        String mailbox = PAT_TROIS_INS + "@patient.mssante.fr";
+        JsonNode inMss = await(inspection, "mss", state -> find(state.path("envois"),
+                e -> e.path("to").toString().contains(mailbox)).isPresent());
+        JsonNode sent = find(inMss.path("envois"), e -> e.path("to").toString().contains(mailbox)).orElseThrow();
+        assertThat(sent.path("to").toString()).as("delivered, not rejected").doesNotContain("rejeté");
+        assertThat(sent.path("headers").path("X-MSS-INS").asText()).as("the CR sent with its INS").isEqualTo("O");
+    }
+
+    private static UserAccount account(List<UserAccount> accounts, Role role) {
+        return accounts.stream().filter(a -> a.role() == role).findFirst()
+                .orElseThrow(() -> new AssertionError("no fictitious " + role + " among " + accounts));
+    }
+
+    private static List<JsonNode> documents(JsonNode records, String ins) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode record : records) {
+            if (record.path("ins").toString().contains(ins)) {
+                record.path("documents").forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<JsonNode> find(JsonNode array, Predicate<JsonNode> test) {
+        for (JsonNode node : array) {
+            if (test.test(node)) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The sandbox's state once it satisfies the test, polled while the server's worker delivers. */
+    private JsonNode await(URI inspection, String sandbox, Predicate<JsonNode> arrived) throws Exception {
+        long deadline = System.nanoTime() + DELIVERED_WITHIN.toNanos();
+        JsonNode state = inspect(inspection, sandbox);
+        while (!arrived.test(state) && System.nanoTime() < deadline) {
+            assertThat(demo.isAlive()).as(String.join("\n", output)).isTrue();
+            Thread.sleep(300);
+            state = inspect(inspection, sandbox);
+        }
+        assertThat(arrived.test(state)).as("not in the sandbox " + sandbox + " after " + DELIVERED_WITHIN + ": " + state
+                + "\n--- demo output ---\n" + tail()).isTrue();
+        return state;
+    }
+
+    private JsonNode inspect(URI inspection, String sandbox) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(inspection.resolve("inspect/" + sandbox))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
+    }
+
+    private void readOutput(InputStream in) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+        }, "demo-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private Matcher awaitLine(Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            for (String line : output) {
+                Matcher m = pattern.matcher(line);
+                if (m.find()) {
+                    return m;
+                }
+            }
+            assertThat(demo.isAlive()).as("the demo stopped:\n" + String.join("\n", output)).isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line « " + pattern + " » within 180 s:\n" + String.join("\n", output));
+    }
+
+    private String tail() {
+        List<String> lines = new ArrayList<>(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    }
+}
