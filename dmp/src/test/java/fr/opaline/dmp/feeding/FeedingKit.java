@@ -27,7 +27,7 @@ import java.time.Instant;
  * with the DMP handlers, run one job at a time by tests (a clock they move, a worker they kill).
  * This module's own kit, not the practice server's wiring: that one (app's {@code ReportWiring},
  * {@code DmpWiring}, {@code ServerAssembly}) is tested as assembled by src-test's
- * {@code ReportLifecycleAssembledTest} and {@code DemoEndToEndTest}.
+ * {@code DemoEndToEndTest}.
  */
 public final class FeedingKit implements AutoCloseable {
 

@@ -28,8 +28,13 @@ import fr.opaline.core.report.ReportContent;
 import fr.opaline.core.report.ReportVersion;
 import fr.opaline.core.scheduling.Booking;
 import fr.opaline.core.scheduling.BookingRequest;
+import fr.opaline.core.statistics.DocumentType;
+import fr.opaline.core.statistics.Indicator;
+import fr.opaline.core.statistics.UsageReport;
+import fr.opaline.core.statistics.UsageStatistics;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
+import fr.opaline.dmp.xds.XdsVocabulary;
 import fr.opaline.ins.insi.InsiLookupResult;
 import fr.opaline.ins.status.IdentityEvidence;
 import fr.opaline.ui.DesktopContext;
@@ -45,8 +50,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +76,12 @@ import org.junit.jupiter.api.io.TempDir;
  * technologist's "réalisé", the report editor) and are built by the desktop's wiring
  * ({@link DesktopWiring}): the INS retrieved from the sandbox INSi, the identity checked on an ID
  * card (qualifiée), the exam performed, the CR written and validated. Then the server's outbox
- * worker, not the test, delivers the CR: it must arrive in the sandbox DMP, the sandbox DRIMbox
- * source and the patient's MSSanté mailbox, read over the sandboxes' inspection endpoint.
+ * worker, not the test, delivers the CR: it must arrive in the sandbox DMP after the deferral, then
+ * (once the DMP acknowledged it) in the sandbox DRIMbox source (SC.DMP/ALI/PROG.02, SC.DB/RIS.12),
+ * and in the patient's MSSanté mailbox, read over the sandboxes' inspection endpoint; its
+ * amendment and its retraction follow to the DMP and the DRIMbox; every send is made exactly once
+ * as the sandboxes count them (refused duplicates and repeats included), and the usage statistics
+ * count the two DMP feeds. (This replaces the hand-wired {@code DmpThenDrimboxEndToEndTest}.)
  *
  * <p>The two processes share the H2 file through the test's own AUTO_SERVER (the product opens an
  * H2 file in one process only, decision 0161): with PostgreSQL, the workstation would reach the
@@ -103,7 +114,7 @@ class DemoEndToEndTest {
     }
 
     @Test
-    void aCrValidatedOnTheAssembledDemoReachesTheDmpTheDrimboxAndMssante() throws Exception {
+    void aCrValidatedAmendedAndRetractedOnTheAssembledDemoReachesTheDmpTheDrimboxAndMssante() throws Exception {
         Path config = Files.writeString(dir.resolve("opaline.properties"), String.join("\n",
                 // shared with the workstation below; WRITE_DELAY=0 as the product's own embedded URL
                 "db.url=jdbc:h2:file:" + dir.resolve("db").resolve("opaline").toAbsolutePath()
@@ -127,15 +138,15 @@ class DemoEndToEndTest {
         Path home = dir.resolve("demo");
         OpalineConfig workstation = OpalineConfig.load(home, config)
                 .with("insi.url", inspect(inspection, "insi").path("endpoint").asText());
-        Properties dmp = new Properties();
+        Properties dmpClient = new Properties();
         try (InputStream in = Files.newInputStream(home.resolve("sandbox").resolve("dmp-sandbox.properties"))) {
-            dmp.load(in);
+            dmpClient.load(in);
         }
-        workstation = workstation.with("dmp.url", dmp.getProperty("url")).with("dmp.keystore", dmp.getProperty("keystore"))
-                .with("dmp.truststore", dmp.getProperty("truststore"))
-                .with("dmp.keystore.password", dmp.getProperty("password"));
+        workstation = workstation.with("dmp.url", dmpClient.getProperty("url"))
+                .with("dmp.keystore", dmpClient.getProperty("keystore"))
+                .with("dmp.truststore", dmpClient.getProperty("truststore"))
+                .with("dmp.keystore.password", dmpClient.getProperty("password"));
 
-        ReportVersion validated;
         try (ApiClient client = ApiWiring.connect(workstation, URI.create(api.group(1)), api.group(2));
              CoreServices core = CoreServices.open(workstation)) {
             SessionApi sessions = client.api(SessionApi.class);
@@ -170,28 +181,77 @@ class DemoEndToEndTest {
 
             desktop.services().examProgress().start(booking.step().id(), actor);
             desktop.services().examProgress().complete(booking.step().id(), actor);
+            YearMonth month = YearMonth.now(CoreServices.PRACTICE_ZONE);
+            int fedBefore = dmpFeeds(core, month);
             var reports = desktop.reporting().reports();
             ReportVersion draft = reports.createDraft(booking.order().id(), actor);
             reports.updateDraft(draft.reportId(), new ReportContent(draft.indication(), "Scanner thoracique sans injection.",
                     "Pas d'embolie pulmonaire.", "Examen normal."), actor);
-            validated = reports.validate(draft.reportId(), actor);
-            sessions.signOut();
-        }
-        String uid = validated.documentUid();
+            ReportVersion v1 = reports.validate(draft.reportId(), actor);
+            String uid = v1.documentUid();
 
-        JsonNode inDmp = await(inspection, "dmp", state -> documents(state.path("dossiers"), PAT_TROIS_INS)
-                .stream().anyMatch(d -> d.path("uniqueId").asText().equals(uid)));
-        assertThat(inDmp.path("tentativesDeSoumission").path(uid).asInt()).as("submitted once").isEqualTo(1);
-        JsonNode inDrimbox = await(inspection, "drimbox", state -> find(state.path("documents"),
-                d -> d.toString().contains(uid)).isPresent());
-        assertThat(find(inDrimbox.path("documents"), d -> d.toString().contains(uid)).orElseThrow().toString())
-                .contains("ACTUEL").contains(PAT_TROIS_INS);
-        String mailbox = PAT_TROIS_INS + "@patient.mssante.fr";
-        JsonNode inMss = await(inspection, "mss", state -> find(state.path("envois"),
-                e -> e.path("to").toString().contains(mailbox)).isPresent());
-        JsonNode sent = find(inMss.path("envois"), e -> e.path("to").toString().contains(mailbox)).orElseThrow();
-        assertThat(sent.path("to").toString()).as("delivered, not rejected").doesNotContain("rejeté");
-        assertThat(sent.path("headers").path("X-MSS-INS").asText()).as("the CR sent with its INS").isEqualTo("O");
+            // validated: in the DMP after the deferral, then in the DRIMbox, and in the patient's mailbox
+            JsonNode inDmp = await(inspection, "dmp", state -> inDmp(state, uid).isPresent());
+            JsonNode inDrimbox = await(inspection, "drimbox", state -> inDrimbox(state, uid).isPresent());
+            JsonNode v1InDrimbox = inDrimbox(inDrimbox, uid).orElseThrow();
+            assertThat(v1InDrimbox.path("status").asText()).isEqualTo("ACTUEL");
+            assertThat(v1InDrimbox.path("patientIns").asText()).isEqualTo(PAT_TROIS_INS);
+            assertThat(Instant.parse(v1InDrimbox.path("receivedAt").asText()))
+                    .as("the DRIMbox gets the CR once the DMP has it (SC.DB/RIS.12)")
+                    .isAfterOrEqualTo(Instant.parse(inDmp(inDmp, uid).orElseThrow().path("recuLe").asText()));
+            String mailbox = PAT_TROIS_INS + "@patient.mssante.fr";
+            JsonNode inMss = await(inspection, "mss", state -> find(state.path("envois"),
+                    e -> e.path("to").toString().contains(mailbox)).isPresent());
+            JsonNode sent = find(inMss.path("envois"), e -> e.path("to").toString().contains(mailbox)).orElseThrow();
+            assertThat(sent.path("to").toString()).as("delivered, not rejected").doesNotContain("rejeté");
+            assertThat(sent.path("headers").path("X-MSS-INS").asText()).as("the CR sent with its INS").isEqualTo("O");
+
+            // amended: the new version replaces it in both
+            reports.amend(v1.reportId(), "Erreur de latéralité", actor);
+            ReportVersion v2 = reports.validate(v1.reportId(), actor);
+            await(inspection, "dmp", state -> inDmp(state, v2.documentUid())
+                    .filter(d -> d.path("statut").asText().equals(XdsVocabulary.APPROVED)).isPresent());
+            await(inspection, "drimbox", state -> inDrimbox(state, v2.documentUid())
+                    .filter(d -> d.path("status").asText().equals("ACTUEL")).isPresent()
+                    && inDrimbox(state, uid).orElseThrow().path("status").asText().equals("REMPLACE"));
+
+            // retracted: deleted from both
+            reports.retract(v1.reportId(), "Examen d'un autre patient", actor);
+            JsonNode dmp = await(inspection, "dmp", state -> inDmp(state, v2.documentUid())
+                    .filter(d -> d.path("statut").asText().equals(XdsVocabulary.DELETED)).isPresent());
+            JsonNode drimbox = await(inspection, "drimbox", state -> inDrimbox(state, v2.documentUid())
+                    .filter(d -> d.path("status").asText().equals("SUPPRIME")).isPresent());
+            sessions.signOut();
+
+            // each send made exactly once, as the sandboxes counted them (refused duplicates, repeats included)
+            assertThat(dmp.path("tentativesDeSoumission").path(uid).asInt()).as("ITI-41 of v1").isEqualTo(1);
+            assertThat(dmp.path("tentativesDeSoumission").path(v2.documentUid()).asInt()).as("ITI-41 of v2").isEqualTo(1);
+            JsonNode perDocument = drimbox.path("messagesParDocument");
+            assertThat(perDocument.path("INITIAL " + uid).asInt()).isEqualTo(1);
+            assertThat(perDocument.path("REPLACE " + v2.documentUid()).asInt()).isEqualTo(1);
+            assertThat(perDocument.path("DELETE " + v2.documentUid()).asInt()).isEqualTo(1);
+            for (JsonNode message : drimbox.path("messages")) {
+                if (message.toString().contains(uid) || message.toString().contains(v2.documentUid())) {
+                    assertThat(message.path("ack").asText()).as(message.toString()).isEqualTo("AA");
+                }
+            }
+            assertThat(dmpFeeds(core, month) - fedBefore)
+                    .as("the CR and its replacement acknowledged by the DMP; a deletion is not a feed").isEqualTo(2);
+        }
+    }
+
+    private static int dmpFeeds(CoreServices core, YearMonth month) {
+        UsageReport statistics = new UsageStatistics(core.database, core.profile, core.clock).report(month, month);
+        return (int) statistics.count(month, DocumentType.CR_IMAGERIE, Indicator.DMP_REUSSI);
+    }
+
+    private static Optional<JsonNode> inDmp(JsonNode dmp, String uid) {
+        return documents(dmp.path("dossiers"), PAT_TROIS_INS).stream()
+                .filter(d -> d.path("uniqueId").asText().equals(uid)).findFirst();
+    }
+
+    private static Optional<JsonNode> inDrimbox(JsonNode drimbox, String uid) {
+        return find(drimbox.path("documents"), d -> d.path("documentUid").asText().equals(uid));
     }
 
     private static UserAccount account(List<UserAccount> accounts, Role role) {

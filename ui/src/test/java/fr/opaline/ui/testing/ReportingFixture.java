@@ -35,9 +35,8 @@ import java.time.Duration;
  * the DRIMbox feed (after the DMP's acknowledgement); the sandbox DMP over mutual TLS and the
  * sandbox DRIMbox source over MLLP; an outbox worker running the DMP and DRIMbox sends in the
  * background. The ui module cannot use app's wiring (app depends on ui), so this is the screens'
- * stand-in, not a proof of the product's wiring: that is src-test's
- * {@code ReportLifecycleAssembledTest} (the server as {@code ServerAssembly} builds it) and
- * {@code DemoEndToEndTest} ({@code opaline demo --headless} in its own process).
+ * stand-in, not a proof of the product's wiring: that is src-test's {@code DemoEndToEndTest}
+ * ({@code opaline demo --headless}, its server as {@code ServerAssembly} builds it, in its own process).
  */
 public final class ReportingFixture implements AutoCloseable {
 
