@@ -151,6 +151,8 @@ class InstalledPackageIT {
         builder.environment().put("OPALINE_HEALTH_PORT", "0");
         builder.environment().put("OPALINE_PSC_PROXY_PORT", "0");
         builder.environment().put("OPALINE_PSC_PROXY_BIND", "127.0.0.1");
+        builder.environment().put("OPALINE_API_PORT", "0");
+        builder.environment().put("OPALINE_API_BIND", "127.0.0.1");
         builder.environment().put("OPALINE_WORKLIST_PORT", "0");
         builder.environment().put("OPALINE_WORKLIST_BINDADDRESS", "127.0.0.1");
         builder.environment().put("OPALINE_LOG_DIR", home.resolve("log").toString());

@@ -23,13 +23,13 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * The tests that start the practice server pass while another process holds the default ports
- * (worklist 11112, supervision 9470, proxy e-santé 8443, HL7 2575), as on a workstation where
+ * (worklist 11112, supervision 9470, proxy e-santé 8443, API 8444, HL7 2575), as on a workstation where
  * {@code opaline demo} runs: they bind port 0 and read it back. {@code .ci/run} holds the same
  * ports around the whole suite.
  */
 class DefaultPortsTakenTest {
 
-    static final List<Integer> DEFAULT_PORTS = List.of(11112, 9470, 8443, 2575);
+    static final List<Integer> DEFAULT_PORTS = List.of(11112, 9470, 8443, 8444, 2575);
 
     /** {@code .ci/PortHolder.java}, run as a single source file, found above the module's directory. */
     static Path portHolder() {
@@ -45,7 +45,7 @@ class DefaultPortsTakenTest {
     @Test
     void theServerTestsPassWhileAnotherProcessHoldsTheDefaultPorts() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, portHolder().toString(), "11112", "9470", "8443", "2575")
+        Process holder = new ProcessBuilder(java, portHolder().toString(), "11112", "9470", "8443", "8444", "2575")
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));

@@ -23,8 +23,11 @@ import java.time.Instant;
 
 /**
  * The DMP test kit plus what feeding needs: the practice's FINESS, a report service with the
- * documents publisher then the DMP feeding listener (as the practice server registers them), the
- * feeding service, and an outbox worker with the DMP handlers, run one job at a time by tests.
+ * documents publisher then the DMP feeding listener, the feeding service, and an outbox worker
+ * with the DMP handlers, run one job at a time by tests (a clock they move, a worker they kill).
+ * This module's own kit, not the practice server's wiring: that one (app's {@code ReportWiring},
+ * {@code DmpWiring}, {@code ServerAssembly}) is tested as assembled by src-test's
+ * {@code DemoEndToEndTest}.
  */
 public final class FeedingKit implements AutoCloseable {
 

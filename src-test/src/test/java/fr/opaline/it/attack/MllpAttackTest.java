@@ -78,8 +78,8 @@ class MllpAttackTest {
         dir = Files.createTempDirectory("opaline-mllp-attack-");
         config = Files.writeString(dir.resolve("opaline.properties"), String.join("\n",
                 "db.url=jdbc:h2:file:" + dir.resolve("db").resolve("opaline").toAbsolutePath(),
-                "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "backup.enabled=false",
-                "worklist.enabled=false", "hl7.listener.port=0", "hl7.listener.bind=127.0.0.1",
+                "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "api.port=0", "api.bind=127.0.0.1",
+                "backup.enabled=false", "worklist.enabled=false", "hl7.listener.port=0", "hl7.listener.bind=127.0.0.1",
                 "hl7.listener.messageTimeout=PT5S", "hl7.listener.idleTimeout=PT30S", "server.name=attack",
                 "server.shutdownGrace=PT5S", ""));
         // The peers, declared with the command an operator uses.

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * A real Keycloak (Maven Central distribution, unpacked by the build) started in dev mode on
  * loopback with an in-memory database, the given realms imported, and CIBA's HTTP authentication
- * channel pointed at the test's e-CPS stand-in.
+ * channel pointed at the test's e-CPS stand-in. Its build is made once per version and build
+ * options and kept between runs ({@link #builtCopy}).
  */
 final class KeycloakServer implements AutoCloseable {
 
@@ -73,10 +74,12 @@ final class KeycloakServer implements AutoCloseable {
         int management = freePort();
         Files.createDirectories(workDir);
         Path log = workDir.resolve("keycloak.log");
-        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + management,
-                "--db=dev-mem", "--import-realm", "--cache=local",
-                "--spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri=" + cibaChannel)
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+        command.addAll(BUILD_OPTIONS);
+        command.addAll(List.of("--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + management,
+                "--import-realm",
+                "--spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri=" + cibaChannel));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -84,10 +87,76 @@ final class KeycloakServer implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         builder.environment().remove("KC_DB");
+        Path built = builtCopy(home);
+        boolean reused = restoreBuild(built, home);
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(process, URI.create("http://127.0.0.1:" + port + "/"), log);
         server.awaitReady(realms.keySet().iterator().next(), Duration.ofMinutes(8));
+        if (!reused) {
+            keepBuild(home, built);
+        }
         return server;
+    }
+
+    /**
+     * Where the dev-mode build of this distribution (Quarkus augmentation for {@link #BUILD_OPTIONS},
+     * {@code lib/quarkus}) is kept between runs: {@code ~/.cache/opaline/keycloak/<version>-<options>}
+     * ({@code $XDG_CACHE_HOME}, or {@code -Dopaline.keycloak.cache}). A fresh distribution (a clean
+     * clone's target/) would otherwise rebuild at its first start: 104 s measured on the 2-core CI
+     * machine under load. Keycloak starts without rebuilding when the persisted build has the same
+     * build options; runtime options (ports, the CIBA channel) do not count.
+     */
+    static Path builtCopy(Path home) {
+        String configured = System.getProperty("opaline.keycloak.cache");
+        Path root;
+        if (configured != null && !configured.isBlank()) {
+            root = Path.of(configured);
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            root = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                    .resolve("opaline").resolve("keycloak");
+        }
+        String key = String.join(" ", BUILD_OPTIONS) + " " + java().getFileName();
+        return root.resolve(home.getFileName() + "-" + Integer.toHexString(key.hashCode()));
+    }
+
+    /** Build-time options of the dev-mode start; a change of these means another cached build. */
+    static final List<String> BUILD_OPTIONS = List.of("start-dev", "--db=dev-mem", "--cache=local");
+
+    private static final List<String> BUILD_FILES = List.of("build-system.properties", "generated-bytecode.jar",
+            "quarkus-application.dat", "transformed-bytecode.jar");
+
+    /** Puts the kept build into the distribution; false when there is none yet. */
+    static boolean restoreBuild(Path built, Path home) throws IOException {
+        if (!BUILD_FILES.stream().allMatch(f -> Files.isRegularFile(built.resolve(f)))) {
+            return false;
+        }
+        for (String file : BUILD_FILES) {
+            Files.copy(built.resolve(file), home.resolve("lib/quarkus").resolve(file),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+    }
+
+    /** Keeps the build Keycloak just made (written aside, then renamed: concurrent runs never see half of it). */
+    static void keepBuild(Path home, Path built) {
+        try {
+            Files.createDirectories(built.getParent());
+            Path partial = Files.createTempDirectory(built.getParent(), built.getFileName() + ".partial-");
+            for (String file : BUILD_FILES) {
+                Files.copy(home.resolve("lib/quarkus").resolve(file), partial.resolve(file));
+            }
+            try {
+                Files.move(partial, built, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException alreadyKept) {
+                for (String file : BUILD_FILES) {
+                    Files.deleteIfExists(partial.resolve(file));
+                }
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            // no cache this time: the next run builds again
+        }
     }
 
     URI discovery(String realm) {

@@ -29,10 +29,13 @@ import fr.opaline.ui.DesktopContext;
 import java.time.Duration;
 
 /**
- * The reporting side of the test practice, wired as the practice server wires it: the report
- * service with the documents publisher, the DMP feeding (after its deferral) and the DRIMbox feed
- * (after the DMP's acknowledgement); the sandbox DMP over mutual TLS and the sandbox DRIMbox
- * source over MLLP; an outbox worker running the DMP and DRIMbox sends in the background.
+ * The reporting side of the test practice, for the report editor's journeys: the report service
+ * with the documents publisher, the DMP feeding (after its deferral, on the fixture's clock) and
+ * the DRIMbox feed (after the DMP's acknowledgement); the sandbox DMP over mutual TLS and the
+ * sandbox DRIMbox source over MLLP; an outbox worker running the DMP and DRIMbox sends in the
+ * background. The ui module cannot use app's wiring (app depends on ui), so this is the screens'
+ * stand-in, not a proof of the product's wiring: that is src-test's {@code DemoEndToEndTest}
+ * ({@code opaline demo --headless}, its server as {@code ServerAssembly} builds it, in its own process).
  */
 public final class ReportingFixture implements AutoCloseable {
 
