@@ -199,7 +199,18 @@ public final class MainWindow extends BorderPane {
         aboutButton.getStyleClass().add("icon-button");
         aboutButton.setTooltip(new Tooltip(messages.get("shell.about")));
         aboutButton.setOnAction(e -> about.run());
-        HBox header = new HBox(14, practice, today, spacer, user, lockButton, aboutButton);
+        Button totpButton = new Button(messages.get("shell.totp"), Icon.LOCK.node(14));
+        totpButton.setId("shell-totp");
+        totpButton.setTooltip(new Tooltip(messages.get("shell.totp.tip")));
+        javafx.beans.property.BooleanProperty enrolled = new javafx.beans.property.SimpleBooleanProperty(false);
+        session.userProperty().addListener((o, was, now) -> enrolled.set(false));
+        totpButton.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !enrolled.get()
+                && session.user() != null && session.user().method() == fr.opaline.ui.session.SignInMethod.PASSWORD
+                && context.authentication().offersTotpEnrolment(), session.userProperty(), enrolled));
+        totpButton.managedProperty().bind(totpButton.visibleProperty());
+        totpButton.setOnAction(e -> fr.opaline.ui.session.TotpEnrolmentDialog.open(totpButton.getScene().getWindow(),
+                context.authentication(), background, messages, () -> enrolled.set(true)));
+        HBox header = new HBox(14, practice, today, spacer, user, totpButton, lockButton, aboutButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
