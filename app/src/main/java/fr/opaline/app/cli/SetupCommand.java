@@ -99,8 +99,16 @@ final class SetupCommand extends Subcommand implements Callable<Integer> {
                 return 2;
             }
             save(core, config, report);
+            communes(core);
             return firstAdministrator(core);
         }
+    }
+
+    /** The communes shipped with Opaline, on a database that has none yet (birthplaces by name). */
+    private void communes(CoreServices core) throws IOException {
+        fr.opaline.app.wiring.InsWiring.insServices(core).cog().ensureBundledCommunes(FirstAdministrator.SETUP)
+                .ifPresent(r -> out().println("Référentiel des communes installé : " + r.places() + " codes ("
+                        + fr.opaline.ins.cog.EtalabCommunesImporter.bundledVersion() + ")."));
     }
 
     /** The practice's first administrator, when it has none: password and TOTP second factor. */

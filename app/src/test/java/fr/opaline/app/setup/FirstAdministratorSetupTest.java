@@ -68,6 +68,7 @@ class FirstAdministratorSetupTest {
                 "--admin-password-file", password.toString(), "--admin-totp-png", png.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Administrateur créé : m.bernard (Marc Bernard).")
+                .contains("Référentiel des communes installé : 41830 codes (@etalab/decoupage-administratif 6.0.0).")
                 .contains("QR code : " + png.toAbsolutePath());
         Matcher uri = Pattern.compile("Adresse otpauth : (otpauth://\\S+)").matcher(run.out());
         assertThat(uri.find()).isTrue();
