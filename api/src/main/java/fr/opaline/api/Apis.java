@@ -5,7 +5,8 @@ import java.util.List;
 /** Every area of the API; the server serves each, the OpenAPI file documents each. */
 public final class Apis {
 
-    public static final List<Class<?>> ALL = List.of(SessionApi.class, AgendaApi.class, PatientApi.class);
+    public static final List<Class<?>> ALL = List.of(SessionApi.class, AgendaApi.class, PatientApi.class,
+            CommuneApi.class);
 
     private Apis() {
     }

@@ -40,7 +40,9 @@ public final class ApiWiring implements ServerContribution {
         return PracticeApi.over(core.database, core.clock, new AccountsWiring(core).authentication, core.patients,
                 core.booking, core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
                 core.config.getDuration("api.session.maxAge", Duration.ofHours(12)),
-                new PracticeApi.SignInOptions(psc, demo ? core.audit : null));
+                new PracticeApi.SignInOptions(psc, demo ? core.audit : null),
+                events -> java.util.Map.of(fr.opaline.api.CommuneApi.class,
+                        new fr.opaline.server.CommuneEndpoint(InsWiring.insServices(core).cog())));
     }
 
     /** The practice server's TLS identity: the proxy e-santé's LAN certificate (one certificate to pin). */

@@ -148,7 +148,8 @@ public final class MainWindow extends BorderPane {
     private PatientsView patients() {
         if (patients == null) {
             PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
-            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock)
+                    .withBirthplaces(birthplaceSearch());
             PatientRecordViewModel record = new PatientRecordViewModel(directory, background, messages, actor,
                     dmpUser, clock.getZone());
             patients = new PatientsView(search, newPatient, record, messages, clock,
@@ -354,7 +355,8 @@ public final class MainWindow extends BorderPane {
     private void openBooking(Room room, LocalDate day, LocalTime time, Patient patient) {
         if (bookingDialog == null) {
             PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
-            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock)
+                    .withBirthplaces(birthplaceSearch());
             booking = new BookingViewModel(agendaGateway, background, messages, actor, context.services().zone(), search,
                     newPatient);
             bookingDialog = new BookingDialog(getScene().getWindow(), booking, messages);
@@ -413,5 +415,11 @@ public final class MainWindow extends BorderPane {
     /** The feeding queue's model; null when the desktop runs without the outbox. */
     public fr.opaline.ui.outbox.FeedingQueueViewModel queue() {
         return queue;
+    }
+
+    /** Birthplaces by name on the practice server, when this desktop goes through its API. */
+    private fr.opaline.ui.patient.BirthplacePicker.Search birthplaceSearch() {
+        fr.opaline.api.client.ApiClient api = context.services().api();
+        return api == null ? null : (name, born) -> api.api(fr.opaline.api.CommuneApi.class).search(name, born);
     }
 }

@@ -204,6 +204,17 @@ public final class DesktopFixture implements AutoCloseable {
         return insiSandbox;
     }
 
+    /** The COG referential of this fixture's database (empty until {@link #withCommunes()}). */
+    public fr.opaline.ins.cog.CogService cog() {
+        return new fr.opaline.ins.cog.CogService(db.database(), core.audit, core.ids, core.clock);
+    }
+
+    /** Loads the communes shipped with Opaline, as {@code opaline setup} does on a fresh database. */
+    public DesktopFixture withCommunes() throws IOException {
+        cog().ensureBundledCommunes(Actor.system("test-setup"));
+        return this;
+    }
+
     /** The desktop in demonstration mode (the picker signs the secretary in). */
     /**
      * The desktop as {@code opaline demo} opens it: through a practice server started here (the
@@ -226,7 +237,9 @@ public final class DesktopFixture implements AutoCloseable {
             fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
                     accounts.authentication, core.patients, core.booking, Duration.ofMinutes(10), Duration.ofHours(12),
-                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit));
+                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit),
+                    events -> java.util.Map.of(fr.opaline.api.CommuneApi.class,
+                            new fr.opaline.server.CommuneEndpoint(cog())));
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
                         new java.net.InetSocketAddress("127.0.0.1", 0)),
