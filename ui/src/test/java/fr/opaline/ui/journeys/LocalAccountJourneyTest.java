@@ -175,6 +175,19 @@ class LocalAccountJourneyTest {
         assertThat(DmpUsers.of(app.session().user(), false).authentication())
                 .isEqualTo(AccessAuthentication.AIR_SIMPLIFIE);
         assertThat(robot.lookup("#shell-totp").query().isVisible()).isFalse();
+
+        // The lock screen asks for the code too, for the same user only.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCode.CONTROL);
+        until(() -> robot.lookup("#lock #login-password").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> f.core.clock.advance(Duration.ofSeconds(31)));
+        typeInto("#lock #login-password", CHOSEN);
+        robot.clickOn("#lock #login-submit");
+        untilText("#lock #login-totp-prompt", t -> t.startsWith("Saisissez le code à 6 chiffres"));
+        typeInto("#lock #login-totp-code", code(secret));
+        robot.clickOn("#lock #login-totp-submit");
+        until(() -> !app.session().isLocked() && app.mainWindow().isVisible());
+        assertThat(app.session().user().method()).isEqualTo(SignInMethod.PASSWORD_TOTP);
     }
 
     private String code(String secret) {
