@@ -136,8 +136,9 @@ public final class NewPatientForm extends VBox {
         name.setPromptText(messages.get("birthplace.prompt"));
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         menu.setId("birthplace-suggestions");
+        boolean[] choosing = {false};
         name.textProperty().addListener((o, was, now) -> {
-            if (name.isFocused()) {
+            if (name.isFocused() && !choosing[0]) {
                 picker.find(now);
             }
         });
@@ -148,7 +149,13 @@ public final class NewPatientForm extends VBox {
                 item.setId("birthplace-" + place.code() + "-" + place.kind().replaceAll("[^A-Za-z]", ""));
                 item.setOnAction(e -> {
                     picker.choose(place);
-                    name.setText(place.name());
+                    // The chosen name in the field is not a new search.
+                    choosing[0] = true;
+                    try {
+                        name.setText(place.name());
+                    } finally {
+                        choosing[0] = false;
+                    }
                 });
                 menu.getItems().add(item);
             }

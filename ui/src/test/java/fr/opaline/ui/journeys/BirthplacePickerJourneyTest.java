@@ -21,7 +21,7 @@ class BirthplacePickerJourneyTest extends DesktopJourney {
     @Override
     protected void warmUpJourney() throws Exception {
         openNewPatient();
-        typeInto("#new-birthplace-name", "Pari");
+        typeInto("#booking-dialog #new-birthplace-name", "Pari");
         until(() -> robot.lookup(".context-menu").tryQuery().isPresent());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
@@ -32,20 +32,37 @@ class BirthplacePickerJourneyTest extends DesktopJourney {
         robot.clickOn("#agenda-book");
         until(() -> robot.lookup("#booking-dialog").tryQuery().isPresent());
         robot.clickOn("#booking-new-patient");
-        until(() -> robot.lookup("#new-birthplace-name").tryQuery().isPresent());
+        until(() -> robot.lookup("#booking-dialog #new-birthplace-name").tryQuery().isPresent());
     }
 
     @Test
     void cherbourgOctevilleIsFoundByNameWithItsDepartement() throws Exception {
         openNewPatient();
-        javafx.scene.control.TextField name = robot.lookup("#new-birthplace-name").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField name = robot.lookup("#booking-dialog #new-birthplace-name").queryAs(javafx.scene.control.TextField.class);
         robot.interact(name::clear);
-        typeInto("#new-birthplace-name", "Cherbourg-Oct");
+        typeInto("#booking-dialog #new-birthplace-name", "Cherbourg-Oct");
         String shown = "Cherbourg-Octeville (50) — Commune déléguée";
         until(() -> robot.lookup(shown).tryQuery().isPresent());
         robot.clickOn(shown);
-        untilText("#new-birthplace-chosen", t -> t.equals(shown));
-        assertThat(text("#new-birthplace-name")).isEqualTo("Cherbourg-Octeville");
-        assertThat(robot.lookup("#new-birthplace").tryQuery()).as("no code field").isEmpty();
+        untilText("#booking-dialog #new-birthplace-chosen", t -> t.equals(shown));
+        assertThat(text("#booking-dialog #new-birthplace-name")).isEqualTo("Cherbourg-Octeville");
+        assertThat(robot.lookup("#booking-dialog #new-birthplace").tryQuery()).as("no code field").isEmpty();
+
+        // The patient created is born at the code of the place chosen.
+        robot.clickOn("#booking-dialog #new-birth-name").write("LEMAIRE");
+        untilText("#booking-dialog #new-birth-name", t -> t.equals("LEMAIRE"));
+        typeInto("#booking-dialog #new-first-names", "ROSE");
+        typeInto("#booking-dialog #new-birth-date", "14/02/1961");
+        robot.clickOn("#booking-dialog #new-sex-F");
+        robot.clickOn("#booking-dialog #new-patient-create");
+        try {
+            until(() -> text("#booking-patient").equals("LEMAIRE Rose"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("patient: " + org.testfx.util.WaitForAsyncUtils.asyncFx(() -> text("#booking-patient")
+                    + " / erreur : " + text("#new-patient-error")).get(), e);
+        }
+        assertThat(new fr.opaline.core.patient.PatientRepository(f.db.database().dsl())
+                .search(fr.opaline.core.patient.PatientQuery.byName("LEMAIRE")))
+                .singleElement().satisfies(p -> assertThat(p.traits().birthplaceCode()).isEqualTo("50129"));
     }
 }
