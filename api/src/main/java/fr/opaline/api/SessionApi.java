@@ -1,5 +1,6 @@
 package fr.opaline.api;
 
+import fr.opaline.core.user.AccountAdministration.TotpEnrolment;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
 import java.util.List;
@@ -23,6 +24,26 @@ public interface SessionApi {
      */
     @Public
     SessionInfo signInWithPsc(String proxySession);
+
+    /**
+     * Replaces a temporary (or expired) password by one the user chooses under the policy of their
+     * role, proving the current one (and the TOTP code when the account has one), then opens a
+     * session.
+     */
+    @Public
+    SessionInfo changePassword(String login, char[] currentPassword, char[] newPassword, String totpCode);
+
+    /**
+     * Starts the enrolment of the caller's own TOTP second factor: a new secret, sealed on the server,
+     * shown once (text and {@code otpauth://} URI for the QR code); not asked at sign-in before
+     * {@link #confirmTotp}. Refused when a confirmed second factor exists (an administrator replaces it).
+     */
+    @Access(purpose = "enrôler son second facteur (code TOTP)")
+    TotpEnrolment enrolTotp();
+
+    /** Confirms the caller's enrolment with a first code of the authenticator application. */
+    @Access(purpose = "confirmer son second facteur par un premier code")
+    void confirmTotp(String code);
 
     /** Demonstration server only ({@code opaline demo}): the fictitious accounts; 403 elsewhere. */
     @Public

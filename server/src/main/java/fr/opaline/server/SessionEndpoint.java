@@ -4,6 +4,7 @@ import fr.opaline.api.OpenSession;
 import fr.opaline.api.SessionApi;
 import fr.opaline.api.SessionInfo;
 import fr.opaline.core.common.NotFoundException;
+import fr.opaline.core.user.AccountAdministration.TotpEnrolment;
 import fr.opaline.core.user.AuthenticatedSession;
 import fr.opaline.core.user.LocalAuthentication;
 import fr.opaline.core.audit.AuditAction;
@@ -94,6 +95,35 @@ final class SessionEndpoint implements SessionApi {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    @Override
+    public SessionInfo changePassword(String login, char[] currentPassword, char[] newPassword, String totpCode) {
+        try {
+            if (newPassword == null || newPassword.length == 0) {
+                throw HttpError.badRequest("Nouveau mot de passe non saisi.");
+            }
+            AuthenticatedSession authenticated = authentication.changePassword(login,
+                    currentPassword == null ? new char[0] : currentPassword, newPassword, totpCode);
+            return info(sessions.open(authenticated, Call.current().workstation()), true);
+        } finally {
+            if (currentPassword != null) {
+                Arrays.fill(currentPassword, '\0');
+            }
+            if (newPassword != null) {
+                Arrays.fill(newPassword, '\0');
+            }
+        }
+    }
+
+    @Override
+    public TotpEnrolment enrolTotp() {
+        return authentication.enrolOwnTotp(Call.signedIn().user());
+    }
+
+    @Override
+    public void confirmTotp(String code) {
+        authentication.confirmOwnTotp(Call.signedIn().user(), code);
     }
 
     @Override

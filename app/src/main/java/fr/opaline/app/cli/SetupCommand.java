@@ -3,7 +3,9 @@ package fr.opaline.app.cli;
 import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.ConfigFileEditor;
 import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.setup.FirstAdministrator;
 import fr.opaline.app.setup.SetupPrompter;
+import fr.opaline.app.wiring.AccountsWiring;
 import fr.opaline.app.wiring.CoreServices;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.setup.FirstRunSetup;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
         "Première configuration du cabinet : identité (FINESS, SIRET, RPPS-rang), racine OID, worklist DICOM, ports,",
         "certificats (PKCS#12), client Pro Santé Connect, messageries MSSanté. Chaque entrée est vérifiée.",
         "L'identité du cabinet va dans la base (partagée par tous les postes), le reste dans le fichier de",
-        "configuration de cette machine."})
+        "configuration de cette machine. Sur un cabinet sans administrateur, crée le premier (mot de passe et",
+        "second facteur TOTP)."})
 final class SetupCommand extends Subcommand implements Callable<Integer> {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
@@ -49,6 +52,22 @@ final class SetupCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "Affiche les entrées, leur emplacement et leur valeur actuelle, sans rien changer.")
     boolean list;
+
+    @Option(names = "--admin-login", paramLabel = "IDENTIFIANT", defaultValue = "admin",
+            description = "Premier administrateur, quand le cabinet n'en a pas (défaut : ${DEFAULT-VALUE}).")
+    String adminLogin;
+
+    @Option(names = "--admin-name", paramLabel = "NOM", defaultValue = "Administrateur du cabinet",
+            description = "Nom affiché du premier administrateur (défaut : ${DEFAULT-VALUE}).")
+    String adminName;
+
+    @Option(names = "--admin-password-file", paramLabel = "FICHIER",
+            description = "Sans questions : le mot de passe du premier administrateur (première ligne du fichier).")
+    Path adminPasswordFile;
+
+    @Option(names = "--admin-totp-png", paramLabel = "FICHIER",
+            description = "Écrit le QR code du second facteur dans ce fichier PNG au lieu de le dessiner dans le terminal.")
+    Path adminTotpPng;
 
     @Override
     public Integer call() throws IOException {
@@ -80,8 +99,58 @@ final class SetupCommand extends Subcommand implements Callable<Integer> {
                 return 2;
             }
             save(core, config, report);
+            communes(core);
+            return firstAdministrator(core);
+        }
+    }
+
+    /** The communes shipped with Opaline, on a database that has none yet (birthplaces by name). */
+    private void communes(CoreServices core) throws IOException {
+        fr.opaline.app.wiring.InsWiring.insServices(core).cog().ensureBundledCommunes(FirstAdministrator.SETUP)
+                .ifPresent(r -> out().println("Référentiel des communes installé : " + r.places() + " codes ("
+                        + fr.opaline.ins.cog.EtalabCommunesImporter.bundledVersion() + ")."));
+    }
+
+    /** The practice's first administrator, when it has none: password and TOTP second factor. */
+    private int firstAdministrator(CoreServices core) throws IOException {
+        FirstAdministrator first = new FirstAdministrator(new AccountsWiring(core), out());
+        if (!first.needed()) {
             return 0;
         }
+        Console console = System.console();
+        char[] password;
+        if (adminPasswordFile != null) {
+            List<String> lines = Files.readAllLines(adminPasswordFile, StandardCharsets.UTF_8);
+            password = lines.isEmpty() ? new char[0] : lines.get(0).toCharArray();
+        } else if (!nonInteractive && console != null) {
+            out().println();
+            out().println("Premier administrateur du cabinet (" + adminLogin + ") : choisissez son mot de passe"
+                    + " (politique des comptes privilégiés ; par défaut 12 caractères de 3 types au moins).");
+            out().flush();
+            password = console.readPassword("Mot de passe : ");
+            char[] again = console.readPassword("Confirmez : ");
+            if (password == null || !java.util.Arrays.equals(password, again)) {
+                err().println("Erreur : les deux saisies diffèrent ; relancez opaline setup pour créer l'administrateur.");
+                return 2;
+            }
+        } else {
+            out().println("Le cabinet n'a pas d'administrateur : relancez avec --admin-password-file FICHIER"
+                    + " (ou sans --non-interactive) pour le créer.");
+            return 0;
+        }
+        try {
+            first.create(adminLogin, adminName, password, adminTotpPng, prompt -> {
+                if (nonInteractive || console == null) {
+                    return Optional.empty();
+                }
+                String line = console.readLine("%s", prompt);
+                return line == null || line.isBlank() ? Optional.empty() : Optional.of(line);
+            });
+        } catch (fr.opaline.core.common.BusinessRuleException e) {
+            err().println("Erreur : " + e.getMessage());
+            return 2;
+        }
+        return 0;
     }
 
     private Optional<SetupReport> askUntilValid(FirstRunSetup setup, Map<String, String> given,

@@ -66,6 +66,7 @@ public final class ApiWiring implements ServerContribution {
         areas.putAll(AdministrationWiring.areas(core, events));
         areas.putAll(recordAreas(core, demo).build(events));
         areas.putAll(correspondenceAreas(core, events));
+        areas.put(fr.opaline.api.CommuneApi.class, new fr.opaline.server.CommuneEndpoint(InsWiring.insServices(core).cog()));
         return areas;
     }
 

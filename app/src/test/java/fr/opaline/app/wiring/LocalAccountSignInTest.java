@@ -15,14 +15,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workstation's ({@code opaline desktop}) sign-in over core's local accounts. */
+/**
+ * The sign-in port over this process's core accounts (the desktop without a practice server): its
+ * refusals tell the sign-in screen what to ask next, and a temporary password is changed through
+ * it. The screens themselves are driven by {@code LocalAccountJourneyTest} (module ui).
+ */
 class LocalAccountSignInTest {
 
     @TempDir
     Path home;
 
     @Test
-    void passwordSignInGoesThroughCoreAndItsRefusalsReachTheUserInFrench() throws Exception {
+    void aTemporaryPasswordAsksForANewOneWhichThePortChangesUnderThePolicy() throws Exception {
         Files.writeString(home.resolve(OpalineConfig.FILE_NAME),
                 "accounts.argon2.memoryKiB=1024\naccounts.argon2.iterations=1\n");
         try (CoreServices core = CoreServices.open(OpalineConfig.load(home, null))) {
@@ -30,18 +34,25 @@ class LocalAccountSignInTest {
             var account = accounts.administration.create(Actor.system("test"), new NewAccount("accueil.durand",
                     "Marie Durand", Role.SECRETAIRE, null, null, null), "Provisoire-2026!".toCharArray());
             LocalAccountSignIn signIn = new LocalAccountSignIn(accounts.authentication);
-            assertThat(signIn.offersPassword()).isTrue();
-            assertThat(signIn.offersPscCiba()).isFalse();
 
             assertThatThrownBy(() -> signIn.signInWithPassword("accueil.durand", "mauvais".toCharArray()))
-                    .isInstanceOf(AuthenticationException.class).hasMessage("Identifiant ou mot de passe incorrect.");
+                    .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("Identifiant ou mot de passe incorrect.");
+                        assertThat(e.next()).isEqualTo(AuthenticationException.Next.RETRY);
+                    });
             assertThatThrownBy(() -> signIn.signInWithPassword("accueil.durand", "Provisoire-2026!".toCharArray()))
-                    .isInstanceOf(AuthenticationException.class).hasMessageContaining("Pro Santé Connect");
+                    .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("Mot de passe provisoire : choisissez votre mot de passe.");
+                        assertThat(e.next()).isEqualTo(AuthenticationException.Next.NEW_PASSWORD);
+                    });
+            assertThatThrownBy(() -> signIn.changePassword("accueil.durand", "Provisoire-2026!".toCharArray(),
+                    "court".toCharArray(), null)).isInstanceOf(AuthenticationException.class)
+                    .hasMessageStartingWith("Le nouveau mot de passe doit ");
 
-            accounts.authentication.changePassword("accueil.durand", "Provisoire-2026!".toCharArray(),
+            AuthenticatedUser changed = signIn.changePassword("accueil.durand", "Provisoire-2026!".toCharArray(),
                     "Cabinet-Radio-2026!".toCharArray(), null);
+            assertThat(changed.account().id()).isEqualTo(account.id());
             AuthenticatedUser user = signIn.signInWithPassword("accueil.durand", "Cabinet-Radio-2026!".toCharArray());
-            assertThat(user.account().id()).isEqualTo(account.id());
             assertThat(user.method()).isEqualTo(SignInMethod.PASSWORD);
         }
     }

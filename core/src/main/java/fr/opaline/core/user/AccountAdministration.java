@@ -99,6 +99,49 @@ public final class AccountAdministration {
         });
     }
 
+    /**
+     * The practice's first administrator, at installation ({@code opaline setup}) by a system actor:
+     * refused once an administrator exists. The password is the one the person chose, under the
+     * policy of privileged accounts, so it is not temporary.
+     */
+    public UserAccount createFirstAdministrator(Actor by, String login, String displayName, char[] password) {
+        if (!by.isSystem()) {
+            throw new BusinessRuleException("Le premier administrateur se crée à l'installation (opaline setup).");
+        }
+        String normalised = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!LOGIN.matcher(normalised).matches()) {
+            throw new BusinessRuleException("Identifiant invalide : 2 à 100 caractères parmi a-z, 0-9, point, tiret, souligné.");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new BusinessRuleException("Le nom affiché est obligatoire.");
+        }
+        checkPolicy(Role.ADMINISTRATEUR, normalised, password);
+        return database.inTransaction(ctx -> {
+            UserRepository users = new UserRepository(ctx);
+            if (!users.findByRole(Role.ADMINISTRATEUR).isEmpty()) {
+                throw new BusinessRuleException("Le cabinet a déjà un administrateur : les comptes se gèrent depuis"
+                        + " l'écran Administration ou opaline users.");
+            }
+            if (users.findByLogin(normalised).isPresent()) {
+                throw new BusinessRuleException("L'identifiant « " + normalised + " » est déjà utilisé.");
+            }
+            Instant now = clock.instant();
+            UserAccount user = new UserAccount(ids.newId(), normalised, displayName.trim(), Role.ADMINISTRATEUR, null,
+                    null, null, true, now);
+            users.insert(user);
+            new CredentialRepository(ctx).insert(new Credential(user.id(), security.hasher().hash(password), now, false,
+                    0, null, null, false, null, null, 0));
+            audit.record(ctx, AuditEntry.of(by, AuditAction.ACCOUNT_CREATED, null).on("user_account", user.id())
+                    .withDetail(normalised + " (ADMINISTRATEUR, premier administrateur, mot de passe choisi à l'installation)"));
+            return user;
+        });
+    }
+
+    /** Whether the practice has an active administrator. */
+    public boolean hasAdministrator() {
+        return new UserRepository(database.dsl()).findByRole(Role.ADMINISTRATEUR).stream().anyMatch(UserAccount::active);
+    }
+
     /** Sets a temporary password (to be changed at next login) and clears any lock. */
     public void resetPassword(Actor by, UUID userId, char[] temporaryPassword) {
         database.inTransactionRun(ctx -> {

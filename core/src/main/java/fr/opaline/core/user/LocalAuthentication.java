@@ -97,6 +97,39 @@ public final class LocalAuthentication {
         return outcome.sessionOrThrow();
     }
 
+    /**
+     * The signed-in user enrols their own second factor: a new secret, sealed with the vault key,
+     * required at sign-in once {@link #confirmOwnTotp} has seen a first valid code. Refused when a
+     * confirmed second factor exists: replacing it is an administrator's act, so that a session left
+     * open cannot be used to swap the factor.
+     */
+    public AccountAdministration.TotpEnrolment enrolOwnTotp(UserAccount user) {
+        if (hasSecondFactor(user.id())) {
+            throw new BusinessRuleException("Votre second facteur est déjà actif : pour le remplacer (téléphone perdu ou"
+                    + " changé), adressez-vous à l'administrateur.");
+        }
+        return administration().enrolTotp(Actor.user(user.id(), user.login()), user.id());
+    }
+
+    /** Confirms the user's own enrolment with a first code from the authenticator application. */
+    public void confirmOwnTotp(UserAccount user, String code) {
+        if (code == null || !code.strip().matches("\\d{" + Totp.DIGITS + "}")) {
+            throw new BusinessRuleException("Saisissez le code à 6 chiffres affiché par l'application d'authentification.");
+        }
+        administration().confirmTotp(Actor.user(user.id(), user.login()), user.id(), code.strip());
+    }
+
+    /** Whether the account has a confirmed TOTP second factor (asked at every sign-in). */
+    public boolean hasSecondFactor(java.util.UUID userId) {
+        return database.inTransaction(ctx -> new CredentialRepository(ctx).find(userId)
+                .map(Credential::totpActive).orElse(false));
+    }
+
+    private AccountAdministration administration() {
+        return new AccountAdministration(database, audit, fr.opaline.core.common.IdGenerator.timeOrdered(clock), clock,
+                security);
+    }
+
     /** Records the end of a session (logout, idle timeout, window closed). */
     public void logout(AuthenticatedSession session, String how) {
         audit.record(AuditEntry.of(session.actor(), AuditAction.LOGOUT, null).on("user_account", session.user().id())
@@ -166,8 +199,10 @@ public final class LocalAuthentication {
         String hash = security.hasher().needsRehash(credential.passwordHash())
                 ? security.hasher().hash(password) : credential.passwordHash();
         boolean changeRequired = credential.mustChangePassword() || expired;
+        // A code that only led to "choose your password" is not spent: the change that follows presents it again.
+        Long keptStep = changeRequired && !changingPassword ? credential.totpLastStep() : totpStep;
         Credential updated = new Credential(user.id(), hash, credential.passwordChangedAt(),
-                credential.mustChangePassword(), 0, null, credential.totpSecret(), credential.totpConfirmed(), totpStep,
+                credential.mustChangePassword(), 0, null, credential.totpSecret(), credential.totpConfirmed(), keptStep,
                 changeRequired ? credential.lastLoginAt() : now, credential.rowVersion());
         save(ctx, updated);
         if (changeRequired && !changingPassword) {

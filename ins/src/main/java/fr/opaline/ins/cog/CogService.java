@@ -79,6 +79,29 @@ public final class CogService {
         return new CogImportReport(Map.of(EtalabCommunesImporter.SOURCE, places.size()), 0, List.of());
     }
 
+    /**
+     * Imports the communes shipped with Opaline (current, delegated and associated communes,
+     * arrondissements, former codes of merged communes) when the referential has none from that
+     * source yet: a fresh installation knows the communes without any file to fetch. The dated
+     * history and the countries still come from {@link #importInsee}.
+     *
+     * @return the import, or empty when the communes were already there
+     */
+    public Optional<CogImportReport> ensureBundledCommunes(Actor actor) throws IOException {
+        if (counts().getOrDefault(EtalabCommunesImporter.SOURCE, 0) > 0) {
+            return Optional.empty();
+        }
+        List<CogPlace> places = new EtalabCommunesImporter().readBundled();
+        String version = EtalabCommunesImporter.bundledVersion();
+        database.inTransactionRun(ctx -> {
+            new CogRepository(ctx).replaceSource(EtalabCommunesImporter.SOURCE, places, ids);
+            audit.record(ctx, AuditEntry.of(actor, AUDIT_IMPORTED, null).on("cog", EtalabCommunesImporter.BUNDLED)
+                    .withDetail(EtalabCommunesImporter.SOURCE + " livré avec Opaline (" + version + ") : "
+                            + places.size() + " code(s)"));
+        });
+        return Optional.of(new CogImportReport(Map.of(EtalabCommunesImporter.SOURCE, places.size()), 0, List.of()));
+    }
+
     /** The place a code named on a date (the birth date), or empty when the code is unknown. */
     public Optional<CogEntry> lookup(String code, LocalDate at) {
         String c = normalize(code);

@@ -27,6 +27,33 @@ public final class EtalabCommunesImporter {
     static final String ENTRY = "package/data/communes.json";
     static final long MAX_BYTES = 256L * 1024 * 1024;
 
+    /** The communes shipped with Opaline (built by packaging/communes/build-communes.sh). */
+    static final String BUNDLED = "etalab-communes.json.gz";
+    static final String BUNDLED_PROVENANCE = "etalab-communes.properties";
+
+    /** The communes shipped in this module, and the package version they come from. */
+    public List<CogPlace> readBundled() throws IOException {
+        try (InputStream in = EtalabCommunesImporter.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new CogFormatException("Référentiel des communes absent de cette version d'Opaline.");
+            }
+            return parse(new GZIPInputStream(new BufferedInputStream(in)));
+        }
+    }
+
+    /** "@etalab/decoupage-administratif 6.0.0": where the shipped communes come from. */
+    public static String bundledVersion() {
+        java.util.Properties provenance = new java.util.Properties();
+        try (InputStream in = EtalabCommunesImporter.class.getResourceAsStream(BUNDLED_PROVENANCE)) {
+            if (in != null) {
+                provenance.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return provenance.getProperty("package", "?") + " " + provenance.getProperty("version", "?");
+    }
+
     public List<CogPlace> read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) {

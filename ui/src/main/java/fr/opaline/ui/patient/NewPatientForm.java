@@ -74,7 +74,9 @@ public final class NewPatientForm extends VBox {
                 field(model.birthDateProperty(), "new-birth-date", messages.get("search.birthDate.prompt")),
                 Caption.of(messages.get("newPatient.sex")), sexBox);
         grid.addRow(row++, Caption.of(messages.get("newPatient.birthplace")),
-                field(model.birthplaceCodeProperty(), "new-birthplace", messages.get("newPatient.birthplace.prompt")),
+                model.birthplaces() == null
+                        ? field(model.birthplaceCodeProperty(), "new-birthplace", messages.get("newPatient.birthplace.prompt"))
+                        : birthplacePicker(model.birthplaces(), model.birthplaceCodeProperty(), messages),
                 Caption.of(messages.get("newPatient.phone")), field(model.phoneProperty(), "new-phone", ""));
         CheckBox doubtful = new CheckBox(messages.get("newPatient.doubtful"));
         doubtful.selectedProperty().bindBidirectional(model.doubtfulProperty());
@@ -120,5 +122,55 @@ public final class NewPatientForm extends VBox {
         field.setId(id);
         field.setPromptText(prompt);
         return field;
+    }
+
+    /** A name field whose matches drop down under it; the chosen place is shown by name under the field. */
+    private static VBox birthplacePicker(BirthplacePicker picker, StringProperty code, Messages messages) {
+        TextField name = new TextField();
+        code.addListener((o, was, now) -> {
+            if ((now == null || now.isEmpty()) && !name.isFocused()) {
+                name.clear();
+            }
+        });
+        name.setId("new-birthplace-name");
+        name.setPromptText(messages.get("birthplace.prompt"));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("birthplace-suggestions");
+        boolean[] choosing = {false};
+        name.textProperty().addListener((o, was, now) -> {
+            if (name.isFocused() && !choosing[0]) {
+                picker.find(now);
+            }
+        });
+        picker.suggestions().addListener((javafx.collections.ListChangeListener<fr.opaline.api.Birthplace>) c -> {
+            menu.getItems().clear();
+            for (fr.opaline.api.Birthplace place : picker.suggestions()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(BirthplacePicker.describe(place));
+                item.setId("birthplace-" + place.code() + "-" + place.kind().replaceAll("[^A-Za-z]", ""));
+                item.setOnAction(e -> {
+                    picker.choose(place);
+                    // The chosen name in the field is not a new search.
+                    choosing[0] = true;
+                    try {
+                        name.setText(place.name());
+                    } finally {
+                        choosing[0] = false;
+                    }
+                });
+                menu.getItems().add(item);
+            }
+            if (menu.getItems().isEmpty()) {
+                menu.hide();
+            } else if (!menu.isShowing() && name.getScene() != null) {
+                menu.show(name, javafx.geometry.Side.BOTTOM, 0, 0);
+            }
+        });
+        Label chosen = new Label();
+        chosen.setId("new-birthplace-chosen");
+        chosen.getStyleClass().add("muted");
+        chosen.setWrapText(true);
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.when(picker.statusProperty().isEmpty())
+                .then(picker.chosenProperty()).otherwise(picker.statusProperty()));
+        return new VBox(4, name, chosen);
     }
 }

@@ -66,6 +66,26 @@ public final class NewPatientViewModel {
         this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
     }
 
+    private BirthplacePicker birthplaces;
+
+    /** Birthplaces chosen by name through the practice server (without it, the INSEE code is typed). */
+    public NewPatientViewModel withBirthplaces(BirthplacePicker.Search search) {
+        this.birthplaces = search == null ? null : new BirthplacePicker(search, background, messages, birthplaceCode,
+                () -> {
+                    try {
+                        return DateInput.parse(birthDate.get()).orElse(null);
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                });
+        return this;
+    }
+
+    /** The birthplace picker, or null when this desktop has no practice server to search. */
+    public BirthplacePicker birthplaces() {
+        return birthplaces;
+    }
+
     /** INSi queried with the typed traits before creating (SC.INS.13). */
     public InsiRetrievalViewModel insi() {
         return insi;

@@ -4,6 +4,7 @@ import fr.opaline.api.SessionApi;
 import fr.opaline.api.SessionInfo;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.core.common.BusinessRuleException;
+import fr.opaline.core.user.AuthenticationMethod;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,12 +51,18 @@ public final class ApiSignIn implements AuthenticationPort {
         return psc != null && psc.offersPscBrowser();
     }
 
+    @Override
+    public AuthenticatedUser signInWithPassword(String login, char[] password) throws AuthenticationException {
+        return signInWithPassword(login, password, null);
+    }
+
     /**
      * Opens a session; when one is already open on this desktop (the lock screen), re-authenticates
      * it instead, which the server grants only to the session's own user.
      */
     @Override
-    public AuthenticatedUser signInWithPassword(String login, char[] password) throws AuthenticationException {
+    public AuthenticatedUser signInWithPassword(String login, char[] password, String totpCode)
+            throws AuthenticationException {
         try {
             SessionInfo session;
             UserAccountRef current = holder;
@@ -63,29 +70,74 @@ public final class ApiSignIn implements AuthenticationPort {
                 throw new AuthenticationException("Seul " + current.login() + " peut déverrouiller cette session.");
             }
             if (current != null && client.signedIn()) {
-                session = sessions().unlock(password, null);
+                session = sessions().unlock(password, totpCode);
             } else {
-                session = sessions().signIn(login, password, null);
+                session = sessions().signIn(login, password, totpCode);
             }
-            return held(new AuthenticatedUser(session.user(), SignInMethod.PASSWORD, session.signedInAt()));
+            return held(local(session));
         } catch (fr.opaline.api.client.ApiException e) {
-            if (e.sessionEnded()) {
-                client.forgetSession();
-            }
-            throw new AuthenticationException(message(e), e);
+            throw refusal(e);
         } catch (BusinessRuleException e) {
             throw new AuthenticationException(e.getMessage(), e);
         }
     }
 
-    private static String message(fr.opaline.api.client.ApiException e) {
-        return switch (e.error()) {
-            case "authentication_totp_required" -> "Ce compte a un second facteur (code TOTP), que ce poste ne sait pas "
-                    + "encore demander : connectez-vous avec Pro Santé Connect ou un autre compte.";
-            case "authentication_password_change_required" -> e.getMessage()
-                    + " Ce poste ne sait pas encore changer un mot de passe : connectez-vous avec Pro Santé Connect.";
-            default -> e.getMessage();
+    @Override
+    public AuthenticatedUser changePassword(String login, char[] current, char[] next, String totpCode)
+            throws AuthenticationException {
+        UserAccountRef holding = holder;
+        if (holding != null && (login == null || !holding.login().equalsIgnoreCase(login.strip()))) {
+            throw new AuthenticationException("Seul " + holding.login() + " peut déverrouiller cette session.");
+        }
+        try {
+            return held(local(sessions().changePassword(login, current, next, totpCode)));
+        } catch (fr.opaline.api.client.ApiException e) {
+            throw refusal(e);
+        } catch (BusinessRuleException e) {
+            throw new AuthenticationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean offersTotpEnrolment() {
+        return true;
+    }
+
+    @Override
+    public TotpSecret enrolTotp() throws AuthenticationException {
+        try {
+            var enrolment = sessions().enrolTotp();
+            return new TotpSecret(enrolment.secret(), enrolment.provisioningUri());
+        } catch (BusinessRuleException e) {
+            throw new AuthenticationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void confirmTotp(String code) throws AuthenticationException {
+        try {
+            sessions().confirmTotp(code);
+        } catch (BusinessRuleException e) {
+            throw new AuthenticationException(e.getMessage(), e);
+        }
+    }
+
+    private static AuthenticatedUser local(SessionInfo session) {
+        return new AuthenticatedUser(session.user(), session.method() == AuthenticationMethod.LOCAL_PASSWORD_TOTP
+                ? SignInMethod.PASSWORD_TOTP : SignInMethod.PASSWORD, session.signedInAt());
+    }
+
+    private AuthenticationException refusal(fr.opaline.api.client.ApiException e) {
+        if (e.sessionEnded()) {
+            client.forgetSession();
+        }
+        AuthenticationException.Next next = switch (e.error()) {
+            case "authentication_totp_required" -> AuthenticationException.Next.TOTP_CODE;
+            case "authentication_totp_invalid" -> AuthenticationException.Next.ANOTHER_TOTP_CODE;
+            case "authentication_password_change_required" -> AuthenticationException.Next.NEW_PASSWORD;
+            default -> AuthenticationException.Next.RETRY;
         };
+        return new AuthenticationException(next, e.getMessage(), e);
     }
 
     @Override

@@ -18,6 +18,53 @@ public interface AuthenticationPort {
     AuthenticatedUser signInWithPassword(String login, char[] password) throws AuthenticationException;
 
     /**
+     * Checks a local account's password and, when the account has a second factor, its TOTP code.
+     * A refusal says through {@link AuthenticationException#next()} whether to ask for the code or
+     * for a new password.
+     *
+     * @param totpCode null on the first try
+     */
+    default AuthenticatedUser signInWithPassword(String login, char[] password, String totpCode)
+            throws AuthenticationException {
+        if (totpCode == null) {
+            return signInWithPassword(login, password);
+        }
+        throw new AuthenticationException("Ce poste ne sait pas demander le code du second facteur.");
+    }
+
+    /**
+     * Replaces a temporary or expired password by one the user chooses (the server applies the
+     * policy of the role), then signs in.
+     */
+    default AuthenticatedUser changePassword(String login, char[] current, char[] next, String totpCode)
+            throws AuthenticationException {
+        throw new AuthenticationException("Ce poste ne sait pas changer un mot de passe.");
+    }
+
+    /** Whether the signed-in user can enrol a TOTP second factor from this desktop. */
+    default boolean offersTotpEnrolment() {
+        return false;
+    }
+
+    /** Starts the signed-in user's TOTP enrolment: the secret and its {@code otpauth://} URI, shown once. */
+    default TotpSecret enrolTotp() throws AuthenticationException {
+        throw new AuthenticationException("Ce poste ne sait pas enrôler un second facteur.");
+    }
+
+    /** Confirms the enrolment with a first code: the second factor is then asked at every sign-in. */
+    default void confirmTotp(String code) throws AuthenticationException {
+        throw new AuthenticationException("Ce poste ne sait pas enrôler un second facteur.");
+    }
+
+    /** A new TOTP secret, as text and as the URI an authenticator application reads from a QR code. */
+    record TotpSecret(String secret, String provisioningUri) {
+        @Override
+        public String toString() {
+            return "TotpSecret[masqué]";
+        }
+    }
+
+    /**
      * Starts a CIBA request for the professional whose national identifier is given
      * ({@code login_hint}, e.g. "8" + RPPS).
      */

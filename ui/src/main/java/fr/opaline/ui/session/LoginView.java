@@ -180,16 +180,84 @@ public final class LoginView extends StackPane {
         password.setId("login-password");
         Button submit = new Button(messages.get("login.signIn"));
         submit.setId("login-submit");
-        submit.setDefaultButton(true);
         submit.setMaxWidth(Double.MAX_VALUE);
-        submit.disableProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.IDLE));
         submit.setOnAction(e -> {
             char[] typed = password.getText().toCharArray();
             password.clear();
             model.signInWithPassword(typed);
         });
-        return new VBox(8, title, Caption.of(messages.get("login.login")), login, Caption.of(messages.get("login.password")),
-                password, submit);
+        VBox credentials = step(LoginViewModel.Step.CREDENTIALS, submit, Caption.of(messages.get("login.login")), login,
+                Caption.of(messages.get("login.password")), password, submit);
+
+        TextField code = new TextField();
+        code.setId("login-totp-code");
+        code.setPromptText("123456");
+        Button submitCode = new Button(messages.get("login.totp.submit"));
+        submitCode.setId("login-totp-submit");
+        submitCode.setMaxWidth(Double.MAX_VALUE);
+        submitCode.setOnAction(e -> {
+            String typed = code.getText();
+            code.clear();
+            model.submitTotpCode(typed);
+        });
+        VBox totp = step(LoginViewModel.Step.TOTP_CODE, submitCode, prompt("login-totp-prompt"),
+                Caption.of(messages.get("login.totp.code")), code, submitCode, backButton("login-totp-back"));
+
+        PasswordField next = new PasswordField();
+        next.setId("login-new-password");
+        PasswordField again = new PasswordField();
+        again.setId("login-new-password-confirm");
+        Button submitNew = new Button(messages.get("login.newPassword.submit"));
+        submitNew.setId("login-new-password-submit");
+        submitNew.setMaxWidth(Double.MAX_VALUE);
+        submitNew.setOnAction(e -> {
+            char[] first = next.getText().toCharArray();
+            char[] second = again.getText().toCharArray();
+            next.clear();
+            again.clear();
+            model.submitNewPassword(first, second);
+        });
+        VBox change = step(LoginViewModel.Step.NEW_PASSWORD, submitNew, prompt("login-new-password-prompt"),
+                Caption.of(messages.get("login.newPassword")), next,
+                Caption.of(messages.get("login.newPassword.confirm")), again, submitNew,
+                backButton("login-new-password-back"));
+
+        model.stepProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
+            switch (now) {
+                case CREDENTIALS -> password.requestFocus();
+                case TOTP_CODE -> code.requestFocus();
+                case NEW_PASSWORD -> next.requestFocus();
+            }
+        }));
+        return new VBox(8, title, credentials, totp, change);
+    }
+
+    /** The fields of one step of the local sign-in, shown only at that step; its button is the default one. */
+    private VBox step(LoginViewModel.Step step, Button submit, javafx.scene.Node... nodes) {
+        VBox box = new VBox(8, nodes);
+        box.visibleProperty().bind(model.stepProperty().isEqualTo(step));
+        box.managedProperty().bind(box.visibleProperty());
+        submit.defaultButtonProperty().bind(box.visibleProperty());
+        submit.disableProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.IDLE));
+        return box;
+    }
+
+    private Label prompt(String id) {
+        Label prompt = new Label();
+        prompt.setId(id);
+        prompt.textProperty().bind(model.stepPromptProperty());
+        prompt.setWrapText(true);
+        prompt.getStyleClass().add("login-step-prompt");
+        return prompt;
+    }
+
+    private Button backButton(String id) {
+        Button back = new Button(messages.get("login.back"));
+        back.getStyleClass().add("link-button");
+        back.setId(id);
+        back.disableProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.IDLE));
+        back.setOnAction(e -> model.backToCredentials());
+        return back;
     }
 
     private VBox demoSection(Purpose purpose) {

@@ -29,6 +29,9 @@ public final class LoginViewModel {
 
     public enum Phase { IDLE, WORKING, AWAITING_PSC }
 
+    /** Where a local-account sign-in stands: identifiers, then the TOTP code, then a new password. */
+    public enum Step { CREDENTIALS, TOTP_CODE, NEW_PASSWORD }
+
     private final AuthenticationPort port;
     private final DemoSignIn demo;
     private final Background background;
@@ -38,6 +41,12 @@ public final class LoginViewModel {
     private final StringProperty login = new SimpleStringProperty("");
     private final StringProperty nationalId = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CREDENTIALS);
+    private final ReadOnlyStringWrapper stepPrompt = new ReadOnlyStringWrapper("");
+    /** The password proved at the first step, kept (FX thread only) until the sign-in ends. */
+    private char[] heldPassword;
+    private String heldLogin;
+    private String heldCode;
     private final ReadOnlyStringWrapper bindingMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -82,6 +91,15 @@ public final class LoginViewModel {
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    /** What the server said the current step needs (e.g. "Mot de passe provisoire : choisissez…"). */
+    public ReadOnlyStringProperty stepPromptProperty() {
+        return stepPrompt.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty bindingMessageProperty() {
@@ -129,14 +147,119 @@ public final class LoginViewModel {
             error.set(messages.get("login.error.empty"));
             return;
         }
+        forgetHeld();
+        heldLogin = typed;
+        heldPassword = password.clone();
+        attempt(password, null);
+    }
+
+    /** Second step: the code of the account's authenticator application. */
+    public void submitTotpCode(String code) {
+        String typed = code == null ? "" : code.strip();
+        if (heldPassword == null || step.get() != Step.TOTP_CODE) {
+            return;
+        }
+        if (!typed.matches("\\d{6}")) {
+            error.set(messages.get("login.error.totpCode"));
+            return;
+        }
+        heldCode = typed;
+        attempt(heldPassword.clone(), typed);
+    }
+
+    private void attempt(char[] password, String code) {
+        String who = heldLogin;
         start(Phase.WORKING, messages.get("login.status.checking"));
         current = background.run(messages.get("login.task.password"), progress -> {
             try {
-                return port.signInWithPassword(typed, password);
+                return port.signInWithPassword(who, password, code);
             } finally {
                 Arrays.fill(password, '\0');
             }
-        }, this::accept, this::fail);
+        }, this::accept, this::failStep);
+    }
+
+    /**
+     * Last step for a temporary or expired password: the new one, typed twice; the server applies
+     * the policy of the role and says what is missing.
+     */
+    public void submitNewPassword(char[] next, char[] confirmation) {
+        if (heldPassword == null || step.get() != Step.NEW_PASSWORD) {
+            Arrays.fill(next, '\0');
+            Arrays.fill(confirmation, '\0');
+            return;
+        }
+        boolean same = Arrays.equals(next, confirmation);
+        Arrays.fill(confirmation, '\0');
+        if (next.length == 0 || !same) {
+            Arrays.fill(next, '\0');
+            error.set(messages.get(same ? "login.error.newPasswordEmpty" : "login.error.newPasswordMismatch"));
+            return;
+        }
+        String who = heldLogin;
+        char[] current = heldPassword.clone();
+        String code = heldCode;
+        start(Phase.WORKING, messages.get("login.status.changing"));
+        this.current = background.run(messages.get("login.task.changePassword"), progress -> {
+            try {
+                return port.changePassword(who, current, next, code);
+            } finally {
+                Arrays.fill(current, '\0');
+                Arrays.fill(next, '\0');
+            }
+        }, this::accept, this::failStep);
+    }
+
+    /** Leaves the code or new-password step for the identifiers again. */
+    public void backToCredentials() {
+        forgetHeld();
+        error.set("");
+        reset();
+    }
+
+    private void failStep(Throwable failure) {
+        if (!(failure instanceof AuthenticationException refused)) {
+            fail(failure);
+            return;
+        }
+        current = null;
+        phase.set(Phase.IDLE);
+        status.set("");
+        switch (refused.next()) {
+            case TOTP_CODE -> {
+                step.set(Step.TOTP_CODE);
+                stepPrompt.set(refused.getMessage());
+                error.set("");
+            }
+            case ANOTHER_TOTP_CODE -> {
+                step.set(Step.TOTP_CODE);
+                error.set(refused.getMessage());
+            }
+            case NEW_PASSWORD -> {
+                step.set(Step.NEW_PASSWORD);
+                stepPrompt.set(refused.getMessage());
+                error.set("");
+            }
+            case RETRY -> {
+                if (step.get() == Step.NEW_PASSWORD) {
+                    // The policy refused the new password: say why and let the user choose another.
+                    error.set(refused.getMessage());
+                } else {
+                    forgetHeld();
+                    reset();
+                    error.set(refused.getMessage());
+                }
+            }
+        }
+    }
+
+    private void forgetHeld() {
+        if (heldPassword != null) {
+            Arrays.fill(heldPassword, '\0');
+        }
+        heldPassword = null;
+        heldLogin = null;
+        heldCode = null;
     }
 
     /** CIBA: asks the practice server to start a request, shows the binding message, then waits. */
@@ -215,6 +338,7 @@ public final class LoginViewModel {
 
     private void accept(AuthenticatedUser user) {
         current = null;
+        forgetHeld();
         UserAccount only = restrictedTo.get();
         if (only != null && !only.id().equals(user.account().id())) {
             reset();
@@ -234,6 +358,10 @@ public final class LoginViewModel {
 
     private void reset() {
         phase.set(Phase.IDLE);
+        if (heldPassword == null) {
+            step.set(Step.CREDENTIALS);
+            stepPrompt.set("");
+        }
         bindingMessage.set("");
         status.set("");
     }

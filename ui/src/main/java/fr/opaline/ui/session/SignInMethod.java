@@ -8,6 +8,8 @@ public enum SignInMethod {
     PSC_BROWSER,
     /** Local account and password. */
     PASSWORD,
+    /** Local account, password and TOTP code (the DMP's AIR simplifié). */
+    PASSWORD_TOTP,
     /** Demonstration only: a fictitious account picked from a list, without authentication. */
     DEMO
 }

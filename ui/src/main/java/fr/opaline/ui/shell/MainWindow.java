@@ -190,7 +190,8 @@ public final class MainWindow extends BorderPane {
     private PatientsView patients() {
         if (patients == null) {
             PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
-            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock)
+                    .withBirthplaces(birthplaceSearch());
             PatientRecordViewModel record = new PatientRecordViewModel(directory, background, messages, actor,
                     dmpUser, clock.getZone());
             patients = new PatientsView(search, newPatient, record, messages, clock,
@@ -241,7 +242,18 @@ public final class MainWindow extends BorderPane {
         aboutButton.getStyleClass().add("icon-button");
         aboutButton.setTooltip(new Tooltip(messages.get("shell.about")));
         aboutButton.setOnAction(e -> about.run());
-        HBox header = new HBox(14, practice, today, spacer, user, lockButton, aboutButton);
+        Button totpButton = new Button(messages.get("shell.totp"), Icon.LOCK.node(14));
+        totpButton.setId("shell-totp");
+        totpButton.setTooltip(new Tooltip(messages.get("shell.totp.tip")));
+        javafx.beans.property.BooleanProperty enrolled = new javafx.beans.property.SimpleBooleanProperty(false);
+        session.userProperty().addListener((o, was, now) -> enrolled.set(false));
+        totpButton.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !enrolled.get()
+                && session.user() != null && session.user().method() == fr.opaline.ui.session.SignInMethod.PASSWORD
+                && context.authentication().offersTotpEnrolment(), session.userProperty(), enrolled));
+        totpButton.managedProperty().bind(totpButton.visibleProperty());
+        totpButton.setOnAction(e -> fr.opaline.ui.session.TotpEnrolmentDialog.open(totpButton.getScene().getWindow(),
+                context.authentication(), background, messages, () -> enrolled.set(true)));
+        HBox header = new HBox(14, practice, today, spacer, user, totpButton, lockButton, aboutButton);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;
@@ -381,7 +393,8 @@ public final class MainWindow extends BorderPane {
     private void openBooking(Room room, LocalDate day, LocalTime time, Patient patient) {
         if (bookingDialog == null) {
             PatientSearchViewModel search = new PatientSearchViewModel(directory, background, messages, actor, scanReader);
-            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock);
+            NewPatientViewModel newPatient = new NewPatientViewModel(directory, background, messages, actor, clock)
+                    .withBirthplaces(birthplaceSearch());
             booking = new BookingViewModel(agendaGateway, background, messages, actor, context.services().zone(), search,
                     newPatient);
             bookingDialog = new BookingDialog(getScene().getWindow(), booking, messages);
@@ -440,5 +453,11 @@ public final class MainWindow extends BorderPane {
     /** The feeding queue's model; null when the desktop runs without the outbox. */
     public fr.opaline.ui.outbox.FeedingQueueViewModel queue() {
         return queue;
+    }
+
+    /** Birthplaces by name on the practice server, when this desktop goes through its API. */
+    private fr.opaline.ui.patient.BirthplacePicker.Search birthplaceSearch() {
+        fr.opaline.api.client.ApiClient api = context.services().api();
+        return api == null ? null : (name, born) -> api.api(fr.opaline.api.CommuneApi.class).search(name, born);
     }
 }

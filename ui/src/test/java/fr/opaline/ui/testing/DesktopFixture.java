@@ -208,6 +208,17 @@ public final class DesktopFixture implements AutoCloseable {
         return insiSandbox;
     }
 
+    /** The COG referential of this fixture's database (empty until {@link #withCommunes()}). */
+    public fr.opaline.ins.cog.CogService cog() {
+        return new fr.opaline.ins.cog.CogService(db.database(), core.audit, core.ids, core.clock);
+    }
+
+    /** Loads the communes shipped with Opaline, as {@code opaline setup} does on a fresh database. */
+    public DesktopFixture withCommunes() throws IOException {
+        cog().ensureBundledCommunes(Actor.system("test-setup"));
+        return this;
+    }
+
     /** The desktop in demonstration mode (the picker signs the secretary in). */
     /**
      * The desktop as {@code opaline demo} opens it: through a practice server started here (the
@@ -264,6 +275,7 @@ public final class DesktopFixture implements AutoCloseable {
                 dmpConsent, dica, dmpConsultation, true).build(events));
         all.putAll(areas.build(events));
         all.putAll(apiAreas.build(events));
+        all.put(fr.opaline.api.CommuneApi.class, new fr.opaline.server.CommuneEndpoint(cog()));
         all.putIfAbsent(fr.opaline.api.QueueApi.class, new fr.opaline.server.QueueEndpoint(db.database(), core.outbox,
                 events, core.clock));
         return all;
