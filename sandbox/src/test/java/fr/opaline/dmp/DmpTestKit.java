@@ -16,7 +16,8 @@ import fr.opaline.dmp.consent.DmpConsentService;
 import fr.opaline.dmp.consultation.DmpConsultationService;
 import fr.opaline.dmp.dica.DicaService;
 import fr.opaline.sandbox.dmp.SandboxDocuments;
-import fr.opaline.sandbox.dmp.SandboxPki;
+import fr.opaline.sandbox.dmp.DmpSandbox;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.vihf.AccessAuthentication;
 import fr.opaline.dmp.xds.XdsDocumentEntry;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public final class DmpTestKit implements AutoCloseable {
     /** One test PKI for the whole run: generating RSA keys is the slow part of a sandbox start. */
     public static synchronized SandboxPki pki() throws Exception {
         if (sharedPki == null) {
-            sharedPki = SandboxPki.generate(SandboxConnection.STRUCTURE_ID);
+            sharedPki = DmpSandbox.pki(SandboxConnection.STRUCTURE_ID);
         }
         return sharedPki;
     }

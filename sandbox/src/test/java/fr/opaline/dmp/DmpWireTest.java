@@ -11,7 +11,8 @@ import fr.opaline.dmp.consent.TestPermits;
 import fr.opaline.dmp.hl7v3.AuthorizationStatus;
 import fr.opaline.dmp.hl7v3.ExistenceTest;
 import fr.opaline.sandbox.dmp.SandboxDocuments;
-import fr.opaline.sandbox.dmp.SandboxPki;
+import fr.opaline.sandbox.dmp.DmpSandbox;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.AccessAuthentication;
 import fr.opaline.dmp.vihf.PurposeOfUse;
@@ -124,7 +125,8 @@ class DmpWireTest {
 
     @Test
     void aVihfSignedByAnotherCertificateThanTheTlsOneIsRefused() throws Exception {
-        PracticeCredentials other = PracticeCredentials.of(dmp.pki.otherPractice(SandboxConnection.STRUCTURE_ID),
+        PracticeCredentials other = PracticeCredentials.of(dmp.pki.issueClient(DmpSandbox.practiceSubject(SandboxConnection.STRUCTURE_ID, "Autre structure"),
+                        java.util.List.of(), java.time.Duration.ofDays(30), SandboxPki.PASSWORD.toCharArray()),
                 SandboxPki.PASSWORD.toCharArray(), dmp.pki.trustStore());
         // TLS with the practice's certificate, VIHF signed by another one
         var mixed = new fr.opaline.dmp.client.DmpClient(new fr.opaline.dmp.client.DmpEndpoints(dmp.sandbox.endpoint()),

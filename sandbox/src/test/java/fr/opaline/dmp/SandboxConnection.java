@@ -4,7 +4,7 @@ import fr.opaline.dmp.client.DmpClient;
 import fr.opaline.dmp.client.DmpEndpoints;
 import fr.opaline.dmp.client.HttpDmpTransport;
 import fr.opaline.sandbox.dmp.DmpSandbox;
-import fr.opaline.sandbox.dmp.SandboxPki;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.vihf.VihfStructure;
@@ -28,7 +28,7 @@ public final class SandboxConnection implements AutoCloseable {
     public final DmpClient client;
 
     public SandboxConnection(Clock clock) throws Exception {
-        this(clock, SandboxPki.generate(STRUCTURE_ID));
+        this(clock, DmpSandbox.pki(STRUCTURE_ID));
     }
 
     public SandboxConnection(Clock clock, SandboxPki pki) throws Exception {

@@ -24,7 +24,6 @@ import fr.opaline.dmp.feeding.DmpFeedingService;
 import fr.opaline.dmp.feeding.DmpFeedingSettings;
 import fr.opaline.dmp.feeding.DmpVisibilityHandler;
 import fr.opaline.sandbox.dmp.DmpSandbox;
-import fr.opaline.sandbox.dmp.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.vihf.VihfStructure;
@@ -173,7 +172,7 @@ public final class DmpWiring implements ServerContribution {
      */
     public static SandboxService sandbox(OpalineConfig config, Path stateDirectory) {
         return new DmpSandbox(config.getInt("sandbox.dmp.port", 0),
-                SandboxPki.generate(config.get("sandbox.dmp.structureId", "1690000013")), stateDirectory,
+                DmpSandbox.pki(config.get("sandbox.dmp.structureId", "1690000013")), stateDirectory,
                 Clock.systemUTC(), config.getBoolean("sandbox.dmp.seed", true));
     }
 

@@ -1,7 +1,6 @@
 package fr.opaline.sandbox.dmp;
 
 import fr.opaline.core.common.Json;
-import fr.opaline.sandbox.SandboxService;
 import fr.opaline.dmp.soap.MimeMultipart;
 import fr.opaline.dmp.soap.SoapEnvelope;
 import fr.opaline.dmp.soap.SoapException;
@@ -12,6 +11,8 @@ import fr.opaline.platform.http.HttpService;
 import fr.opaline.platform.http.HttpSettings;
 import fr.opaline.platform.http.Reply;
 import fr.opaline.platform.http.Routes;
+import fr.opaline.sandbox.SandboxService;
+import fr.opaline.sandbox.pki.SandboxPki;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -175,6 +176,21 @@ public final class DmpSandbox implements SandboxService {
 
     public SandboxPki pki() {
         return pki;
+    }
+
+    /**
+     * The sandbox DMP's PKI: the test authority "IGC Santé TEST", the DMP's server certificate for
+     * the loopback names, and the practice's certificate (personne morale) carrying
+     * {@code structureId} (its IDNST, e.g. 1 + FINESS). RSA 2048, as the IGC Santé's.
+     */
+    public static SandboxPki pki(String structureId) {
+        return SandboxPki.generate(SandboxPki.Algorithm.RSA, "CN=IGC Santé TEST (bac à sable Opaline),O=Opaline,C=FR",
+                "CN=localhost,O=DMP bac à sable,C=FR", practiceSubject(structureId, "Cabinet de radiologie (bac à sable)"));
+    }
+
+    /** The subject of a structure's certificate as the DMP reads it: the IDNST as CN and OU. */
+    public static String practiceSubject(String structureId, String organisation) {
+        return "CN=" + structureId + ",OU=" + structureId + ",O=" + organisation + ",C=FR";
     }
 
     public SandboxTransactions transactions() {

@@ -4,8 +4,10 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import fr.opaline.sandbox.SandboxService;
 import fr.opaline.mss.mailbox.MssAddress;
+import fr.opaline.platform.tls.KeyStores;
+import fr.opaline.sandbox.SandboxService;
+import fr.opaline.sandbox.pki.SandboxPki;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -18,6 +20,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +63,10 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
 
     private final Settings settings;
     private final Clock clock;
-    private final SandboxPki pki = new SandboxPki();
+    /** The sandbox's fictitious authority, standing in for the IGC Santé (EC P-256). */
+    public static final String AUTHORITY_NAME = "CN=AC fictive bac a sable MSSante Opaline,O=Opaline (fictif),C=FR";
+    private final SandboxPki pki = SandboxPki.generate(SandboxPki.Algorithm.EC, AUTHORITY_NAME,
+            "CN=localhost,O=Operateur MSSante fictif,C=FR", null);
     private final Map<String, String> storePasswords = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> journal = new ArrayList<>();
     private final Map<String, Integer> transactionsByMessageId = new LinkedHashMap<>();
@@ -99,7 +105,7 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
         directory = new SandboxDirectory(settings.directoryPort(), directoryKey);
         Path dir = settings.stateDirectory();
         authorityFile = pki.writeAuthority(dir.resolve("mss-ac-bac-a-sable.pem"));
-        applicativeKeyStore = pki.writeMailboxCertificate(SandboxPeople.APPLICATIVE, dir.resolve("mss-bal-applicative.p12"),
+        applicativeKeyStore = writeMailboxCertificate(SandboxPeople.APPLICATIVE, dir.resolve("mss-bal-applicative.p12"),
                 applicativePassword);
         writeOperatorFile(dir.resolve(OPERATOR_FILE));
     }
@@ -184,7 +190,21 @@ public final class MssSandbox implements SandboxService, SandboxOperatorRules {
 
     /** Issues another BAL applicative certificate (tests: a correspondent's PFI, or a wrong certificate). */
     public Path issueMailboxCertificate(String address, Path file, char[] password) {
-        return pki.writeMailboxCertificate(address, file, password);
+        return writeMailboxCertificate(address, file, password);
+    }
+
+    /**
+     * A BAL applicative's organisation certificate (the mailbox address as rfc822Name), which the
+     * operator requires in the TLS handshake before it accepts SASL EXTERNAL, written as PKCS#12.
+     */
+    private Path writeMailboxCertificate(String address, Path file, char[] password) {
+        try {
+            KeyStores.write(pki.issueClient("CN=" + address + ",O=Cabinet fictif,C=FR", List.of(address),
+                    Duration.ofDays(825), password), file, password);
+            return file;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Certificat de BAL du bac à sable MSSanté : " + e.getMessage(), e);
+        }
     }
 
     /** Declares another BAL applicative (a correspondent's) that authenticates with its certificate. */

@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -73,7 +76,7 @@ abstract class TlsFront implements AutoCloseable {
             String mailbox = null;
             try {
                 Certificate[] chain = client.getSession().getPeerCertificates();
-                mailbox = SandboxPki.mailboxOf((X509Certificate) chain[0]);
+                mailbox = mailboxOf((X509Certificate) chain[0]);
             } catch (SSLPeerUnverifiedException none) {
                 // no client certificate: only XOAUTH2 / passwords will be accepted
             }
@@ -111,5 +114,22 @@ abstract class TlsFront implements AutoCloseable {
             // closing anyway
         }
         connections.shutdownNow();
+    }
+
+    /** The rfc822Name of a client certificate (the mailbox it authenticates), or null. */
+    static String mailboxOf(X509Certificate certificate) {
+        try {
+            if (certificate.getSubjectAlternativeNames() == null) {
+                return null;
+            }
+            for (List<?> name : certificate.getSubjectAlternativeNames()) {
+                if (Integer.valueOf(1).equals(name.get(0))) { // GeneralName rfc822Name
+                    return name.get(1).toString().toLowerCase(Locale.ROOT);
+                }
+            }
+            return null;
+        } catch (CertificateParsingException e) {
+            return null;
+        }
     }
 }

@@ -15,7 +15,7 @@ import fr.opaline.dmp.client.DmpClient;
 import fr.opaline.dmp.client.DmpEndpoints;
 import fr.opaline.dmp.client.DmpTransport;
 import fr.opaline.dmp.client.HttpDmpTransport;
-import fr.opaline.sandbox.dmp.SandboxPki;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.xds.ProvideAndRegisterRequest;

@@ -29,7 +29,7 @@ import fr.opaline.dmp.consent.DmpConsentService;
 import fr.opaline.dmp.consultation.DmpConsultationService;
 import fr.opaline.dmp.dica.DicaService;
 import fr.opaline.sandbox.dmp.DmpSandbox;
-import fr.opaline.sandbox.dmp.SandboxPki;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.vihf.VihfStructure;
@@ -187,7 +187,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** One test PKI per run: generating its RSA keys is the slow part. */
     private static synchronized SandboxPki pki() throws Exception {
         if (sharedPki == null) {
-            sharedPki = SandboxPki.generate(DMP_STRUCTURE);
+            sharedPki = DmpSandbox.pki(DMP_STRUCTURE);
         }
         return sharedPki;
     }
