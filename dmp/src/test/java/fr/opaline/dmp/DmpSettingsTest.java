@@ -3,55 +3,21 @@ package fr.opaline.dmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.opaline.core.settings.Settings;
 import fr.opaline.core.settings.SettingsException;
+import fr.opaline.core.testing.MapSettings;
 import fr.opaline.dmp.authorization.AuthorizationRenewal;
 import fr.opaline.dmp.feeding.DmpFeedingSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DmpSettingsTest {
 
-    /** The configuration as a map, with OpalineConfig's readings (ISO durations, paths under a home). */
-    record MapSettings(Map<String, String> values) implements Settings {
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
-        }
-
-        @Override
-        public String get(String key, String defaultValue) {
-            return get(key).orElse(defaultValue);
-        }
-
-        @Override
-        public int getInt(String key, int defaultValue) {
-            return get(key).map(Integer::parseInt).orElse(defaultValue);
-        }
-
-        @Override
-        public boolean getBoolean(String key, boolean defaultValue) {
-            return get(key).map(Boolean::parseBoolean).orElse(defaultValue);
-        }
-
-        @Override
-        public Duration getDuration(String key, Duration defaultValue) {
-            return get(key).map(Duration::parse).orElse(defaultValue);
-        }
-
-        @Override
-        public Path getPath(String key, Path defaultValue) {
-            return get(key).map(v -> Path.of("/home/opaline").resolve(v)).orElse(defaultValue);
-        }
-    }
-
     @Test
     void withoutAnAddressTheDmpIsOffWithTheDefaults() {
-        DmpSettings settings = DmpSettings.from(new MapSettings(Map.of()));
+        DmpSettings settings = DmpSettings.from(MapSettings.of(Map.of()));
 
         assertThat(settings.enabled()).isFalse();
         assertThat(settings.feeding()).isEqualTo(DmpFeedingSettings.DEFAULT);
@@ -63,7 +29,7 @@ class DmpSettingsTest {
 
     @Test
     void everyKeyIsReadOnceIntoTheRecord() {
-        DmpSettings settings = DmpSettings.from(new MapSettings(Map.of("dmp.url", "https://dmp.example/services",
+        DmpSettings settings = DmpSettings.from(MapSettings.of(Map.of("dmp.url", "https://dmp.example/services",
                 "dmp.keystore", "keys/cabinet.p12", "dmp.keystore.password", "secret", "dmp.feeding.deferral", "PT1M",
                 "dmp.feeding.maxAttempts", "7", "dmp.structureId", "1690000013", "dmp.timeout", "PT10S")));
 
@@ -79,7 +45,7 @@ class DmpSettingsTest {
 
     @Test
     void aBadAddressIsRefusedInFrench() {
-        assertThatThrownBy(() -> DmpSettings.from(new MapSettings(Map.of("dmp.url", "https://exa mple/ services"))))
+        assertThatThrownBy(() -> DmpSettings.from(MapSettings.of(Map.of("dmp.url", "https://exa mple/ services"))))
                 .isInstanceOf(SettingsException.class).hasMessage("dmp.url : adresse invalide « https://exa mple/ services »");
     }
 }
