@@ -3,7 +3,7 @@ package fr.opaline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opaline.app.config.OpalineConfig;
-import fr.opaline.app.sandbox.SandboxHost;
+import fr.opaline.sandbox.SandboxHost;
 import fr.opaline.app.sandbox.SandboxRegistry;
 import fr.opaline.app.server.PracticeServer;
 import fr.opaline.app.server.ServerAssembly;

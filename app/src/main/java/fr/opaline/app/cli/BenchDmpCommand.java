@@ -40,9 +40,9 @@ import fr.opaline.dmp.feeding.DmpFeedHandler;
 import fr.opaline.dmp.feeding.DmpFeedPayload;
 import fr.opaline.dmp.feeding.DmpJobTypes;
 import fr.opaline.dmp.feeding.FeedAction;
-import fr.opaline.dmp.sandbox.DmpSandbox;
-import fr.opaline.dmp.sandbox.SandboxDocuments;
-import fr.opaline.dmp.sandbox.SandboxPki;
+import fr.opaline.sandbox.dmp.DmpSandbox;
+import fr.opaline.sandbox.dmp.SandboxDocuments;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.AccessAuthentication;
 import fr.opaline.dmp.vihf.VihfSigner;
@@ -89,7 +89,7 @@ final class BenchDmpCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
         IdGenerator ids = IdGenerator.timeOrdered(clock);
-        SandboxPki pki = SandboxPki.generate(STRUCTURE);
+        SandboxPki pki = DmpSandbox.pki(STRUCTURE);
         DmpSandbox sandbox = new DmpSandbox(0, pki, null, clock, false);
         sandbox.start();
         String url = "jdbc:h2:mem:bench" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";

@@ -2,7 +2,7 @@ package fr.opaline.app.cli;
 
 import fr.opaline.app.OpalineVersion;
 import fr.opaline.app.config.OpalineConfig;
-import fr.opaline.app.sandbox.SandboxHost;
+import fr.opaline.sandbox.SandboxHost;
 import fr.opaline.app.sandbox.SandboxRegistry;
 import fr.opaline.app.seed.Seeder;
 import fr.opaline.app.server.PracticeServer;

@@ -1,6 +1,6 @@
 package fr.opaline.app.cli;
 
-import fr.opaline.app.sandbox.SandboxHost;
+import fr.opaline.sandbox.SandboxHost;
 import fr.opaline.app.sandbox.SandboxRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,7 @@
 package fr.opaline.app.config;
 
 import fr.opaline.core.persistence.DatabaseSettings;
+import fr.opaline.core.settings.Settings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * {@code OPALINE_CONFIG}) replaces both files. Every key has a default that runs on one machine
  * (embedded H2, loopback services).
  */
-public final class OpalineConfig {
+public final class OpalineConfig implements Settings {
 
     public static final String FILE_NAME = "opaline.properties";
     /** System property naming the machine-wide file instead of the platform's (tests, portable installs). */
@@ -124,6 +125,7 @@ public final class OpalineConfig {
         return file;
     }
 
+    @Override
     public Optional<String> get(String key) {
         String value = values.get(key);
         if (value == null) {
@@ -132,14 +134,17 @@ public final class OpalineConfig {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    @Override
     public String get(String key, String defaultValue) {
         return get(key).orElse(defaultValue);
     }
 
+    @Override
     public int getInt(String key, int defaultValue) {
         return get(key).map(v -> parse(key, v, Integer::parseInt)).orElse(defaultValue);
     }
 
+    @Override
     public boolean getBoolean(String key, boolean defaultValue) {
         return get(key).map(v -> {
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
@@ -150,11 +155,13 @@ public final class OpalineConfig {
     }
 
     /** Durations as ISO-8601 (PT30S) or plain seconds. */
+    @Override
     public Duration getDuration(String key, Duration defaultValue) {
         return get(key).map(v -> parse(key, v, s -> s.toUpperCase(Locale.ROOT).startsWith("P")
                 ? Duration.parse(s) : Duration.ofSeconds(Long.parseLong(s)))).orElse(defaultValue);
     }
 
+    @Override
     public Path getPath(String key, Path defaultValue) {
         return get(key).map(v -> home.resolve(v)).orElse(defaultValue);
     }

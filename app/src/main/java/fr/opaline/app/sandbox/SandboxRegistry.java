@@ -1,7 +1,7 @@
 package fr.opaline.app.sandbox;
 
 import fr.opaline.app.config.OpalineConfig;
-import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.sandbox.SandboxService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,9 @@ import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobHandler;
-import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.sandbox.SandboxService;
 import fr.opaline.dmp.DmpChanges;
+import fr.opaline.dmp.DmpSettings;
 import fr.opaline.dmp.authorization.AuthorizationRenewal;
 import fr.opaline.dmp.authorization.AuthorizationRenewalHandler;
 import fr.opaline.dmp.authorization.DmpAuthorizations;
@@ -21,27 +22,23 @@ import fr.opaline.dmp.dica.DicaService;
 import fr.opaline.dmp.feeding.DmpFeedHandler;
 import fr.opaline.dmp.feeding.DmpFeedingListener;
 import fr.opaline.dmp.feeding.DmpFeedingService;
-import fr.opaline.dmp.feeding.DmpFeedingSettings;
 import fr.opaline.dmp.feeding.DmpVisibilityHandler;
 import fr.opaline.dmp.feeding.ReceivedDocumentFeedHandler;
-import fr.opaline.dmp.sandbox.DmpSandbox;
-import fr.opaline.dmp.sandbox.SandboxPki;
+import fr.opaline.sandbox.dmp.DmpSandbox;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.vihf.VihfStructure;
 import fr.opaline.dmp.xds.ProvideAndRegisterRequest;
 import fr.opaline.dmp.xds.XdsVocabulary;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * The DMP services of one process ({@code dmp.*}): the client over mutual TLS with the practice's
+ * The DMP services of one process, over its {@link DmpSettings} ({@code dmp.*}): the client over mutual TLS with the practice's
  * certificate when {@code dmp.url} is set; consent, DICA and feeding services always (consent is
  * recorded even without a DMP); in the practice server the feeding, visibility and authorisation
  * renewal handlers and the renewal scan; the sandbox DMP of {@code opaline sandbox}.
@@ -55,7 +52,12 @@ public final class DmpWiring implements ServerContribution {
     }
 
     public static boolean configured(OpalineConfig config) {
-        return config.get("dmp.url").isPresent();
+        return DmpSettings.from(config).enabled();
+    }
+
+    /** The process's DMP settings, read once over these core services' configuration. */
+    public static DmpSettings settings(CoreServices core) {
+        return core.shared(DmpSettings.class, () -> DmpSettings.from(core.config));
     }
 
     /** The process's DMP services (one client), built once over these core services. */
@@ -70,7 +72,7 @@ public final class DmpWiring implements ServerContribution {
                 changes);
         DicaService dica = new DicaService(core.database, guard, changes, core.clock);
         DmpFeedingService feeding = new DmpFeedingService(core.database, core.outbox, core.audit, core.clock,
-                feedingSettings(core.config));
+                settings(core).feeding());
         DmpClient client = client(core);
         if (client == null) {
             return new DmpServices(null, changes, guard, consent, dica, feeding, null, null);
@@ -81,16 +83,10 @@ public final class DmpWiring implements ServerContribution {
         return new DmpServices(client, changes, guard, consent, dica, feeding, authorizations, consultation);
     }
 
-    /** {@code dmp.feeding.deferral} (PT10M) and {@code dmp.feeding.maxAttempts} (200). */
-    public static DmpFeedingSettings feedingSettings(OpalineConfig config) {
-        return new DmpFeedingSettings(config.getDuration("dmp.feeding.deferral", DmpFeedingSettings.DEFAULT.deferral()),
-                config.getInt("dmp.feeding.maxAttempts", DmpFeedingSettings.DEFAULT.maxAttempts()));
-    }
-
     /** The listener scheduling the DMP send of every validated CR, when a DMP is configured; else null. */
     public static DmpFeedingListener publicationListener(CoreServices core) {
-        return configured(core.config) ? new DmpFeedingListener(core.outbox, core.clock, feedingSettings(core.config))
-                : null;
+        DmpSettings settings = settings(core);
+        return settings.enabled() ? new DmpFeedingListener(core.outbox, core.clock, settings.feeding()) : null;
     }
 
     /**
@@ -101,38 +97,24 @@ public final class DmpWiring implements ServerContribution {
      * carries), else 1 + FINESS.
      */
     public static DmpClient client(CoreServices core) {
-        OpalineConfig config = core.config;
-        String url = config.get("dmp.url").orElse(null);
-        if (url == null) {
+        DmpSettings settings = settings(core);
+        if (!settings.enabled()) {
             return null;
         }
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("dmp.url : adresse invalide « " + url + " »");
-        }
-        Path keystore = config.getPath("dmp.keystore", null);
-        if (keystore == null) {
-            throw new ConfigException("dmp.keystore : certificat de la structure (PKCS#12) requis pour le DMP");
-        }
-        char[] password = config.get("dmp.keystore.password", "").toCharArray();
-        Path truststore = config.getPath("dmp.truststore", null);
+        Path keystore = settings.requireKeystore();
         PracticeCredentials credentials;
         try {
-            credentials = PracticeCredentials.load(keystore, password, truststore,
-                    config.get("dmp.truststore.password", new String(password)).toCharArray());
+            credentials = PracticeCredentials.load(keystore, settings.keystorePassword().toCharArray(),
+                    settings.truststore(), settings.truststorePassword().toCharArray());
         } catch (Exception e) {
             throw new ConfigException("dmp.keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
         }
-        VihfStructure structure = new VihfStructure(
-                credentials.structureId(config.get("dmp.structureId").orElse(null), core.profile),
-                config.get("dmp.activitySector", "SA08^1.2.250.1.71.4.2.4"), config.get("dmp.lps.id", "opaline"),
-                "Opaline", fr.opaline.app.OpalineVersion.version(), config.get("dmp.lps.homologation", "OPALINE-NON-HOMOLOGUE"));
+        VihfStructure structure = new VihfStructure(credentials.structureId(settings.structureId(), core.profile),
+                settings.activitySector(), settings.lpsId(), "Opaline", fr.opaline.app.OpalineVersion.version(),
+                settings.lpsHomologation());
         try {
-            return new DmpClient(new DmpEndpoints(base), new HttpDmpTransport(credentials.clientContext(),
-                    config.getDuration("dmp.connectTimeout", Duration.ofSeconds(5)),
-                    config.getDuration("dmp.timeout", Duration.ofSeconds(30)), 64L * 1024 * 1024),
+            return new DmpClient(new DmpEndpoints(settings.url()), new HttpDmpTransport(credentials.clientContext(),
+                    settings.connectTimeout(), settings.timeout(), 64L * 1024 * 1024),
                     new VihfSigner(credentials.key(), credentials.certificate(), structure),
                     new DmpClient.Source(core.profile.uidRoot().value() + ".8", "Opaline",
                             new ProvideAndRegisterRequest.Source(core.profile.uidRoot().value() + ".7",
@@ -145,19 +127,19 @@ public final class DmpWiring implements ServerContribution {
 
     @Override
     public List<ManagedService> services(CoreServices core) {
-        if (!configured(core.config)) {
+        DmpSettings settings = settings(core);
+        if (!settings.enabled()) {
             return List.of();
         }
         DmpServices dmp = dmpServices(core);
         AuthorizationRenewal renewal = new AuthorizationRenewal(dmp.authorizations(), core.outbox, core.clock,
-                core.config.getDuration("dmp.authorization.renewBefore", AuthorizationRenewal.DEFAULT_MARGIN));
-        return List.of(new PeriodicTask(AuthorizationRenewal.SERVICE_NAME,
-                core.config.getDuration("dmp.authorization.scanInterval", Duration.ofHours(6)), renewal::scan));
+                settings.renewBefore());
+        return List.of(new PeriodicTask(AuthorizationRenewal.SERVICE_NAME, settings.scanInterval(), renewal::scan));
     }
 
     @Override
     public List<JobHandler> jobHandlers(CoreServices core) {
-        if (!configured(core.config)) {
+        if (!settings(core).enabled()) {
             return List.of();
         }
         DmpServices dmp = dmpServices(core);
@@ -176,7 +158,7 @@ public final class DmpWiring implements ServerContribution {
      */
     public static SandboxService sandbox(OpalineConfig config, Path stateDirectory) {
         return new DmpSandbox(config.getInt("sandbox.dmp.port", 0),
-                SandboxPki.generate(config.get("sandbox.dmp.structureId", "1690000013")), stateDirectory,
+                DmpSandbox.pki(config.get("sandbox.dmp.structureId", "1690000013")), stateDirectory,
                 Clock.systemUTC(), config.getBoolean("sandbox.dmp.seed", true));
     }
 

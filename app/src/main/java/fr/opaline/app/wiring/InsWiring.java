@@ -1,30 +1,25 @@
 package fr.opaline.app.wiring;
 
-import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.lifecycle.PeriodicTask;
 import fr.opaline.core.outbox.JobHandler;
-import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.sandbox.SandboxService;
 import fr.opaline.ins.cog.CogService;
 import fr.opaline.ins.insi.InsiClient;
 import fr.opaline.ins.insi.InsiLookupService;
 import fr.opaline.ins.insi.InsiSettings;
-import fr.opaline.ins.insi.sandbox.InsiSandbox;
-import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.sandbox.ins.InsiSandbox;
+import fr.opaline.sandbox.ins.SandboxIdentities;
 import fr.opaline.ins.status.IdentityStatusService;
 import fr.opaline.ins.trust.ReceivedIdentityService;
 import fr.opaline.ins.trust.TrustedCorrespondents;
 import fr.opaline.ins.verification.InsVerificationHandler;
 import fr.opaline.ins.verification.InsVerificationScheduler;
-import fr.opaline.platform.tls.KeyStores;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 
 /**
  * The INS services of one process, from the configuration: INSi client (when {@code insi.url}
@@ -55,37 +50,9 @@ public final class InsWiring implements ServerContribution {
                 new ReceivedIdentityService(core.database, core.patients, statuses, lookup, correspondents, core.audit));
     }
 
-    /** The INSi client, or null when {@code insi.url} is not configured. */
+    /** The INSi client, or null when {@code insi.url} is not configured ({@link InsiSettings#from}). */
     public static InsiClient insiClient(OpalineConfig config, Clock clock) {
-        String url = config.get("insi.url").orElse(null);
-        if (url == null) {
-            return null;
-        }
-        URI endpoint;
-        try {
-            endpoint = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("insi.url : adresse invalide « " + url + " »");
-        }
-        InsiSettings settings = new InsiSettings(endpoint, config.getDuration("insi.timeout", Duration.ofSeconds(10)),
-                config.get("insi.lps.idam", "OPALINE"), config.get("insi.lps.version", "0.1"),
-                config.get("insi.lps.name", "Opaline"), config.get("insi.lps.instance", "opaline"),
-                config.get("insi.emitter", "opaline"), sslContext(config));
-        return new InsiClient(settings, clock);
-    }
-
-    /** The practice's certificate for the TLS client authentication INSi requires (PKCS#12). */
-    static SSLContext sslContext(OpalineConfig config) {
-        Path keystore = config.getPath("insi.keystore", null);
-        if (keystore == null) {
-            return null;
-        }
-        char[] password = config.get("insi.keystore.password", "").toCharArray();
-        try {
-            return KeyStores.sslContext(keystore, password, null, null);
-        } catch (Exception e) {
-            throw new ConfigException("insi.keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
-        }
+        return InsiSettings.from(config).map(settings -> new InsiClient(settings, clock)).orElse(null);
     }
 
     /** The sandbox INSi of {@code opaline sandbox}; port {@code sandbox.insi.port} (0: any free port). */

@@ -1,9 +1,9 @@
 package fr.opaline.app.wiring;
 
 import fr.opaline.app.config.OpalineConfig;
-import fr.opaline.core.sandbox.SandboxService;
-import fr.opaline.psc.sandbox.ECpsSimulator;
-import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
+import fr.opaline.sandbox.SandboxService;
+import fr.opaline.sandbox.psc.ECpsSimulator;
+import fr.opaline.sandbox.psc.SandboxOpenIdProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import fr.opaline.psc.oidc.OidcProvider;
 import fr.opaline.psc.oidc.OidcProviderConfig;
 import fr.opaline.psc.oidc.OidcProviders;
 import fr.opaline.psc.proxy.LanCertificate;
-import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
+import fr.opaline.sandbox.psc.SandboxOpenIdProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -161,11 +161,11 @@ public final class PscWiring implements ServerContribution {
     }
 
     /** The demo's configuration pointed at the sandbox PSC among these, unless the user configured a provider. */
-    public static OpalineConfig pointedAtSandbox(OpalineConfig config, List<fr.opaline.core.sandbox.SandboxService> sandboxes) {
+    public static OpalineConfig pointedAtSandbox(OpalineConfig config, List<fr.opaline.sandbox.SandboxService> sandboxes) {
         if (config.get("psc.providers").isPresent() || config.get("psc.provider.psc.discovery").isPresent()) {
             return config;
         }
-        for (fr.opaline.core.sandbox.SandboxService s : sandboxes) {
+        for (fr.opaline.sandbox.SandboxService s : sandboxes) {
             if (s instanceof SandboxOpenIdProvider psc) {
                 return config.with("psc.providers", OidcProviderConfig.PSC)
                         .with("psc.provider.psc.discovery", psc.discovery().toString())

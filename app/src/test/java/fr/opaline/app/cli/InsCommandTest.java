@@ -11,7 +11,7 @@ import fr.opaline.core.patient.IdentityStatus;
 import fr.opaline.core.patient.Patient;
 import fr.opaline.core.patient.PatientQuery;
 import fr.opaline.core.patient.PatientRepository;
-import fr.opaline.core.sandbox.SandboxService;
+import fr.opaline.sandbox.SandboxService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

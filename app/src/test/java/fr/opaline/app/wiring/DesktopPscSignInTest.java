@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.opaline.app.config.OpalineConfig;
-import fr.opaline.app.sandbox.SandboxHost;
+import fr.opaline.sandbox.SandboxHost;
 import fr.opaline.app.sandbox.SandboxRegistry;
 import fr.opaline.app.server.PracticeServer;
 import fr.opaline.app.server.ServerAssembly;
@@ -12,7 +12,7 @@ import fr.opaline.core.common.Actor;
 import fr.opaline.core.user.AccountAdministration.NewAccount;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
-import fr.opaline.psc.sandbox.SandboxOpenIdProvider;
+import fr.opaline.sandbox.psc.SandboxOpenIdProvider;
 import fr.opaline.ui.session.AuthenticatedUser;
 import fr.opaline.ui.session.AuthenticationException;
 import fr.opaline.ui.session.AuthenticationPort;

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import fr.opaline.core.archfixture.CoreClassThatOpensASocket;
+import fr.opaline.dmp.archfixture.DmpClassThatStartsTheSandbox;
 import fr.opaline.psc.archfixture.ServerOnTheJdkHttpServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,12 +40,14 @@ class ModuleBoundariesTest {
         ALLOWED.put("dmp", Set.of("core", "platform", "psc", "documents"));
         ALLOWED.put("mss", Set.of("core", "platform", "ins", "psc", "documents"));
         ALLOWED.put("drimboxbridge", Set.of("core", "platform", "documents", "hl7", "dmp"));
+        ALLOWED.put("sandbox", Set.of("core", "platform", "ins", "psc", "documents", "hl7", "dmp", "mss",
+                "drimboxbridge"));
         ALLOWED.put("server", Set.of("core", "platform", "api", "ins", "psc", "documents", "worklist", "hl7", "dmp",
                 "mss", "drimboxbridge"));
         ALLOWED.put("ui", Set.of("core", "platform", "api", "ins", "psc", "documents", "worklist", "hl7", "dmp", "mss",
                 "drimboxbridge"));
         ALLOWED.put("app", Set.of("core", "platform", "api", "server", "ins", "psc", "documents", "worklist", "hl7", "dmp",
-                "mss", "drimboxbridge", "ui"));
+                "mss", "drimboxbridge", "sandbox", "ui"));
     }
 
     static final String[] NETWORK = {"java.net.Socket", "java.net.ServerSocket", "java.net.HttpURLConnection",
@@ -96,6 +99,34 @@ class ModuleBoundariesTest {
         return noClasses().that().resideOutsideOfPackages("fr.opaline.ui..", "fr.opaline.app..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .because("only the desktop client uses JavaFX");
+    }
+
+    /**
+     * Decision 0250: the stand-ins for the national services are reached from {@code opaline demo}
+     * and {@code opaline sandbox} (module app) and from tests only; no domain module, nor the
+     * server, nor the desktop, may use them, so the practice server can never fall back on one.
+     */
+    static ArchRule sandboxOnlyFromApp() {
+        return noClasses().that().resideInAPackage("fr.opaline..").and().resideOutsideOfPackages("fr.opaline.app..",
+                        "fr.opaline.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("fr.opaline.sandbox..")
+                .because("docs/decisions/0250-sandbox-module.md: only opaline demo and opaline sandbox (app) use the sandbox");
+    }
+
+    @Test
+    void onlyTheAppUsesTheSandbox() {
+        sandboxOnlyFromApp().check(production);
+    }
+
+    /** The sandbox rule is not vacuous: a domain class that starts the DMP sandbox breaks it. */
+    @Test
+    void theSandboxRuleCatchesAViolation() {
+        JavaClasses offending = new ClassFileImporter().importClasses(DmpClassThatStartsTheSandbox.class);
+        assertThatThrownBy(() -> sandboxOnlyFromApp().check(offending)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("fr.opaline.sandbox.dmp.DmpSandbox");
+        int dmp = new ArrayList<>(ALLOWED.keySet()).indexOf("dmp");
+        assertThatThrownBy(() -> moduleRules().get(dmp).check(offending)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("fr.opaline.sandbox.dmp.DmpSandbox");
     }
 
     /** Decision 0001: every HTTP server is on platform/http (Jetty 12), none on the JDK's bare server. */

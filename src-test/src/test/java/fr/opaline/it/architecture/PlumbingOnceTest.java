@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plumbing is written once, in platform: the XML parser and transformer factories (with every
- * guard) and the TLS key and trust managers. The sandboxes' throw-away PKIs are the only exception
- * left, until they move to the sandbox module on platform's certificate helpers.
+ * guard) and the TLS key and trust managers, the sandbox's throw-away PKI included (decision 0250).
  */
 class PlumbingOnceTest {
 
@@ -41,7 +40,7 @@ class PlumbingOnceTest {
     }
 
     static ArchRule tlsManagersOnlyInPlatform() {
-        return noClasses().that().resideOutsideOfPackages("fr.opaline.platform..", "fr.opaline..sandbox..")
+        return noClasses().that().resideOutsideOfPackage("fr.opaline.platform..")
                 .should().callMethod(KeyManagerFactory.class, "getInstance", String.class)
                 .orShould().callMethod(TrustManagerFactory.class, "getInstance", String.class)
                 .because("TLS contexts are built by platform's KeyStores");

@@ -22,7 +22,7 @@ import fr.opaline.core.report.ReportVersion;
 import fr.opaline.core.scheduling.Booking;
 import fr.opaline.core.scheduling.BookingRequest;
 import fr.opaline.core.user.UserAccount;
-import fr.opaline.mss.sandbox.MssSandbox;
+import fr.opaline.sandbox.mss.MssSandbox;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;

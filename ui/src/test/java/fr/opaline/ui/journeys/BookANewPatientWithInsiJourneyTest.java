@@ -7,7 +7,7 @@ import fr.opaline.core.patient.Patient;
 import fr.opaline.core.patient.PatientQuery;
 import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.core.scheduling.AppointmentRepository;
-import fr.opaline.ins.insi.sandbox.InsiSandbox;
+import fr.opaline.sandbox.ins.InsiSandbox;
 import fr.opaline.ins.insi.TraitComparison;
 import fr.opaline.ui.testing.DesktopFixture;
 import java.util.List;

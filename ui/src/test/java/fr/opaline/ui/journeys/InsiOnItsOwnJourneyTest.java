@@ -8,7 +8,7 @@ import fr.opaline.core.patient.PatientQuery;
 import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.core.patient.Sex;
 import fr.opaline.ins.insi.InsiLookupService;
-import fr.opaline.ins.insi.sandbox.InsiSandbox;
+import fr.opaline.sandbox.ins.InsiSandbox;
 import fr.opaline.ins.status.IdentityEvidence;
 import fr.opaline.ui.testing.DesktopFixture;
 import fr.opaline.ui.widgets.IdentityBadge;

@@ -7,7 +7,7 @@ import fr.opaline.core.order.ImagingOrder;
 import fr.opaline.core.order.OrderRepository;
 import fr.opaline.mss.directory.DirectoryClient;
 import fr.opaline.mss.outbound.OrderCorrespondents;
-import fr.opaline.mss.sandbox.MssSandbox;
+import fr.opaline.sandbox.mss.MssSandbox;
 import fr.opaline.server.DirectoryEndpoint;
 import fr.opaline.ui.testing.DesktopFixture;
 import java.nio.file.Files;

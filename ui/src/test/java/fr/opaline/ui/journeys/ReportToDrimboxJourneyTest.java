@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opaline.core.report.ReportVersion;
 import fr.opaline.dmp.xds.XdsDocumentEntry;
-import fr.opaline.drimboxbridge.sandbox.ReceivedCr;
+import fr.opaline.sandbox.drimbox.ReceivedCr;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.testing.DesktopFixture;
 import fr.opaline.ui.testing.ReportingFixture;

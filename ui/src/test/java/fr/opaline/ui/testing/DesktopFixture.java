@@ -28,8 +28,8 @@ import fr.opaline.dmp.consent.ConsentGuard;
 import fr.opaline.dmp.consent.DmpConsentService;
 import fr.opaline.dmp.consultation.DmpConsultationService;
 import fr.opaline.dmp.dica.DicaService;
-import fr.opaline.dmp.sandbox.DmpSandbox;
-import fr.opaline.dmp.sandbox.SandboxPki;
+import fr.opaline.sandbox.dmp.DmpSandbox;
+import fr.opaline.sandbox.pki.SandboxPki;
 import fr.opaline.dmp.tls.PracticeCredentials;
 import fr.opaline.dmp.vihf.VihfSigner;
 import fr.opaline.dmp.vihf.VihfStructure;
@@ -39,8 +39,8 @@ import fr.opaline.core.practice.PracticeSettings;
 import fr.opaline.ins.insi.InsiClient;
 import fr.opaline.ins.insi.InsiLookupService;
 import fr.opaline.ins.insi.InsiSettings;
-import fr.opaline.ins.insi.sandbox.InsiSandbox;
-import fr.opaline.ins.insi.sandbox.SandboxIdentities;
+import fr.opaline.sandbox.ins.InsiSandbox;
+import fr.opaline.sandbox.ins.SandboxIdentities;
 import fr.opaline.ins.status.IdentityStatusService;
 import java.io.IOException;
 import fr.opaline.ui.session.AuthenticationPort;
@@ -192,7 +192,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** One test PKI per run: generating its RSA keys is the slow part. */
     private static synchronized SandboxPki pki() throws Exception {
         if (sharedPki == null) {
-            sharedPki = SandboxPki.generate(DMP_STRUCTURE);
+            sharedPki = DmpSandbox.pki(DMP_STRUCTURE);
         }
         return sharedPki;
     }

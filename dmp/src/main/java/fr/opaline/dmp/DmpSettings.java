@@ -1,0 +1,70 @@
+package fr.opaline.dmp;
+
+import fr.opaline.core.settings.Settings;
+import fr.opaline.core.settings.SettingsException;
+import fr.opaline.dmp.authorization.AuthorizationRenewal;
+import fr.opaline.dmp.feeding.DmpFeedingSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The DMP settings of one process ({@code dmp.*}), read once from the configuration and shared by
+ * the practice server and the CLI. Without {@code dmp.url} the DMP is off ({@link #enabled()}):
+ * consent and DICA still work, nothing is sent.
+ *
+ * @param url                base address of the DMP's SOAP services; null: no DMP
+ * @param keystore           the practice's certificate (PKCS#12): TLS client and VIHF signer
+ * @param structureId        {@code dmp.structureId}; null: the certificate's, else 1 + FINESS
+ * @param feeding            deferral and attempts of the CR sends
+ * @param renewBefore        how long before its end an authorisation is renewed
+ * @param scanInterval       how often the server looks for authorisations to renew
+ */
+public record DmpSettings(URI url, Path keystore, String keystorePassword, Path truststore, String truststorePassword,
+                          String structureId, String activitySector, String lpsId, String lpsHomologation,
+                          Duration connectTimeout, Duration timeout, DmpFeedingSettings feeding, Duration renewBefore,
+                          Duration scanInterval) {
+
+    public static DmpSettings from(Settings settings) {
+        String address = settings.get("dmp.url").orElse(null);
+        URI url = null;
+        if (address != null) {
+            try {
+                url = URI.create(address);
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("dmp.url : adresse invalide « " + address + " »");
+            }
+        }
+        String password = settings.get("dmp.keystore.password", "");
+        return new DmpSettings(url, settings.getPath("dmp.keystore", null), password,
+                settings.getPath("dmp.truststore", null), settings.get("dmp.truststore.password", password),
+                settings.get("dmp.structureId").orElse(null),
+                settings.get("dmp.activitySector", "SA08^1.2.250.1.71.4.2.4"), settings.get("dmp.lps.id", "opaline"),
+                settings.get("dmp.lps.homologation", "OPALINE-NON-HOMOLOGUE"),
+                settings.getDuration("dmp.connectTimeout", Duration.ofSeconds(5)),
+                settings.getDuration("dmp.timeout", Duration.ofSeconds(30)),
+                new DmpFeedingSettings(settings.getDuration("dmp.feeding.deferral", DmpFeedingSettings.DEFAULT.deferral()),
+                        settings.getInt("dmp.feeding.maxAttempts", DmpFeedingSettings.DEFAULT.maxAttempts())),
+                settings.getDuration("dmp.authorization.renewBefore", AuthorizationRenewal.DEFAULT_MARGIN),
+                settings.getDuration("dmp.authorization.scanInterval", Duration.ofHours(6)));
+    }
+
+    /** A DMP is configured ({@code dmp.url}). */
+    public boolean enabled() {
+        return url != null;
+    }
+
+    /** The practice's certificate, which a configured DMP requires. */
+    public Path requireKeystore() {
+        if (keystore == null) {
+            throw new SettingsException("dmp.keystore : certificat de la structure (PKCS#12) requis pour le DMP");
+        }
+        return keystore;
+    }
+
+    @Override
+    public String toString() {
+        return "DmpSettings[url=" + url + ", keystore=" + keystore + ", truststore=" + truststore + ", structureId="
+                + structureId + ", feeding=" + feeding + "]";
+    }
+}
