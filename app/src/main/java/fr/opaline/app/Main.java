@@ -18,6 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         FatalErrors.install();
+        fr.opaline.api.client.ApiClient.keepIdleConnectionsShorterThanTheServer();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         System.exit(commandLine().execute(args));

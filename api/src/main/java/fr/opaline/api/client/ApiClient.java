@@ -63,6 +63,27 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
+     * How long the JDK's HTTP client keeps an idle connection for reuse: shorter than the server's
+     * idle timeout (30 s, platform's {@code HttpSettings}), so the client always closes first. With the
+     * JDK's default (1200 s) the server closes a pooled connection while the desktop may be sending on
+     * it, and the call fails with "header parser received no bytes". The JDK reads the property once,
+     * when its first HTTP client is made: {@link #keepIdleConnectionsShorterThanTheServer()} is called
+     * at the start of {@code opaline}, and again here for processes that start otherwise (tests).
+     */
+    static final String KEEP_ALIVE_SECONDS = "20";
+
+    static {
+        keepIdleConnectionsShorterThanTheServer();
+    }
+
+    /** Sets {@code jdk.httpclient.keepalive.timeout} unless the operator set it. */
+    public static void keepIdleConnectionsShorterThanTheServer() {
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", KEEP_ALIVE_SECONDS);
+        }
+    }
+
+    /**
      * Connects to the practice server and checks that it speaks this desktop's API version.
      *
      * @throws IncompatibleServerException the server's API is of another major version, or older
