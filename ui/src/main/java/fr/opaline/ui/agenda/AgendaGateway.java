@@ -2,10 +2,8 @@ package fr.opaline.ui.agenda;
 
 import fr.opaline.api.AgendaApi;
 import fr.opaline.api.CatalogueView;
-import fr.opaline.core.catalogue.CatalogueRepository;
 import fr.opaline.core.common.Actor;
 import fr.opaline.core.scheduling.AgendaEntry;
-import fr.opaline.core.scheduling.AgendaQuery;
 import fr.opaline.core.scheduling.Appointment;
 import fr.opaline.core.scheduling.Booking;
 import fr.opaline.core.scheduling.BookingRequest;
@@ -17,8 +15,8 @@ import java.util.UUID;
 
 /**
  * The agenda's reads and the booking actions, through the practice server's API (which names the
- * signed-in user in the audit trail itself; the actor given here is then not sent). Without an API
- * (unit tests of the screens) on core's services directly. Blocking: call off the FX thread.
+ * signed-in user in the audit trail itself; the actor given here is not sent). Blocking: call off
+ * the FX thread.
  */
 public final class AgendaGateway {
 
@@ -29,32 +27,20 @@ public final class AgendaGateway {
     }
 
     private AgendaApi api() {
-        return services.api() == null ? null : services.api().api(AgendaApi.class);
+        return services.api().api(AgendaApi.class);
     }
 
     public Catalogue catalogue() {
-        AgendaApi api = api();
-        if (api != null) {
-            CatalogueView view = api.catalogue();
-            return new Catalogue(view.rooms(), view.examTypes());
-        }
-        return services.database().inSnapshot(ctx -> {
-            CatalogueRepository catalogue = new CatalogueRepository(ctx);
-            return new Catalogue(catalogue.rooms(), catalogue.examTypes());
-        });
+        CatalogueView view = api().catalogue();
+        return new Catalogue(view.rooms(), view.examTypes());
     }
 
     public List<AgendaEntry> agenda(Collection<UUID> roomIds, Instant from, Instant to) {
-        AgendaApi api = api();
-        if (api != null) {
-            return api.agenda(List.copyOf(roomIds), from, to);
-        }
-        return new AgendaQuery(services.database().dsl()).between(roomIds, from, to);
+        return api().agenda(List.copyOf(roomIds), from, to);
     }
 
     public Booking book(BookingRequest request, Actor actor) {
-        AgendaApi api = api();
-        return api != null ? api.book(request) : services.booking().book(request, actor);
+        return api().book(request);
     }
 
     /** The annuaire santé through the practice server (name or RPPS); refused without a server. */
@@ -68,25 +54,18 @@ public final class AgendaGateway {
     }
 
     private fr.opaline.api.DirectoryApi directory() {
-        if (services.api() == null) {
-            throw new fr.opaline.core.common.BusinessRuleException(
-                    "L'annuaire santé se consulte par le serveur du cabinet.");
-        }
         return services.api().api(fr.opaline.api.DirectoryApi.class);
     }
 
     public Appointment move(UUID appointmentId, Instant start, UUID roomId, Actor actor) {
-        AgendaApi api = api();
-        return api != null ? api.move(appointmentId, start, roomId) : services.booking().move(appointmentId, start, roomId, actor);
+        return api().move(appointmentId, start, roomId);
     }
 
     public Appointment markArrived(UUID appointmentId, Actor actor) {
-        AgendaApi api = api();
-        return api != null ? api.markArrived(appointmentId) : services.booking().markArrived(appointmentId, actor);
+        return api().markArrived(appointmentId);
     }
 
     public Appointment cancel(UUID appointmentId, String reason, Actor actor) {
-        AgendaApi api = api();
-        return api != null ? api.cancel(appointmentId, reason) : services.booking().cancel(appointmentId, reason, actor);
+        return api().cancel(appointmentId, reason);
     }
 }

@@ -24,7 +24,7 @@ class AgendaViewModelTest {
     @BeforeEach
     void open() {
         f = new DesktopFixture();
-        model = new AgendaViewModel(new AgendaGateway(f.services()), Direct.background(), Messages.french(),
+        model = new AgendaViewModel(new AgendaGateway(f.signedIn(f.secretary)), Direct.background(), Messages.french(),
                 () -> f.actor, f.core.clock);
         model.start();
     }

@@ -29,8 +29,8 @@ class BookingViewModelTest {
     void open() {
         f = new DesktopFixture();
         Messages messages = Messages.french();
-        PatientDirectory directory = new PatientDirectory(f.services());
-        AgendaGateway gateway = new AgendaGateway(f.services());
+        PatientDirectory directory = new PatientDirectory(f.signedIn(f.secretary));
+        AgendaGateway gateway = new AgendaGateway(f.signedIn(f.secretary));
         booking = new BookingViewModel(gateway, Direct.background(), messages, () -> f.actor, f.core.clock.getZone(),
                 new PatientSearchViewModel(directory, Direct.background(), messages, () -> f.actor,
                         new InsModuleScanReader()),

@@ -70,7 +70,7 @@ class LocalAccountJourneyTest {
         new AccountsFixture(f.core).administration.create(AccountsFixture.ADMIN_PROCESS,
                 new NewAccount("accueil.durand", "Marie Durand", Role.SECRETAIRE, null, null, null),
                 TEMPORARY.toCharArray());
-        DesktopContext context = new DesktopContext("9.9.9-test", f.services().withApi(f.api()),
+        DesktopContext context = new DesktopContext("9.9.9-test", f.services(),
                 new ApiSignIn(f.api(), null), null, Locale.FRENCH, Duration.ofMinutes(10), Duration.ofSeconds(1));
         FxToolkit.setupStage((Stage stage) -> {
             app = new DesktopApplication(context);

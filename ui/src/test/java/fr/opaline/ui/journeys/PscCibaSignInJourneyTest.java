@@ -91,8 +91,12 @@ class PscCibaSignInJourneyTest {
         server.start();
         ProxyClient client = new ProxyClient(new HttpsProxyTransport(server.uri("127.0.0.1"),
                 ProxyTrust.pinned(tls.certificate()), Duration.ofSeconds(20)));
-        AuthenticationPort signIn = new ProxySignIn(client, AuthenticationPort.none(),
+        ProxySignIn psc = new ProxySignIn(client, AuthenticationPort.none(),
                 id -> new UserRepository(f.db.database().dsl()).findById(id), null, Duration.ofMinutes(1));
+        // The practice server checks the proxy's session itself before it opens its own (as opaline server does).
+        f.pscSessions = (handle, address) -> ProxyClient.authenticatedSession(client.session(handle),
+                id -> new UserRepository(f.db.database().dsl()).findById(id));
+        AuthenticationPort signIn = new fr.opaline.ui.session.ApiSignIn(f.api(), psc);
         DesktopContext context = new DesktopContext("9.9.9-test", f.services(), signIn, null, Locale.FRENCH,
                 Duration.ofMinutes(10), Duration.ofSeconds(1));
         FxToolkit.setupStage((Stage stage) -> {

@@ -22,7 +22,7 @@ class NewPatientViewModelTest {
     @BeforeEach
     void open() {
         f = new DesktopFixture();
-        form = new NewPatientViewModel(new PatientDirectory(f.services()), Direct.background(), Messages.french(),
+        form = new NewPatientViewModel(new PatientDirectory(f.signedIn(f.secretary)), Direct.background(), Messages.french(),
                 () -> f.actor, f.core.clock);
     }
 
@@ -80,7 +80,7 @@ class NewPatientViewModelTest {
 
     @Test
     void theBirthplaceIsNeverPrefilled() {
-        PatientSearchViewModel search = new PatientSearchViewModel(new PatientDirectory(f.services()),
+        PatientSearchViewModel search = new PatientSearchViewModel(new PatientDirectory(f.signedIn(f.secretary)),
                 Direct.background(), Messages.french(), () -> f.actor, new fr.opaline.ui.insscan.InsModuleScanReader());
         search.nameProperty().set("NOUVEAU");
         search.birthDateProperty().set("01/01/2000");

@@ -48,7 +48,7 @@ class PatientRecordViewModelTest {
             documents.insertIfAbsent(document(f.qualified.id(), "11488-4", "Consultation", feb, Provenance.MSSANTE));
             documents.insertIfAbsent(document(f.qualified.id(), "18748-4", "CR IRM février", feb, Provenance.DMP));
         });
-        PatientRecordViewModel record = new PatientRecordViewModel(new PatientDirectory(f.services()),
+        PatientRecordViewModel record = new PatientRecordViewModel(new PatientDirectory(f.signedIn(f.secretary)),
                 Direct.background(), Messages.french(), () -> f.actor);
 
         record.open(f.qualified.id());
@@ -67,7 +67,7 @@ class PatientRecordViewModelTest {
 
     @Test
     void anUnknownPatientIsExplained() {
-        PatientRecordViewModel record = new PatientRecordViewModel(new PatientDirectory(f.services()),
+        PatientRecordViewModel record = new PatientRecordViewModel(new PatientDirectory(f.signedIn(f.secretary)),
                 Direct.background(), Messages.french(), () -> f.actor);
         record.open(UUID.randomUUID());
         assertThat(record.errorProperty().get()).isEqualTo("Patient introuvable");

@@ -23,7 +23,7 @@ class PatientSearchViewModelTest {
     @BeforeEach
     void open() {
         f = new DesktopFixture();
-        search = new PatientSearchViewModel(new PatientDirectory(f.services()), Direct.background(), Messages.french(),
+        search = new PatientSearchViewModel(new PatientDirectory(f.signedIn(f.secretary)), Direct.background(), Messages.french(),
                 () -> f.actor, new InsModuleScanReader());
     }
 
@@ -93,7 +93,7 @@ class PatientSearchViewModelTest {
         assertThat(search.results()).isEmpty();
         assertThat(search.statusProperty().get()).startsWith("Aucun patient");
 
-        NewPatientViewModel creation = new NewPatientViewModel(new PatientDirectory(f.services()), Direct.background(),
+        NewPatientViewModel creation = new NewPatientViewModel(new PatientDirectory(f.signedIn(f.secretary)), Direct.background(),
                 Messages.french(), () -> f.actor, f.core.clock);
         creation.prefill(search);
         assertThat(creation.birthNameProperty().get()).isEqualTo("DUPONT");

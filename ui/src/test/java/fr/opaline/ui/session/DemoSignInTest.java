@@ -13,7 +13,7 @@ class DemoSignInTest {
     void theDemoPickerListsActiveAccountsFrontDeskFirstAndAuditsTheLogin() throws Exception {
         try (DesktopFixture f = new DesktopFixture()) {
             f.core.user("dr.lambert", Role.RADIOLOGUE, "99700000000");
-            DemoSignIn demo = new DemoSignIn(f.db.database(), f.core.audit, f.core.clock);
+            DemoSignIn demo = new DemoSignIn(f.api());
             assertThat(demo.accounts()).extracting(a -> a.login()).containsExactly("secretariat", "dr.lambert");
 
             AuthenticatedUser user = demo.signIn(f.secretary);

@@ -152,10 +152,10 @@ public final class DesktopFixture implements AutoCloseable {
                 "test", core.secretary);
     }
 
+    /** The desktop's services: this fixture's practice server (started at the first call), not signed in. */
     public DesktopServices services() {
-        return new DesktopServices(db.database(), core.patients, core.booking, core.clock,
-                "Cabinet de test", "H2 (test)", new RecordFeatures(insiLookup != null, dmpConsent != null,
-                dmpConsultation != null)).withOutbox(core.outbox);
+        return new DesktopServices(api(), core.clock, "Cabinet de test", "serveur du cabinet (test)",
+                new RecordFeatures(insiLookup != null, dmpConsent != null, dmpConsultation != null));
     }
 
     /**
@@ -227,8 +227,8 @@ public final class DesktopFixture implements AutoCloseable {
      */
     public DesktopContext context() {
         fr.opaline.api.client.ApiClient client = api();
-        return new DesktopContext("9.9.9-test", services().withApi(client), AuthenticationPort.none(),
-                new DemoSignIn(db.database(), core.audit, core.clock, client), Locale.FRENCH, Duration.ofMinutes(10),
+        return new DesktopContext("9.9.9-test", services(), AuthenticationPort.none(),
+                new DemoSignIn(client), Locale.FRENCH, Duration.ofMinutes(10),
                 Duration.ofSeconds(1));
     }
 
@@ -281,6 +281,9 @@ public final class DesktopFixture implements AutoCloseable {
         return all;
     }
 
+    /** How the fixture's server checks a Pro Santé Connect sign-in (a proxy e-santé's sessions); set before {@link #api()}. */
+    public fr.opaline.server.PscSessions pscSessions;
+
     /** Areas the fixture's server offers beyond sign-in, agenda and patients; set before {@link #api()}. */
     public fr.opaline.server.PracticeApi.Endpoints apiAreas = fr.opaline.server.PracticeApi.Endpoints.NONE;
 
@@ -290,7 +293,7 @@ public final class DesktopFixture implements AutoCloseable {
             fr.opaline.core.testing.AccountsFixture accounts = new fr.opaline.core.testing.AccountsFixture(core);
             fr.opaline.server.PracticeApi practice = fr.opaline.server.PracticeApi.over(db.database(), core.clock,
                     accounts.authentication, core.patients, core.booking, serverIdleLock, Duration.ofHours(12),
-                    new fr.opaline.server.PracticeApi.SignInOptions(null, core.audit), this::areas);
+                    new fr.opaline.server.PracticeApi.SignInOptions(pscSessions, core.audit), this::areas);
             try {
                 apiServer = new fr.opaline.server.ApiServer(fr.opaline.platform.http.HttpSettings.defaults("API test",
                         new java.net.InetSocketAddress("127.0.0.1", 0)),
@@ -311,7 +314,7 @@ public final class DesktopFixture implements AutoCloseable {
     /** The desktop's services through this fixture's server, signed in as {@code user} (demonstration picker). */
     public DesktopServices signedIn(UserAccount user) {
         api().api(fr.opaline.api.SessionApi.class).signInDemo(user.id());
-        return services().withApi(api());
+        return services();
     }
 
     @Override
