@@ -40,14 +40,29 @@ public final class ApiServer implements AutoCloseable {
     private final Routes routes;
 
     public ApiServer(HttpSettings settings, TlsIdentity identity, PracticeApi api, String productVersion) {
+        this(settings, identity, api, productVersion, Mounted.NONE);
+    }
+
+    /**
+     * Other routes served on the same port (the proxy e-santé's), outside {@code /api/v1}, and how
+     * their exceptions become HTTP refusals (null: not theirs). The API's own routes map their errors
+     * themselves.
+     */
+    public record Mounted(java.util.function.UnaryOperator<Routes> routes,
+                          java.util.function.Function<Throwable, fr.opaline.platform.http.HttpError> errors) {
+        public static final Mounted NONE = new Mounted(r -> r, e -> null);
+    }
+
+    public ApiServer(HttpSettings settings, TlsIdentity identity, PracticeApi api, String productVersion, Mounted mounted) {
         this.identity = identity;
         this.dispatcher = api.dispatcher();
         this.events = api.events();
         this.sessions = api.sessions();
         ObjectMapper mapper = Json.mapper();
         this.routes = routes(dispatcher, events, sessions, new ApiVersion(ApiVersion.CURRENT, productVersion));
+        Routes served = routes(dispatcher, events, sessions, new ApiVersion(ApiVersion.CURRENT, productVersion));
         this.http = new HttpService(settings.withTls(identity.context(PinnedTrust.anyClient()),
-                HttpSettings.ClientAuth.WANT), routes, mapper);
+                HttpSettings.ClientAuth.WANT), mounted.routes().apply(served), mapper, mounted.errors());
     }
 
     static Routes routes(Dispatcher dispatcher, EventHub events, Sessions sessions, ApiVersion version) {
@@ -161,7 +176,7 @@ public final class ApiServer implements AutoCloseable {
         return dispatcher;
     }
 
-    /** Every route, "METHOD /path" (the OpenAPI check). */
+    /** Every route of the API, "METHOD /path" (the OpenAPI check; mounted routes are not the API's). */
     public java.util.List<String> routeList() {
         return routes.describe();
     }

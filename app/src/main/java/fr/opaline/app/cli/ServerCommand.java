@@ -38,6 +38,10 @@ final class ServerCommand extends Subcommand implements Callable<Integer> {
                 (System.nanoTime() - started) / 1_000_000, runtime.server().services().size(),
                 runtime.core().database.settings().jdbcUrl().replaceAll("[;?].*", ""));
         runtime.healthUri().ifPresent(uri -> out().println("Supervision : " + uri));
+        runtime.server().services().stream().filter(fr.opaline.app.wiring.ApiLauncher.class::isInstance)
+                .map(fr.opaline.app.wiring.ApiLauncher.class::cast).findFirst()
+                .ifPresent(api -> out().println("Postes de travail (API et proxy e-santé) : port HTTPS " + api.port()
+                        + ", empreinte du certificat " + api.fingerprint()));
         out().println("Ctrl-C pour arrêter.");
         out().flush();
         runtime.awaitShutdown();

@@ -52,11 +52,12 @@ public final class ServerAssembly {
             services.addAll(contribution.services(core));
         }
         services.add(worker);
-        // A Pro Santé Connect sign-in at the proxy e-santé opens an API session on the same server.
+        // One HTTPS port: the API serves the proxy e-santé's routes, and a Pro Santé Connect sign-in
+        // at the proxy opens an API session on the same server.
         services.stream().filter(fr.opaline.app.wiring.ApiLauncher.class::isInstance)
                 .map(fr.opaline.app.wiring.ApiLauncher.class::cast)
                 .forEach(api -> services.stream().filter(fr.opaline.app.wiring.PscProxyLauncher.class::isInstance)
-                        .map(fr.opaline.app.wiring.PscProxyLauncher.class::cast).findFirst().ifPresent(api::bridge));
+                        .map(fr.opaline.app.wiring.PscProxyLauncher.class::cast).findFirst().ifPresent(api::serve));
         return new PracticeServer(services);
     }
 }

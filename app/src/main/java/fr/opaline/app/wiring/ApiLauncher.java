@@ -6,6 +6,8 @@ import fr.opaline.core.user.UserRepository;
 import fr.opaline.platform.http.HttpSettings;
 import fr.opaline.platform.tls.TlsIdentity;
 import fr.opaline.psc.client.ProxyClient;
+import fr.opaline.psc.proxy.ProxyHttpServer;
+import fr.opaline.psc.proxy.ProxyService;
 import fr.opaline.server.ApiServer;
 import fr.opaline.server.PscSessions;
 import java.net.InetSocketAddress;
@@ -27,6 +29,7 @@ public final class ApiLauncher implements ManagedService {
     private final CoreServices core;
     private final boolean loopback;
     private volatile PscSessions psc;
+    private PscProxyLauncher proxy;
     private boolean demo;
     private ApiServer server;
 
@@ -52,6 +55,19 @@ public final class ApiLauncher implements ManagedService {
                 id -> new UserRepository(core.database.dsl()).findById(id));
     }
 
+    /**
+     * The practice server's one HTTPS port: the proxy e-santé's routes served beside the API (and its
+     * sign-ins open API sessions). Before start; the proxy must start first.
+     */
+    public void serve(PscProxyLauncher proxy) {
+        if (loopback) {
+            throw new IllegalStateException("the loopback API of a desktop serves no proxy");
+        }
+        bridge(proxy);
+        this.proxy = proxy;
+        proxy.mountOn(this);
+    }
+
     @Override
     public String name() {
         return "API du serveur du cabinet";
@@ -63,11 +79,10 @@ public final class ApiLauncher implements ManagedService {
                 ? TlsIdentity.create("Opaline (ce poste)", List.of("127.0.0.1", "localhost"), TlsIdentity.Usage.SERVER,
                 Duration.ofDays(2))
                 : ApiWiring.serverIdentity(core.config);
-        InetSocketAddress bind = loopback ? new InetSocketAddress("127.0.0.1", 0)
-                : new InetSocketAddress(core.config.get("api.bind", "0.0.0.0"),
-                core.config.getInt("api.port", ApiWiring.DEFAULT_PORT));
-        HttpSettings settings = HttpSettings.defaults("API Opaline", bind)
-                .withThreads(core.config.getInt("api.threads", 64));
+        HttpSettings settings = loopback
+                ? HttpSettings.defaults("API Opaline", new InetSocketAddress("127.0.0.1", 0))
+                        .withThreads(core.config.getInt("api.threads", 64))
+                : ApiWiring.httpSettings(core.config);
         PscSessions checker = (handle, address) -> {
             PscSessions current = psc;
             if (current == null) {
@@ -76,9 +91,18 @@ public final class ApiLauncher implements ManagedService {
             }
             return current.verify(handle, address);
         };
+        ApiServer.Mounted mounted = ApiServer.Mounted.NONE;
+        if (proxy != null) {
+            ProxyService service = proxy.proxy();
+            if (service == null) {
+                throw new IllegalStateException("le proxy e-santé doit démarrer avant l'API qui le sert");
+            }
+            mounted = new ApiServer.Mounted(routes -> ProxyHttpServer.mount(routes, service), ProxyHttpServer::error);
+        }
         server = new ApiServer(settings, identity, ApiWiring.practiceApi(core, checker, demo),
-                OpalineVersion.version()).start();
-        LOG.info("API : {} — empreinte du certificat {}", server.uri(), identity.fingerprint());
+                OpalineVersion.version(), mounted).start();
+        LOG.info("API{} : {} — empreinte du certificat {}", proxy != null ? " et proxy e-santé" : "", server.uri(),
+                identity.fingerprint());
     }
 
     public URI uri() {

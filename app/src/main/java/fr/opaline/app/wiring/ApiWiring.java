@@ -26,13 +26,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application API in the practice server ({@code api.port}, default 8444, on {@code api.bind},
- * default every interface), with the LAN certificate the proxy e-santé already makes; and the
- * desktop's client of it, wherever the server runs.
+ * The application API in the practice server, on the server's one HTTPS port with the proxy
+ * e-santé ({@code psc.proxy.port}, default 8443, on {@code psc.proxy.bind}, default every
+ * interface; decision 0240), with the LAN certificate the proxy makes; and the desktop's client of
+ * it, wherever the server runs.
  */
 public final class ApiWiring implements ServerContribution {
 
-    public static final int DEFAULT_PORT = 8444;
+    /** The one HTTPS port of the practice server (API and proxy e-santé). */
+    public static final int DEFAULT_PORT = PscWiring.DEFAULT_PORT;
 
     @Override
     public List<ManagedService> services(CoreServices core) {
@@ -40,6 +42,33 @@ public final class ApiWiring implements ServerContribution {
             return List.of();
         }
         return List.of(new ApiLauncher(core, false));
+    }
+
+    /**
+     * The practice server's HTTPS server: on {@code psc.proxy.bind}:{@code psc.proxy.port}, 64 workers
+     * unless {@code psc.proxy.maxThreads}, the other bounds of {@code psc.proxy.*}, 1 MiB bodies for
+     * the API (the proxy's routes keep theirs). {@code api.port} and {@code api.bind}, from when the
+     * API had a port of its own, are refused unless they say the same.
+     */
+    static fr.opaline.platform.http.HttpSettings httpSettings(OpalineConfig config) {
+        java.net.InetSocketAddress bind = PscProxyLauncher.bind(config);
+        config.get("api.port").ifPresent(port -> {
+            if (!port.trim().equals(Integer.toString(bind.getPort()))) {
+                throw new fr.opaline.app.config.ConfigException("api.port=" + port.trim() + " : l'API et le proxy e-santé "
+                        + "partagent désormais un seul port HTTPS, psc.proxy.port (" + bind.getPort()
+                        + ") ; retirez api.port de opaline.properties (ou donnez-lui la même valeur) et pointez "
+                        + "api.url des postes sur ce port.");
+            }
+        });
+        config.get("api.bind").ifPresent(address -> {
+            if (!address.trim().equals(bind.getHostString())) {
+                throw new fr.opaline.app.config.ConfigException("api.bind=" + address.trim() + " : l'API et le proxy "
+                        + "e-santé partagent désormais une seule adresse d'écoute, psc.proxy.bind (" + bind.getHostString()
+                        + ") ; retirez api.bind de opaline.properties.");
+            }
+        });
+        return PscProxyLauncher.bounds(config, fr.opaline.platform.http.HttpSettings
+                .defaults("API et proxy e-santé", bind).withThreads(64));
     }
 
     /**

@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the proxy e-santé in the practice server. Keys, certificate and providers are read at
- * start, not at assembly, so that {@code opaline server --check} creates nothing.
+ * start, not at assembly, so that {@code opaline server --check} creates nothing. In the practice
+ * server its routes are served by the application API's HTTPS server ({@link #mountOn}: one port,
+ * {@code psc.proxy.port}); without the API in the process (the demonstration, whose API is on
+ * loopback) it listens on that port itself.
  */
 public final class PscProxyLauncher implements ManagedService {
 
@@ -28,6 +31,8 @@ public final class PscProxyLauncher implements ManagedService {
     private final CoreServices core;
     private ProxyHttpServer server;
     private ProxyService proxy;
+    private ApiLauncher host;
+    private java.util.concurrent.ScheduledExecutorService maintenance;
 
     PscProxyLauncher(CoreServices core) {
         this.core = core;
@@ -48,12 +53,28 @@ public final class PscProxyLauncher implements ManagedService {
                 config.getDuration("psc.refresh.ahead", Duration.ofSeconds(60)));
         proxy = new ProxyService(core.database, providers, vault, new AccountsWiring(core).reconciliation, core.audit,
                 core.clock, config.getBoolean("psc.proxy.bindToAddress", true), limits(config));
+        Duration refresh = config.getDuration("psc.refresh.every", Duration.ofSeconds(30));
+        if (host != null) {
+            maintenance = ProxyHttpServer.maintain(proxy, refresh);
+            LOG.info("Proxy e-santé : servi par l'API du serveur du cabinet — fournisseurs {}",
+                    providers.all().stream().map(p -> p.id()).toList());
+            return;
+        }
         LanCertificate.Material tls = PscWiring.certificate(config);
-        server = new ProxyHttpServer(proxy, httpSettings(config, LanCertificate.serverContext(tls)),
-                config.getDuration("psc.refresh.every", Duration.ofSeconds(30)));
+        server = new ProxyHttpServer(proxy, httpSettings(config, LanCertificate.serverContext(tls)), refresh);
         server.start();
         LOG.info("Proxy e-santé : https://<serveur>:{}/ — fournisseurs {} — empreinte du certificat {}", server.port(),
                 providers.all().stream().map(p -> p.id()).toList(), LanCertificate.fingerprint(tls.certificate()));
+    }
+
+    /** Served by the API's HTTPS server (set before start): the proxy then opens no port of its own. */
+    void mountOn(ApiLauncher api) {
+        this.host = api;
+    }
+
+    /** Whether its routes are served by the API's server. */
+    boolean mounted() {
+        return host != null;
     }
 
     /** Sign-ins under way: {@code psc.proxy.cibaStartsPerMinute}, {@code maxPendingLogins}, {@code loginExpiry}. */
@@ -68,10 +89,18 @@ public final class PscProxyLauncher implements ManagedService {
         }
     }
 
-    /** Where the proxy listens and its HTTP bounds ({@code psc.proxy.maxThreads}, {@code maxConnections}, deadlines). */
+    /** Where the proxy alone listens and its HTTP bounds ({@code psc.proxy.maxThreads}, {@code maxConnections}, deadlines). */
     static HttpSettings httpSettings(OpalineConfig config, javax.net.ssl.SSLContext tls) {
-        HttpSettings defaults = ProxyHttpServer.settings(new InetSocketAddress(config.get("psc.proxy.bind", "0.0.0.0"),
-                config.getInt("psc.proxy.port", PscWiring.DEFAULT_PORT)), tls);
+        return bounds(config, ProxyHttpServer.settings(bind(config), tls));
+    }
+
+    /** The practice server's one HTTPS port: {@code psc.proxy.bind}:{@code psc.proxy.port} (default every interface, 8443). */
+    static InetSocketAddress bind(OpalineConfig config) {
+        return new InetSocketAddress(config.get("psc.proxy.bind", "0.0.0.0"), config.getInt("psc.proxy.port", PscWiring.DEFAULT_PORT));
+    }
+
+    /** {@code defaults} with the bounds set in {@code psc.proxy.*}. */
+    static HttpSettings bounds(OpalineConfig config, HttpSettings defaults) {
         try {
             return defaults.withThreads(config.getInt("psc.proxy.maxThreads", defaults.maxThreads()))
                     .withMaxConnections(config.getInt("psc.proxy.maxConnections", defaults.maxConnections()))
@@ -83,9 +112,9 @@ public final class PscProxyLauncher implements ManagedService {
         }
     }
 
-    /** The bound port (tests bind port 0). */
+    /** The bound port (tests bind port 0): the API's when it serves the proxy. */
     public int port() {
-        return server.port();
+        return host != null ? host.port() : server.port();
     }
 
     public ProxyService proxy() {
@@ -94,8 +123,13 @@ public final class PscProxyLauncher implements ManagedService {
 
     @Override
     public void stop(Duration grace) {
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+            maintenance = null;
+        }
         if (server != null) {
             server.stop(grace);
+            server = null;
         }
     }
 }

@@ -139,14 +139,20 @@ public final class PscWiring implements ServerContribution {
         return config.getPath("psc.proxy.certificate", proxyDirectory(config).resolve("proxy-tls.crt"));
     }
 
-    /** The workstation's client of the proxy e-santé ({@code psc.proxy.url}, pinned certificate). */
+    /**
+     * The workstation's client of the proxy e-santé ({@code psc.proxy.url}, else the practice server's
+     * {@code api.url}: the same port; pinned certificate {@code psc.proxy.fingerprint}, else
+     * {@code api.fingerprint}).
+     */
     public static ProxyClient client(OpalineConfig config, URI serverOverride, String fingerprintOverride) {
-        URI url = serverOverride != null ? serverOverride : URI.create(config.get("psc.proxy.url",
-                "https://127.0.0.1:" + config.getInt("psc.proxy.port", DEFAULT_PORT) + "/"));
+        URI url = serverOverride != null ? serverOverride : URI.create(config.get("psc.proxy.url")
+                .or(() -> config.get("api.url"))
+                .orElse("https://127.0.0.1:" + config.getInt("psc.proxy.port", DEFAULT_PORT) + "/"));
         if (!url.getPath().endsWith("/")) {
             url = URI.create(url + "/");
         }
-        String fingerprint = fingerprintOverride != null ? fingerprintOverride : config.get("psc.proxy.fingerprint").orElse(null);
+        String fingerprint = fingerprintOverride != null ? fingerprintOverride : config.get("psc.proxy.fingerprint")
+                .or(() -> config.get("api.fingerprint")).orElse(null);
         ProxyTrust trust;
         if (fingerprint != null) {
             trust = ProxyTrust.pinned(fingerprint);

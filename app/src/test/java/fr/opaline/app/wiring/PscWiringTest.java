@@ -97,6 +97,15 @@ class PscWiringTest {
     }
 
     @Test
+    void aWorkstationReachesTheProxyAtThePracticeServersApiAddressAndFingerprint() {
+        // One port: a workstation configured for the API needs nothing more for Pro Santé Connect.
+        assertThatThrownBy(() -> PscWiring.client(OpalineConfig.of(home, Map.of("api.url", "https://serveur-cabinet:8443/")),
+                null, null)).isInstanceOf(ConfigException.class).hasMessageContaining("Certificat du serveur du cabinet inconnu");
+        assertThat(PscWiring.client(OpalineConfig.of(home, Map.of("api.url", "https://serveur-cabinet:8443/",
+                "api.fingerprint", "AB".repeat(32))), null, null)).isNotNull();
+    }
+
+    @Test
     void accountPoliciesComeFromTheConfiguration() {
         var security = AccountsWiring.security(OpalineConfig.of(home, Map.of("accounts.privileged.minLength", "14",
                 "accounts.privileged.maxAge", "none", "accounts.standard.maxAge", "P90D", "accounts.argon2.memoryKiB", "19456")));

@@ -30,7 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The proxy e-santé's HTTPS endpoints on the practice LAN (JSON), on the one HTTP scaffolding
+ * The proxy e-santé's HTTPS endpoints on the practice LAN (JSON). In the practice server they are
+ * {@linkplain #mount mounted} on the application API's HTTPS server (one port, one certificate);
+ * standing alone (tests, a server without the API) they run on the one HTTP scaffolding
  * ({@link HttpService}, Jetty): bounded workers and connections, a deadline for each request's
  * headers and body, bounded sizes, so that clients trickling their headers cannot hold a sign-in.
  *
@@ -87,14 +89,23 @@ public final class ProxyHttpServer implements ManagedService {
 
     @Override
     public synchronized void start() throws IOException {
-        server = new HttpService(settings, routes(), Json.mapper(), ProxyHttpServer::error).start();
-        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        server = new HttpService(settings, mount(new Routes(), service), Json.mapper(), ProxyHttpServer::error).start();
+        maintenance = maintain(service, maintenanceEvery);
+    }
+
+    /**
+     * Refreshes the sessions' tokens and forgets expired sign-ins every {@code every}, on a daemon
+     * thread, until the returned executor is shut down (the proxy mounted on another server runs it too).
+     */
+    public static ScheduledExecutorService maintain(ProxyService service, Duration every) {
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "proxy-esante-refresh");
             t.setDaemon(true);
             return t;
         });
-        long every = Math.max(1, maintenanceEvery.toMillis());
-        maintenance.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
+        long millis = Math.max(1, every.toMillis());
+        maintenance.scheduleWithFixedDelay(() -> maintain(service), millis, millis, TimeUnit.MILLISECONDS);
+        return maintenance;
     }
 
     public int port() {
@@ -121,7 +132,7 @@ public final class ProxyHttpServer implements ManagedService {
         }
     }
 
-    private void maintain() {
+    private static void maintain(ProxyService service) {
         try {
             service.maintain();
         } catch (RuntimeException e) {
@@ -129,26 +140,49 @@ public final class ProxyHttpServer implements ManagedService {
         }
     }
 
-    private Routes routes() {
-        return new Routes()
+    /**
+     * Adds the proxy's routes to {@code routes} (those of the server it shares). Its bodies stay
+     * bounded to {@link #MAX_BODY} whatever that server accepts for its own routes.
+     */
+    public static Routes mount(Routes routes, ProxyService service) {
+        return routes
                 .get("/health", x -> Reply.json(Map.of("status", "ok")))
                 .get("/psc/providers", x -> Reply.json(service.providers()))
-                .post("/psc/ciba", x -> Reply.json(service.startCiba(x.json(CibaStartRequest.class), client(x))))
+                .post("/psc/ciba", bounded(x -> Reply.json(service.startCiba(x.json(CibaStartRequest.class), client(x)))))
                 .get("/psc/ciba/{id}", x -> Reply.json(service.cibaStatus(x.pathParameter("id"), client(x))))
                 .delete("/psc/ciba/{id}", x -> {
                     service.cancelCiba(x.pathParameter("id"), client(x));
                     return Reply.noContent();
                 })
-                .post("/psc/browser", x -> Reply.json(service.startBrowser(x.json(BrowserStartRequest.class), client(x))))
-                .post("/psc/browser/{id}/callback", x -> Reply.json(service.browserCallback(x.pathParameter("id"),
-                        x.json(BrowserCallback.class), client(x))))
+                .post("/psc/browser", bounded(x -> Reply.json(service.startBrowser(x.json(BrowserStartRequest.class), client(x)))))
+                .post("/psc/browser/{id}/callback", bounded(x -> Reply.json(service.browserCallback(x.pathParameter("id"),
+                        x.json(BrowserCallback.class), client(x)))))
                 .get("/psc/session", x -> Reply.json(service.session(bearer(x), client(x))))
                 .delete("/psc/session", x -> {
                     service.logout(bearer(x), client(x));
                     return Reply.noContent();
                 })
-                .post("/psc/session/refresh", x -> Reply.json(service.refresh(bearer(x), client(x))))
-                .post("/psc/session/link", x -> Reply.json(service.link(bearer(x), x.json(LinkRequest.class), client(x))));
+                .post("/psc/session/refresh", bounded(x -> Reply.json(service.refresh(bearer(x), client(x)))))
+                .post("/psc/session/link", bounded(x -> Reply.json(service.link(bearer(x), x.json(LinkRequest.class), client(x)))));
+    }
+
+    /** A sign-in route: a body declared larger than {@link #MAX_BODY} gets 413 before it is read. */
+    private static Routes.Handler bounded(Routes.Handler handler) {
+        return x -> {
+            long declared = x.header("Content-Length").map(ProxyHttpServer::length).orElse(0L);
+            if (declared > MAX_BODY || x.header("Transfer-Encoding").isPresent() && x.body().length > MAX_BODY) {
+                throw new HttpError(413, "too_large", "Requête trop volumineuse (au plus " + MAX_BODY + " octets).");
+            }
+            return handler.handle(x);
+        };
+    }
+
+    private static long length(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static String client(Exchange exchange) {
@@ -160,8 +194,8 @@ public final class ProxyHttpServer implements ManagedService {
                 "Session absente : connectez-vous."));
     }
 
-    /** The proxy's refusals as the workstation's client reads them ({@code {error, message}}). */
-    private static HttpError error(Throwable e) {
+    /** The proxy's refusals as the workstation's client reads them ({@code {error, message}}); null: not the proxy's. */
+    public static HttpError error(Throwable e) {
         if (e instanceof ProxyException p) {
             return new HttpError(p.status(), p.error(), p.getMessage());
         }

@@ -8,8 +8,6 @@ import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.catalogue.Room;
 import fr.opaline.core.common.Json;
-import fr.opaline.core.outbox.JobState;
-import fr.opaline.core.outbox.OutboxJob;
 import fr.opaline.core.patient.Sex;
 import fr.opaline.core.scheduling.Appointment;
 import fr.opaline.core.scheduling.AppointmentRepository;
@@ -32,8 +30,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -46,18 +46,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Multi-seat on PostgreSQL, across processes: one practice server JVM and two workstation JVMs,
- * each workstation booking every slot of the same room's agenda from several threads at once.
- * The agenda ends up without any overlap, every booking reported is in the database and no
- * other, accession numbers are unique, and the server runs the outbox job of every booking
- * exactly once. Skipped without OPALINE_TEST_PG_URL (CI sets it).
+ * Multi-seat on PostgreSQL, across processes, through the API: one practice server JVM (as
+ * {@code opaline server} assembles it, the only one holding a database account) and two
+ * workstation JVMs that hold no database URL, each with its own workstation key and front-desk
+ * session, each booking every slot of the same room's agenda through {@code AgendaApi.book} from
+ * several threads at once. The agenda ends up without any overlap, every booking reported is in the
+ * database and no other, accession numbers are unique; and every booking made at one seat reaches
+ * the other through the server's event stream within 2 s. Skipped without OPALINE_TEST_PG_URL (CI
+ * sets it).
  */
 class MultiSeatBookingTest {
 
-    static final String NOTIFY = "test.multiseat.notify";
     private static final int SLOTS = 60;
     private static final int EXAM_MINUTES = 20;
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final long EVENT_WITHIN_MILLIS = 2000;
+    private static final String PASSWORD = "Accueil-Plusieurs-Postes-2026!";
 
     @TempDir
     Path dir;
@@ -85,6 +89,14 @@ class MultiSeatBookingTest {
             in.write(line + "\n");
             in.flush();
         }
+
+        /** appointment id → when this seat heard of it. */
+        Map<String, Long> events() {
+            Map<String, Long> out = new HashMap<>();
+            all.stream().filter(l -> l.startsWith("EVENT ")).map(l -> l.split(" "))
+                    .forEach(f -> out.putIfAbsent(f[1], Long.parseLong(f[2])));
+            return out;
+        }
     }
 
     @Test
@@ -99,25 +111,26 @@ class MultiSeatBookingTest {
             Instant first = Instant.parse("2026-03-02T07:00:00Z"); // 8:00 in Paris
             List<Instant> slots = IntStream.range(0, SLOTS).mapToObj(i -> first.plus(Duration.ofMinutes(10L * i))).toList();
 
+            // The server's configuration only: the workstations have none but the server's address and fingerprint.
             Path config = Files.writeString(dir.resolve("opaline.properties"), String.join("\n",
                     "db.url=" + db.database().settings().jdbcUrl(),
-                    "db.poolSize=4", "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "api.port=0", "api.bind=127.0.0.1", "backup.enabled=false", "outbox.poll=PT0.2S",
-                    "outbox.threads=2", "server.name=multiseat-server", "worklist.port=0", "worklist.bindAddress=127.0.0.1", ""));
+                    "db.poolSize=8", "health.port=0", "psc.proxy.port=0", "psc.proxy.bind=127.0.0.1", "backup.enabled=false",
+                    "outbox.poll=PT0.2S", "outbox.threads=2", "server.name=multiseat-server", "worklist.port=0",
+                    "worklist.bindAddress=127.0.0.1", "accounts.argon2.memoryKiB=1024", "accounts.argon2.iterations=1", ""));
             try {
-                Child server = start(ServerProcess.class, config.toString(), dir.resolve("server").toString());
+                Child server = start(ServerProcess.class, config.toString(), dir.resolve("server").toString(), PASSWORD,
+                        "accueil.1", "accueil.2");
                 URI health = URI.create(server.await("HEALTH ").substring("HEALTH ".length()));
+                String[] api = server.await("API ").split(" ");
+                String serverUri = "https://127.0.0.1:" + api[1] + "/";
 
                 String slotList = slots.stream().map(Instant::toString).collect(Collectors.joining(","));
                 String patientList = patients.stream().map(UUID::toString).collect(Collectors.joining(","));
                 List<Child> desks = new ArrayList<>();
                 for (int w = 1; w <= 2; w++) {
-                    // Until every screen goes through the API, a workstation that opens the database
-                    // holds a copy of the server's audit key (README, "Plusieurs postes").
-                    Path secrets = Files.createDirectories(dir.resolve("desk" + w).resolve("secrets"));
-                    Files.copy(dir.resolve("server/secrets/audit-chain.key"), secrets.resolve("audit-chain.key"));
-                    desks.add(start(WorkstationProcess.class, config.toString(), dir.resolve("desk" + w).toString(),
-                            "poste-" + w, Integer.toString(41 * w), "3", room.id().toString(), exam.id().toString(),
-                            patientList, slotList));
+                    desks.add(start(WorkstationProcess.class, dir.resolve("desk" + w).toString(), serverUri, api[2],
+                            "accueil." + w, PASSWORD, Integer.toString(41 * w), "3", room.id().toString(),
+                            exam.id().toString(), patientList, slotList));
                 }
                 for (Child desk : desks) {
                     desk.await("READY");
@@ -126,20 +139,46 @@ class MultiSeatBookingTest {
                     desk.send("GO"); // both start booking at the same moment
                 }
                 List<String> results = new ArrayList<>();
-                List<Long> bookedPerDesk = new ArrayList<>();
+                List<List<String[]>> bookedPerDesk = new ArrayList<>();
                 for (Child desk : desks) {
                     desk.await("DONE");
-                    assertThat(desk.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-                    assertThat(desk.process().exitValue()).as(String.join("\n", desk.all())).isZero();
                     List<String> own = desk.all().stream().filter(l -> l.startsWith("RESULT ")).map(l -> l.substring(7)).toList();
                     assertThat(own).as("one result per slot").hasSize(SLOTS);
                     results.addAll(own);
-                    bookedPerDesk.add(own.stream().filter(r -> r.startsWith("BOOKED")).count());
+                    bookedPerDesk.add(own.stream().filter(r -> r.startsWith("BOOKED")).map(r -> r.split(" ")).toList());
                 }
-                assertThat(results).noneMatch(r -> r.startsWith("ERROR"));
-                System.out.printf("Multi-seat: %d attempts, bookings by workstation %s, %d refused as conflicts%n",
-                        results.size(), bookedPerDesk, results.stream().filter(r -> r.startsWith("CONFLICT")).count());
-                List<String[]> booked = results.stream().filter(r -> r.startsWith("BOOKED")).map(r -> r.split(" ")).toList();
+                assertThat(results).as(String.join("\n", results)).noneMatch(r -> r.startsWith("ERROR"));
+                System.out.printf("Multi-seat through the API: %d attempts, bookings by workstation %s, %d refused as conflicts%n",
+                        results.size(), bookedPerDesk.stream().map(List::size).toList(),
+                        results.stream().filter(r -> r.startsWith("CONFLICT")).count());
+                List<String[]> booked = bookedPerDesk.stream().flatMap(List::stream).toList();
+                assertThat(bookedPerDesk).as("both seats booked").allSatisfy(b -> assertThat(b).isNotEmpty());
+
+                // Each seat heard of every booking of the other within 2 s of the booking's answer.
+                List<Long> delays = new ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    Child other = desks.get(1 - w);
+                    for (String[] b : bookedPerDesk.get(w)) {
+                        long answeredAt = Long.parseLong(b[4]);
+                        long deadline = System.currentTimeMillis() + 10_000;
+                        while (!other.events().containsKey(b[1]) && System.currentTimeMillis() < deadline) {
+                            Thread.sleep(50);
+                        }
+                        Long heardAt = other.events().get(b[1]);
+                        assertThat(heardAt).as("seat %d heard of booking %s", 2 - w, b[1]).isNotNull();
+                        delays.add(Math.max(0, heardAt - answeredAt));
+                    }
+                }
+                delays.sort(Comparator.naturalOrder());
+                System.out.printf("Booking seen at the other seat: median %d ms, max %d ms after the booking's answer%n",
+                        delays.get(delays.size() / 2), delays.get(delays.size() - 1));
+                assertThat(delays).allMatch(d -> d <= EVENT_WITHIN_MILLIS);
+                for (Child desk : desks) {
+                    desk.send("STOP");
+                    desk.await("STOPPED");
+                    assertThat(desk.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    assertThat(desk.process().exitValue()).as(String.join("\n", desk.all())).isZero();
+                }
 
                 // The agenda: no two appointments overlap; exactly the reported ones are there.
                 List<Appointment> agenda = new AppointmentRepository(db.database().dsl())
@@ -157,14 +196,8 @@ class MultiSeatBookingTest {
                 assertThat(accessions).hasSize(booked.size());
                 assertThat(booked.stream().map(b -> b[2]).distinct().count()).isEqualTo(booked.size());
 
-                // The server ran each booking's job once, reading what the workstations wrote.
+                // The server runs what the bookings queued, and is healthy.
                 awaitOutboxDrained(health);
-                List<OutboxJob> jobs = fixture.outbox.list(Set.of(NOTIFY), Set.of(), null, 1000);
-                assertThat(jobs).hasSize(booked.size());
-                assertThat(jobs).allSatisfy(job -> {
-                    assertThat(job.state()).isEqualTo(JobState.DONE);
-                    assertThat(job.attempts()).isEqualTo(1);
-                });
 
                 // SIGTERM, as systemctl stop (Process.destroy() would also close our end of its output)
                 Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(server.process().pid())).start();
