@@ -2,7 +2,6 @@ package fr.opaline.app.cli;
 
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.api.client.ApiException;
-import fr.opaline.api.client.IncompatibleServerException;
 import fr.opaline.app.OpalineVersion;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.wiring.ApiLauncher;
@@ -47,37 +46,53 @@ final class DesktopCommand extends Subcommand implements Callable<Integer> {
                     + "(affichée au démarrage de « opaline server »).");
             return 2;
         }
-        try (CoreServices core = CoreServices.open(config)) {
-            AuthenticationPort signIn = SignInWiring.workstation(core);
-            ApiLauncher local = null;
-            ApiClient api;
-            try {
-                if (remote == null) {
-                    local = ApiLauncher.inProcess(core, false, signIn instanceof ProxySignIn
-                            ? PscWiring.client(config, null, null) : null);
-                    local.start();
-                    api = ApiWiring.connect(config, local.uri(), local.fingerprint());
-                } else {
-                    api = ApiWiring.connect(config, remote, pinned);
-                }
-            } catch (IncompatibleServerException e) {
-                err().println("Erreur : " + e.getMessage());
-                return 3;
-            } catch (ApiException e) {
-                err().println("Erreur : " + e.getMessage());
-                return 3;
-            }
-            try {
-                DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), signIn, false, api));
-            } finally {
-                api.close();
-                if (local != null) {
-                    local.stop(Duration.ofSeconds(2));
-                }
-            }
+        try {
+            return remote == null ? singleSeat(config) : workstation(config, remote, pinned);
         } catch (UnsupportedOperationException e) {
             err().println(DesktopUnavailable.explain(e));
             return 2;
+        }
+    }
+
+    /**
+     * A workstation of a practice server on the LAN: no database, no domain service in this process,
+     * only the server's URL, its certificate's fingerprint and this workstation's key.
+     */
+    private int workstation(OpalineConfig config, URI remote, String pinned) throws Exception {
+        ApiClient api;
+        try {
+            api = ApiWiring.connect(config, remote, pinned);
+        } catch (ApiException e) {
+            err().println("Erreur : " + e.getMessage());
+            return 3;
+        }
+        try (api) {
+            DesktopLauncher.launch(DesktopWiring.workstation(config, OpalineVersion.version(),
+                    SignInWiring.workstation(config), api));
+        }
+        return 0;
+    }
+
+    /** One seat: the practice server in this process, the desktop through its API on loopback. */
+    private int singleSeat(OpalineConfig config) throws Exception {
+        try (CoreServices core = CoreServices.open(config)) {
+            AuthenticationPort signIn = SignInWiring.workstation(core);
+            ApiLauncher local = ApiLauncher.inProcess(core, false, signIn instanceof ProxySignIn
+                    ? PscWiring.client(config, null, null) : null);
+            ApiClient api;
+            try {
+                local.start();
+                api = ApiWiring.connect(config, local.uri(), local.fingerprint());
+            } catch (ApiException e) {
+                err().println("Erreur : " + e.getMessage());
+                local.stop(Duration.ofSeconds(2));
+                return 3;
+            }
+            try (api) {
+                DesktopLauncher.launch(DesktopWiring.context(core, OpalineVersion.version(), signIn, false, api));
+            } finally {
+                local.stop(Duration.ofSeconds(2));
+            }
         }
         return 0;
     }

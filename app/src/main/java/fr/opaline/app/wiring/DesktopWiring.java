@@ -1,19 +1,24 @@
 package fr.opaline.app.wiring;
 
+import fr.opaline.api.client.ApiClient;
+import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.core.persistence.DatabaseSettings;
 import fr.opaline.ui.DesktopContext;
 import fr.opaline.ui.DesktopServices;
 import fr.opaline.ui.RecordFeatures;
+import fr.opaline.ui.session.ApiSignIn;
 import fr.opaline.ui.session.AuthenticationPort;
 import fr.opaline.ui.session.DemoSignIn;
+import fr.opaline.ui.session.ProxySignIn;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The desktop's wiring: core services, how users sign in, and the workstation preferences read
- * from the configuration ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}); the
- * report editor, the feeding queue and the Administration screen go through the API only
- * ({@link AdministrationWiring} builds the administration area on the server).
+ * The desktop's wiring: the connection to the practice server's API (every screen goes through
+ * it), how users sign in, and the workstation preferences read from the configuration
+ * ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}, {@code ui.practiceName} on a
+ * workstation). The desktop receives no database and no domain service.
  */
 public final class DesktopWiring {
 
@@ -21,37 +26,44 @@ public final class DesktopWiring {
     }
 
     /**
+     * The desktop of a process that also runs the practice server (single seat, {@code opaline demo}):
+     * the practice's name, the database's description and the record's services read here, everything
+     * else through the API on loopback.
+     *
      * @param demo whether this is {@code opaline demo}: the only case where the fictitious-account
      *             picker exists
      */
     public static DesktopContext context(CoreServices core, String version, AuthenticationPort authentication,
-                                         boolean demo) {
-        return context(core, version, authentication, demo, null);
+                                         boolean demo, ApiClient api) {
+        return context(core.config, core.clock, core.profile.name() == null ? "Opaline" : core.profile.name(),
+                describe(core.database.settings()), recordFeatures(core), version, authentication, demo, api);
     }
 
     /**
-     * The desktop going through the practice server's API: sign-in (local accounts, Pro Santé
-     * Connect, the demonstration picker), agenda and booking, patient search and record; the other
-     * screens still on this process's services until they move to the API.
-     *
-     * @param api the connection to the practice server (in this process or on the LAN); null: none
+     * The desktop of a workstation on the LAN: no database here. The record offers INSi, the DICA and
+     * the DMP consultation; where the server has one of them switched off it answers so, in French.
      */
-    public static DesktopContext context(CoreServices core, String version, AuthenticationPort authentication,
-                                         boolean demo, fr.opaline.api.client.ApiClient api) {
-        String language = core.config.get("ui.language", "fr");
+    public static DesktopContext workstation(OpalineConfig config, String version, AuthenticationPort authentication,
+                                             ApiClient api) {
+        return context(config, Clock.system(CoreServices.PRACTICE_ZONE), config.get("ui.practiceName", "Opaline"),
+                "serveur du cabinet " + api.base().getHost() + ":" + api.base().getPort(),
+                new RecordFeatures(true, true, true), version, authentication, false, api);
+    }
+
+    private static DesktopContext context(OpalineConfig config, Clock clock, String practiceName, String where,
+                                          RecordFeatures features, String version, AuthenticationPort authentication,
+                                          boolean demo, ApiClient api) {
+        String language = config.get("ui.language", "fr");
         if (!language.equals("fr") && !language.equals("en")) {
             throw new IllegalArgumentException("ui.language : « fr » ou « en » attendu, pas « " + language + " »");
         }
-        DesktopServices services = new DesktopServices(core.database, core.patients, core.booking, core.clock,
-                core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordFeatures(core)).withApi(api);
-        return new DesktopContext(version, services, api == null ? authentication
-                : new fr.opaline.ui.session.ApiSignIn(api, authentication instanceof fr.opaline.ui.session.ProxySignIn psc
-                        ? psc : null),
-                demo ? new DemoSignIn(core.database, core.audit, core.clock, api) : null,
+        DesktopServices services = new DesktopServices(api, clock, practiceName, where, features);
+        return new DesktopContext(version, services,
+                new ApiSignIn(api, authentication instanceof ProxySignIn psc ? psc : null),
+                demo ? new DemoSignIn(api) : null,
                 Locale.forLanguageTag(language),
-                core.config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
-                core.config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)));
+                config.getDuration("ui.idleLock", Duration.ofMinutes(10)),
+                config.getDuration("ui.worklistRefresh", Duration.ofSeconds(15)));
     }
 
     /**

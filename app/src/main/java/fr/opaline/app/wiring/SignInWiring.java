@@ -43,6 +43,23 @@ public final class SignInWiring {
         return psc(core, PscWiring.client(config, null, null), passwords);
     }
 
+    /**
+     * A workstation of a practice server on the LAN (no database here): passwords go to the server's
+     * API; Pro Santé Connect through the proxy e-santé of that server when this workstation knows its
+     * certificate (or {@code ui.psc.enabled}), the account then named by the proxy and checked again
+     * by the server when it opens its session.
+     */
+    public static AuthenticationPort workstation(OpalineConfig config) {
+        boolean known = config.get("psc.proxy.fingerprint").isPresent() || config.get("api.fingerprint").isPresent()
+                || Files.isRegularFile(PscWiring.certificateFile(config));
+        if (!config.getBoolean("ui.psc.enabled", known)) {
+            return AuthenticationPort.none();
+        }
+        Consumer<URI> browser = config.getBoolean("ui.psc.browser", true) ? SignInWiring::openInBrowser : null;
+        return new ProxySignIn(PscWiring.client(config, null, null), AuthenticationPort.none(), null, browser,
+                config.getDuration("ui.psc.browserTimeout", Duration.ofMinutes(5)));
+    }
+
     /** {@code opaline demo}: the proxy of the practice server it runs, itself pointed at the sandbox PSC. */
     public static AuthenticationPort demo(CoreServices core, PracticeServer server) {
         LocalAccountSignIn passwords = new LocalAccountSignIn(new AccountsWiring(core).authentication);

@@ -129,6 +129,33 @@ class ModuleBoundariesTest {
                 .hasMessageContaining("fr.opaline.sandbox.dmp.DmpSandbox");
     }
 
+    /**
+     * Three tiers (decision 0002): the desktop reaches the data through the practice server's API
+     * only: no database, repository, SQL, transaction, outbox or audit trail of its own.
+     */
+    static ArchRule uiTalksToTheServerOnly() {
+        return noClasses().that().resideInAPackage("fr.opaline.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("fr.opaline.core.persistence..", "org.jooq..",
+                        "java.sql..", "javax.sql..", "fr.opaline.core.jooq..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("fr.opaline.core.outbox.Outbox")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("fr.opaline.core.audit.AuditTrail")
+                .because("ARCHITECTURE.md: ui talks to the practice server through the API client only");
+    }
+
+    @Test
+    void theDesktopTalksToThePracticeServerOnly() {
+        uiTalksToTheServerOnly().check(production);
+    }
+
+    @Test
+    void theThreeTierRuleCatchesAViolation() {
+        JavaClasses offending = new ClassFileImporter().importClasses(
+                fr.opaline.ui.archfixture.UiClassThatReadsTheDatabase.class);
+        assertThatThrownBy(() -> uiTalksToTheServerOnly().check(offending)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PatientRepository");
+    }
+
     /** Decision 0001: every HTTP server is on platform/http (Jetty 12), none on the JDK's bare server. */
     static ArchRule noJdkHttpServer() {
         return noClasses().that().resideInAPackage("fr.opaline..")

@@ -39,7 +39,8 @@ public final class ProxySignIn implements AuthenticationPort {
 
     /**
      * @param passwords   local accounts (the fallback), or {@link AuthenticationPort#none()}
-     * @param accounts    the local account of an id (the workstation reads the practice's database)
+     * @param accounts    the local account of an id; null on a workstation without database: the account
+     *                    as the proxy names it (the practice server checks it again)
      * @param openBrowser shows the authorization address in the system browser; null: no browser flow
      */
     public ProxySignIn(ProxyClient proxy, AuthenticationPort passwords, Function<UUID, Optional<UserAccount>> accounts,
@@ -97,6 +98,23 @@ public final class ProxySignIn implements AuthenticationPort {
         return open(status, SignInMethod.PSC_BROWSER);
     }
 
+    /**
+     * A workstation without database: the account as the proxy names it; the practice server checks
+     * it again (active, linked) when it opens its own session on the proxy's.
+     */
+    private static Optional<UserAccount> asNamedByTheProxy(SessionView session) {
+        fr.opaline.psc.api.AccountView view = session.account();
+        fr.opaline.core.user.Role role;
+        try {
+            role = fr.opaline.core.user.Role.valueOf(view.role());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserAccount(view.id(), view.login(), view.displayName(), role,
+                session.professional() == null ? null : session.professional().rpps(), null, null, true,
+                session.createdAt()));
+    }
+
     /** The proxy's answer as the desktop's session: only an authenticated professional with an active account. */
     private AuthenticatedUser open(LoginStatus status, SignInMethod method) throws AuthenticationException {
         if (status.state() == LoginState.LINK_REQUIRED) {
@@ -110,6 +128,7 @@ public final class ProxySignIn implements AuthenticationPort {
         }
         SessionView session = status.session();
         Optional<UserAccount> account = session.account() == null ? Optional.empty()
+                : accounts == null ? asNamedByTheProxy(session)
                 : accounts.apply(session.account().id()).filter(UserAccount::active);
         if (account.isEmpty()) {
             closeQuietly(status.sessionHandle());
