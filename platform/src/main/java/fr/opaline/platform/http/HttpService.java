@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -201,8 +202,27 @@ public final class HttpService implements AutoCloseable {
             } catch (Throwable e) {
                 reply = failure(method, path, e);
             }
+            if (reply.stream == null && !drained(request)) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             send(request, response, callback, method, reply);
             return true;
+        }
+    }
+
+    /**
+     * Reads and drops what the route left of the request body (a refusal decided before reading it, an
+     * operation without argument), within the body's size and deadline. Otherwise Jetty closes the
+     * connection after the answer without saying so, and a client that kept it for its next request
+     * fails with "header parser received no bytes". False when it could not: the answer then says
+     * {@code Connection: close}.
+     */
+    private boolean drained(Request request) {
+        try {
+            readBody(request);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

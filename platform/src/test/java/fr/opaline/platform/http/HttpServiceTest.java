@@ -28,6 +28,9 @@ class HttpServiceTest {
                         "q", x.query("q").orElse(""))))
                 .post("/echo", x -> Reply.bytes(200, "text/plain", x.body()))
                 .post("/json", x -> Reply.json(x.json(Map.class)))
+                .post("/refusedUnread", x -> {
+                    throw new HttpError(403, "forbidden", "Interdit avant lecture du corps.");
+                })
                 .get("/boom", x -> {
                     throw new IllegalStateException("secret detail");
                 })
@@ -147,5 +150,46 @@ class HttpServiceTest {
             assertThat(n).as("the second request is answered on the same connection").isPositive();
             assertThat(new String(answer, 0, n, StandardCharsets.US_ASCII)).contains("HTTP/1.1 200");
         }
+    }
+
+    /**
+     * A route that answers without reading the body (a 403 decided from the session, an operation
+     * without argument) while the body is still on its way: the connection must carry the next
+     * request, or the client, which pooled it, fails with "header parser received no bytes".
+     */
+    @Test
+    void aBodyTheRouteDidNotReadDoesNotCostTheConnection() throws Exception {
+        URI base = start(loopback());
+        try (Socket socket = new Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("POST /refusedUnread HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 12\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body comes in a later packet, after the route has answered
+            out.write("{\"a\":\"bcde\"}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String first = readResponse(in);
+            assertThat(first).startsWith("HTTP/1.1 403").doesNotContainIgnoringCase("connection: close");
+            out.write("GET /hello/b HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in)).as("the next request on the same connection").startsWith("HTTP/1.1 200");
+        }
+    }
+
+    /** One response: headers, then Content-Length bytes of body. */
+    private static String readResponse(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                return head.toString();
+            }
+            head.append((char) c);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 }
