@@ -191,9 +191,11 @@ public final class PatientRecordViewModel {
                     && askedInsi.add(patientId) && !insi.busyProperty().get()) {
                 insi.lookupForPatient(patientId, updated -> reload());
             }
-            appointments.setAll(file.appointments());
-            orders.setAll(file.orders());
-            documents.setAll(file.documents().stream().sorted(DOCUMENT_ORDER).toList());
+            // A reload after an identity change brings the same lists: leave their tables alone
+            // (rebuilding them with the header kept the FX thread busy over 100 ms).
+            replaceIfChanged(appointments, file.appointments());
+            replaceIfChanged(orders, file.orders());
+            replaceIfChanged(documents, file.documents().stream().sorted(DOCUMENT_ORDER).toList());
         }, failure -> {
             if (!patientId.equals(requested)) {
                 return;
@@ -201,6 +203,12 @@ public final class PatientRecordViewModel {
             loading.set(false);
             error.set(UserErrors.describe(failure, messages));
         });
+    }
+
+    private static <T> void replaceIfChanged(javafx.collections.ObservableList<T> shown, java.util.List<T> read) {
+        if (!shown.equals(read)) {
+            shown.setAll(read);
+        }
     }
 
     /** Reads the shown patient again (after a booking, for instance). */
