@@ -104,7 +104,7 @@ public final class ApiWiring implements ServerContribution {
         DmpWiring.DmpServices dmp = DmpWiring.dmpServices(core);
         InsWiring.InsServices ins = InsWiring.insServices(core);
         return fr.opaline.server.record.RecordEndpoints.of(core.database, core.audit, core.clock, core.patients,
-                ins.statuses(), ins.lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), demo);
+                ins.statuses(), ins.lookup(), dmp.consent(), dmp.dica(), dmp.consultation(), dmp.feeding(), demo);
     }
 
     /** Teleradiology, the annuaire santé and the DRIMbox conso, over this process's domain services. */

@@ -4,6 +4,15 @@ import fr.opaline.api.DmpApi;
 import fr.opaline.api.dmp.DicaView;
 import fr.opaline.api.dmp.DmpIntegration;
 import fr.opaline.api.dmp.DmpOpening;
+import fr.opaline.api.dmp.DocumentFeed;
+import fr.opaline.api.dmp.FeedOptions;
+import fr.opaline.core.common.BusinessRuleException;
+import fr.opaline.core.document.ClinicalDocument;
+import fr.opaline.core.document.DocumentRepository;
+import fr.opaline.core.common.NotFoundException;
+import fr.opaline.dmp.feeding.DmpFeedingService;
+import fr.opaline.dmp.feeding.FeedStatus;
+import fr.opaline.dmp.feeding.ReportFeedOptions;
 import fr.opaline.core.episode.CareEpisode;
 import fr.opaline.core.episode.ConsultationConsent;
 import fr.opaline.core.user.AuthenticationMethod;
@@ -33,6 +42,8 @@ public final class DmpEndpoint implements DmpApi {
     private final DmpConsentService consent;
     private final DicaService dica;
     private final DmpConsultationService consultation;
+    private final DmpFeedingService feeding;
+    private final fr.opaline.core.persistence.Database database;
     private final boolean demo;
 
     /**
@@ -41,9 +52,20 @@ public final class DmpEndpoint implements DmpApi {
      *                     that the sandbox DMP can be consulted
      */
     public DmpEndpoint(DmpConsentService consent, DicaService dica, DmpConsultationService consultation, boolean demo) {
+        this(consent, dica, consultation, null, null, demo);
+    }
+
+    /**
+     * @param feeding  null: the feeding controls answer 503
+     * @param database where the record's documents are read (with {@code feeding})
+     */
+    public DmpEndpoint(DmpConsentService consent, DicaService dica, DmpConsultationService consultation,
+                       DmpFeedingService feeding, fr.opaline.core.persistence.Database database, boolean demo) {
         this.consent = consent;
         this.dica = dica;
         this.consultation = consultation;
+        this.feeding = feeding;
+        this.database = database;
         this.demo = demo;
     }
 
@@ -122,6 +144,93 @@ public final class DmpEndpoint implements DmpApi {
             consultation().makeVisible(patient, user(session), uniqueId, session.actor());
             return null;
         });
+    }
+
+    // --- feeding controls ------------------------------------------------------------------
+
+    @Override
+    public FeedOptions feedOptions(UUID reportId) {
+        return options(required(reportId, "Compte rendu non précisé."));
+    }
+
+    @Override
+    public FeedOptions holdFeed(UUID reportId, boolean held) {
+        feeding().setHeld(required(reportId, "Compte rendu non précisé."), held, Call.signedIn().actor());
+        return options(reportId);
+    }
+
+    @Override
+    public FeedOptions hideFromLegalRepresentatives(UUID reportId, boolean hidden) {
+        feeding().setHiddenFromLegalRepresentatives(required(reportId, "Compte rendu non précisé."), hidden,
+                Call.signedIn().actor());
+        return options(reportId);
+    }
+
+    @Override
+    public DocumentFeed documentFeed(UUID documentId) {
+        return feed(required(documentId, "Document non précisé."));
+    }
+
+    @Override
+    public DocumentFeed feedHistorical(UUID documentId) {
+        ClinicalDocument doc = document(required(documentId, "Document non précisé."));
+        // The patient's opposition to feeding, traced on the current episode, is honoured here already.
+        if (consent.currentEpisode(doc.patientId()).map(e -> e.dmpFeedingOpposition()).orElse(false)) {
+            throw new BusinessRuleException("Le patient s'oppose à l'alimentation de son DMP : document non envoyé.");
+        }
+        feeding().feedHistorical(documentId, Call.signedIn().actor());
+        return feed(documentId);
+    }
+
+    @Override
+    public DocumentFeed deleteFromDmp(UUID documentId, String reason) {
+        required(documentId, "Document non précisé.");
+        if (reason == null || reason.isBlank()) {
+            throw HttpError.badRequest("Indiquez le motif de la suppression du DMP.");
+        }
+        feeding().deleteFromDmp(documentId, reason, Call.signedIn().actor());
+        return feed(documentId);
+    }
+
+    @Override
+    public DocumentFeed changeVisibility(UUID documentId, boolean invisibleToPatient,
+                                         boolean hiddenFromLegalRepresentatives) {
+        feeding().changeVisibility(required(documentId, "Document non précisé."), invisibleToPatient,
+                hiddenFromLegalRepresentatives, Call.signedIn().actor());
+        return feed(documentId);
+    }
+
+    private FeedOptions options(UUID reportId) {
+        ReportFeedOptions options = feeding().options(reportId);
+        return new FeedOptions(reportId, options.held(), options.hiddenFromLegalRepresentatives());
+    }
+
+    private DocumentFeed feed(UUID documentId) {
+        DmpFeedingService service = feeding();
+        ClinicalDocument doc = document(documentId);
+        FeedStatus status = service.status(documentId);
+        return new DocumentFeed(documentId, status.state().name(), status.jobId(), status.dueAt(), status.reason(),
+                doc.invisibleToPatient(), doc.hiddenFromLegalRepresentatives());
+    }
+
+    private ClinicalDocument document(UUID documentId) {
+        feeding();
+        return new DocumentRepository(database.dsl()).findById(documentId)
+                .orElseThrow(() -> new NotFoundException("Document introuvable"));
+    }
+
+    private DmpFeedingService feeding() {
+        if (feeding == null) {
+            throw new HttpError(503, "unavailable", "L'alimentation du DMP n'est pas offerte par ce serveur.");
+        }
+        return feeding;
+    }
+
+    private static UUID required(UUID id, String message) {
+        if (id == null) {
+            throw HttpError.badRequest(message);
+        }
+        return id;
     }
 
     private DicaView view(UUID patient, ServerSession session) {

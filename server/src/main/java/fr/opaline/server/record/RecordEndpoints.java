@@ -9,6 +9,7 @@ import fr.opaline.core.persistence.Database;
 import fr.opaline.dmp.consent.DmpConsentService;
 import fr.opaline.dmp.consultation.DmpConsultationService;
 import fr.opaline.dmp.dica.DicaService;
+import fr.opaline.dmp.feeding.DmpFeedingService;
 import fr.opaline.ins.insi.InsiLookupService;
 import fr.opaline.ins.status.IdentityStatusService;
 import fr.opaline.server.PracticeApi;
@@ -32,6 +33,15 @@ public final class RecordEndpoints {
                                            IdentityStatusService statuses, InsiLookupService insi,
                                            DmpConsentService consent, DicaService dica,
                                            DmpConsultationService consultation, boolean demo) {
+        return of(database, audit, clock, patients, statuses, insi, consent, dica, consultation, null, demo);
+    }
+
+    /** As above, with the DMP feeding controls (hold, historical feed, DMP-only delete, visibility); null: 503. */
+    public static PracticeApi.Endpoints of(Database database, AuditTrail audit, Clock clock, PatientService patients,
+                                           IdentityStatusService statuses, InsiLookupService insi,
+                                           DmpConsentService consent, DicaService dica,
+                                           DmpConsultationService consultation, DmpFeedingService feeding,
+                                           boolean demo) {
         return events -> {
             Map<Class<?>, Object> areas = new HashMap<>();
             areas.put(DocumentApi.class, new DocumentEndpoint(database, audit));
@@ -39,7 +49,7 @@ public final class RecordEndpoints {
                 areas.put(IdentityApi.class, new IdentityEndpoint(insi, statuses, patients, events, clock));
             }
             if (consent != null && dica != null) {
-                areas.put(DmpApi.class, new DmpEndpoint(consent, dica, consultation, demo));
+                areas.put(DmpApi.class, new DmpEndpoint(consent, dica, consultation, feeding, database, demo));
             }
             return areas;
         };
