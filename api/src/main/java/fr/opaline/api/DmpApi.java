@@ -76,4 +76,8 @@ public interface DmpApi {
     /** Changes a document's visibility to the patient and to the legal representatives (sent if in the DMP). */
     @Access(roles = Role.RADIOLOGUE, purpose = "modifier la visibilité d'un document dans le DMP")
     DocumentFeed changeVisibility(UUID documentId, boolean invisibleToPatient, boolean hiddenFromLegalRepresentatives);
+
+    /** The traced consent decisions (and break-glass) of the patient's current care episode, oldest first. */
+    @Access(purpose = "consulter l'historique du consentement au DMP")
+    List<fr.opaline.api.dmp.ConsentHistoryLine> consentHistory(UUID patientId);
 }

@@ -58,4 +58,8 @@ public interface IdentityApi {
     /** Telephone, e-mail, address: changed freely, audited as a patient update. */
     @Access(purpose = "modifier les coordonnées du patient")
     Patient updateContact(UUID patientId, ContactDetails contact);
+
+    /** The identity's status history (RNIV): from, to, why, who, when; oldest first. */
+    @Access(purpose = "consulter l'historique du statut de l'identité")
+    java.util.List<fr.opaline.api.identity.StatusHistoryLine> statusHistory(UUID patientId);
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * Where a document of the record stands with the DMP, and its visibility.
  *
- * @param state   NONE (never sent), WAITING, HELD, SENT, FAILED or CANCELLED (the dmp module's feed state)
+ * @param state   the send: NONE (never sent), SCHEDULED, HELD, SENDING, IN_DMP, FAILED or CANCELLED; once a
+ *                deletion from the DMP was asked: DELETING, DELETED or DELETE_FAILED
  * @param sendId  the send (outbox job) of the document, null when none
  */
 public record DocumentFeed(UUID documentId, String state, UUID sendId, Instant dueAt, String lastError,

@@ -255,6 +255,14 @@ public final class DmpFeedingService {
         return new FeedStatus(FeedStatus.of(job.state()), job.id(), job.dueAt(), job.lastError());
     }
 
+    /** Where the deletion from the DMP of a stored document stands, when one was asked (SC.DMP/CONF.03). */
+    public Optional<FeedStatus> deletionStatus(UUID documentId) {
+        DSLContext ctx = database.dsl();
+        ClinicalDocument doc = document(ctx, documentId);
+        return FeedJobs.byKey(ctx, DmpFeedPayload.deletionKey(doc.documentUid())).flatMap(seen -> outbox.find(seen.id()))
+                .map(job -> new FeedStatus(FeedStatus.of(job.state()), job.id(), job.dueAt(), job.lastError()));
+    }
+
     private UUID sendNowOrCreate(DSLContext ctx, ClinicalDocument doc, DmpFeedPayload payload, java.time.Instant due,
                                  Actor actor) {
         Optional<FeedJobs.Seen> existing = FeedJobs.byKey(ctx, payload.idempotencyKey());

@@ -146,6 +146,19 @@ public final class DmpEndpoint implements DmpApi {
         });
     }
 
+    @Override
+    public List<fr.opaline.api.dmp.ConsentHistoryLine> consentHistory(UUID patientId) {
+        UUID patient = patient(patientId);
+        return consent.currentEpisode(patient).map(e -> consent.history(e.id())).orElse(List.of()).stream()
+                .map(e -> new fr.opaline.api.dmp.ConsentHistoryLine(e.recordedAt(), e.actorLogin(),
+                        e.origin() == null ? null : e.origin().name(), e.breakGlass()
+                        ? "Bris de glace : " + e.reason()
+                        : (e.patientInformed() ? "patient informé" : "patient non informé")
+                        + (e.feedingOpposition() ? ", s'oppose à l'alimentation du DMP" : ", ne s'oppose pas à l'alimentation")
+                        + ", consultation : " + e.consultation().label().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
     // --- feeding controls ------------------------------------------------------------------
 
     @Override
@@ -209,7 +222,18 @@ public final class DmpEndpoint implements DmpApi {
         DmpFeedingService service = feeding();
         ClinicalDocument doc = document(documentId);
         FeedStatus status = service.status(documentId);
-        return new DocumentFeed(documentId, status.state().name(), status.jobId(), status.dueAt(), status.reason(),
+        String state = status.state().name();
+        java.util.Optional<FeedStatus> deletion = service.deletionStatus(documentId)
+                .filter(d -> d.state() != FeedStatus.State.CANCELLED);
+        if (deletion.isPresent()) {
+            status = deletion.get();
+            state = switch (status.state()) {
+                case IN_DMP -> "DELETED";
+                case FAILED -> "DELETE_FAILED";
+                default -> "DELETING";
+            };
+        }
+        return new DocumentFeed(documentId, state, status.jobId(), status.dueAt(), status.reason(),
                 doc.invisibleToPatient(), doc.hiddenFromLegalRepresentatives());
     }
 

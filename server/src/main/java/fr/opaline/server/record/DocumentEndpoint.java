@@ -21,12 +21,44 @@ public final class DocumentEndpoint implements DocumentApi {
     /** The list of a patient's documents was read. */
     public static final String AUDIT_DOCUMENTS_LISTED = "DOCUMENTS_LISTED";
 
+    /** The views of documents were exported for the DPO. */
+    public static final String AUDIT_VIEWS_EXPORTED = "DOCUMENT_VIEWS_EXPORTED";
+
     private final Database database;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
     public DocumentEndpoint(Database database, AuditTrail audit) {
+        this(database, audit, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock its zone dates the export's days and lines */
+    public DocumentEndpoint(Database database, AuditTrail audit, java.time.Clock clock) {
         this.database = database;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public String viewsCsv(java.time.LocalDate from, java.time.LocalDate to) {
+        if (from == null || to == null) {
+            throw HttpError.badRequest("Indiquez la période (du, au).");
+        }
+        if (to.isBefore(from)) {
+            throw HttpError.badRequest("Période invalide : la date de fin précède la date de début.");
+        }
+        if (from.plusYears(3).isBefore(to)) {
+            throw HttpError.badRequest("Période trop longue : trois ans au plus par export.");
+        }
+        ServerSession session = Call.signedIn();
+        java.time.ZoneId zone = clock.getZone();
+        return database.inTransaction(ctx -> {
+            String csv = DocumentViews.csv(ctx, from.atStartOfDay(zone).toInstant(),
+                    to.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+            audit.record(ctx, AuditEntry.of(session.actor(), AUDIT_VIEWS_EXPORTED, null)
+                    .withDetail("consultations du " + from + " au " + to));
+            return csv;
+        });
     }
 
     @Override

@@ -213,4 +213,14 @@ public final class IdentityEndpoint implements IdentityApi {
                         c.concordance().name())).toList(),
                 result.message(), result.advice(), result.birthplaceKnown(), result.patient());
     }
+
+    @Override
+    public java.util.List<fr.opaline.api.identity.StatusHistoryLine> statusHistory(UUID patientId) {
+        if (patientId == null) {
+            throw HttpError.badRequest("Patient non précisé.");
+        }
+        return statuses.history(patientId).stream().map(c -> new fr.opaline.api.identity.StatusHistoryLine(c.changedAt(),
+                c.fromStatus() == null ? null : c.fromStatus().name(), c.toStatus().name(), c.reason(), c.actorLogin()))
+                .toList();
+    }
 }

@@ -44,7 +44,7 @@ public final class RecordEndpoints {
                                            boolean demo) {
         return events -> {
             Map<Class<?>, Object> areas = new HashMap<>();
-            areas.put(DocumentApi.class, new DocumentEndpoint(database, audit));
+            areas.put(DocumentApi.class, new DocumentEndpoint(database, audit, clock));
             if (statuses != null) {
                 areas.put(IdentityApi.class, new IdentityEndpoint(insi, statuses, patients, events, clock));
             }
