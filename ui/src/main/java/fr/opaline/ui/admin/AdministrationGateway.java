@@ -152,4 +152,11 @@ public final class AdministrationGateway {
     public ConfigurationView configuration() {
         return admin().configuration();
     }
+
+    // Who viewed which document, for the DPO (issue 23, SC.DMP/CONF.14)
+
+    /** The views of documents between two days (inclusive) as CSV, from the server's audit trail. */
+    public String documentViewsCsv(java.time.LocalDate from, java.time.LocalDate to) {
+        return api.api(fr.opaline.api.DocumentApi.class).viewsCsv(from, to);
+    }
 }

@@ -102,6 +102,7 @@ public final class AdministrationView extends BorderPane {
                 tab("admin-tab-catalogue", "admin.tab.catalogue", catalogueTab()),
                 tab("admin-tab-mss", "admin.tab.mss", mailboxesTab()),
                 tab("admin-tab-config", "admin.tab.config", configurationTab()));
+        tabs.getTabs().add(tab("admin-tab-views", "admin.tab.views", viewsTab()));
         tabs.setId("admin-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox center = new VBox(tabs);
@@ -613,5 +614,47 @@ public final class AdministrationView extends BorderPane {
 
     private String dateTime(Instant instant) {
         return messages.date(instant.atZone(zone)) + " " + messages.time(instant.atZone(zone));
+    }
+
+    // Who viewed which document, for the DPO (issue 23, SC.DMP/CONF.14)
+
+    private Node viewsTab() {
+        Label note = new Label(messages.get("admin.views.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        javafx.scene.control.DatePicker from = new javafx.scene.control.DatePicker(today.withDayOfMonth(1));
+        from.setId("admin-views-from");
+        javafx.scene.control.DatePicker to = new javafx.scene.control.DatePicker(today);
+        to.setId("admin-views-to");
+        TextField file = new TextField(java.nio.file.Path.of(System.getProperty("user.home"),
+                "opaline-consultations.csv").toString());
+        file.setId("admin-views-file");
+        file.setPrefColumnCount(36);
+        Button choose = new Button(messages.get("admin.views.choose"));
+        choose.setId("admin-views-choose");
+        choose.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("opaline-consultations.csv");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File chosen = chooser.showSaveDialog(getScene().getWindow());
+            if (chosen != null) {
+                file.setText(chosen.getPath());
+            }
+        });
+        Button export = new Button(messages.get("admin.views.export"), Icon.CHECK.node(14));
+        export.setId("admin-views-export");
+        export.getStyleClass().add("primary");
+        export.setOnAction(e -> model.exportDocumentViews(from.getValue(), to.getValue(), file.getText()));
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(messages.get("admin.views.from")), from, new Label(messages.get("admin.views.to")), to);
+        grid.addRow(1, new Label(messages.get("admin.views.file")), file);
+        javafx.scene.layout.GridPane.setColumnSpan(file, 3);
+        grid.add(choose, 4, 1);
+        VBox box = new VBox(12, note, grid, export);
+        box.setPadding(new Insets(12));
+        return box;
     }
 }

@@ -53,7 +53,12 @@ public final class DicaPanel extends VBox {
         rows.setId("dica-checklist");
         Banner banner = new Banner();
         banner.bind(model.errorProperty(), model.infoProperty());
-        getChildren().addAll(title, rows, consentEditor(), banner);
+        // DMP/CONF.11: where the user first acts on the DMP (consent, break-glass), the tracing notice.
+        Label traced = new Label(messages.get("dmp.rppsNotice"));
+        traced.setId("dica-rpps-notice");
+        traced.setWrapText(true);
+        traced.getStyleClass().add("muted");
+        getChildren().addAll(title, traced, rows, consentEditor(), banner);
         model.checklistProperty().addListener((o, was, now) -> show(now));
         show(model.checklistProperty().get());
     }

@@ -120,7 +120,7 @@ public final class PatientRecordView extends BorderPane {
         if (model.insi().available()) {
             left.getChildren().add(insiCard());
         }
-        left.getChildren().add(contactCard);
+        left.getChildren().addAll(contactCard, new RecordHistoryPane(model, messages, zone));
         left.setPrefWidth(430);
         left.setMinWidth(380);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -134,6 +134,11 @@ public final class PatientRecordView extends BorderPane {
             dmpTab.setContent(new DmpDocumentsPane(model.dmp(), messages, zone, model::reload));
             dmpTab.setId("record-dmp-tab");
             tabs.getTabs().add(dmpTab);
+            // The practice's own CRs and the DMP: historical feed, DMP-only delete, visibility (issue 23).
+            Tab feedTab = new Tab(messages.get("record.tab.dmpFeed"),
+                    new fr.opaline.ui.dmp.DmpFeedPane(model.feed(), model.documents(), messages, zone));
+            feedTab.setId("record-dmp-feed-tab");
+            tabs.getTabs().add(feedTab);
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("record-tabs");

@@ -47,6 +47,7 @@ public final class PatientRecordViewModel {
     private final DocumentViewerViewModel viewer;
     private final DicaViewModel dica;
     private final DmpRecordViewModel dmp;
+    private final fr.opaline.ui.dmp.DmpFeedViewModel feed;
     private final fr.opaline.ui.identity.IdentityDeskViewModel desk;
     private final java.util.Set<UUID> askedInsi = new java.util.HashSet<>();
     private boolean couldAskTheDmp;
@@ -73,6 +74,8 @@ public final class PatientRecordViewModel {
         this.dica = new DicaViewModel(dmpApi, background, messages);
         this.dmp = new DmpRecordViewModel(dmpApi != null && directory.features().dmpConsultation() ? dmpApi : null,
                 background, messages, zone);
+        this.feed = new fr.opaline.ui.dmp.DmpFeedViewModel(dmp.available() ? dmpApi : null, background, messages);
+        feed.onChanged(this::reload);
         // What the DMP answered changes the DICA's DMP condition: the server evaluates it again.
         dmp.onOpened(dica::refresh);
         this.desk = new fr.opaline.ui.identity.IdentityDeskViewModel(directory.identityDesk(), background, messages);
@@ -95,6 +98,11 @@ public final class PatientRecordViewModel {
     /** The shown patient's DMP: counts, list, integration. */
     public DmpRecordViewModel dmp() {
         return dmp;
+    }
+
+    /** The record's own documents and the DMP: historical feed, DMP-only delete, visibility. */
+    public fr.opaline.ui.dmp.DmpFeedViewModel feed() {
+        return feed;
     }
 
     /** The viewer of the document chosen in the list. */
@@ -172,6 +180,7 @@ public final class PatientRecordViewModel {
             viewer.show(null);
             couldAskTheDmp = false;
             dmp.clear(patientId);
+            feed.select(null);
         }
         // Again on a reload: the INS may have changed (INSi), which the DICA condition reads.
         dica.watch(patientId);
@@ -216,5 +225,26 @@ public final class PatientRecordViewModel {
         if (requested != null) {
             open(requested);
         }
+    }
+
+    /** The identity status history and the DMP consent history of the shown patient (issue 23). */
+    public record Histories(java.util.List<fr.opaline.api.identity.StatusHistoryLine> identity,
+                            java.util.List<fr.opaline.api.dmp.ConsentHistoryLine> consent) {
+    }
+
+    /** Reads both histories of the shown patient in the background; a refusal is shown as the record's error. */
+    public void histories(java.util.function.Consumer<Histories> shown) {
+        UUID patientId = requested;
+        if (patientId == null) {
+            return;
+        }
+        fr.opaline.api.DmpApi dmpApi = dica.available() ? directory.dmp() : null;
+        background.run(messages.get("record.history.task"), progress -> new Histories(
+                directory.identityDesk().statusHistory(patientId),
+                dmpApi == null ? java.util.List.of() : dmpApi.consentHistory(patientId)), read -> {
+                    if (patientId.equals(requested)) {
+                        shown.accept(read);
+                    }
+                }, failure -> error.set(UserErrors.describe(failure, messages)));
     }
 }

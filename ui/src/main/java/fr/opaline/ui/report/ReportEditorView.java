@@ -58,6 +58,9 @@ public final class ReportEditorView extends BorderPane {
     private final VBox pages = new VBox(12);
     private final CheckBox invisible = new CheckBox();
     private boolean updatingInvisible;
+    private final CheckBox dmpHeld = new CheckBox();
+    private final CheckBox legalHidden = new CheckBox();
+    private boolean updatingFeed;
 
     public ReportEditorView(ReportEditorViewModel model, Messages messages, ZoneId zone) {
         this.model = model;
@@ -190,7 +193,37 @@ public final class ReportEditorView extends BorderPane {
         ProgressIndicator working = new ProgressIndicator();
         working.setPrefSize(18, 18);
         working.visibleProperty().bind(model.busyProperty());
-        FlowPane actions = new FlowPane(10, 6, template, save, validate, invisible, working);
+        // The CR's DMP send (SC.DMP/ALI/PROG.03): held before validation or during the deferral; and
+        // "non visible des représentants légaux". Shown when the server offers DMP feeding.
+        dmpHeld.setText(messages.get("report.dmp.held"));
+        dmpHeld.setId("report-dmp-held");
+        dmpHeld.setTooltip(new Tooltip(messages.get("report.dmp.held.tip")));
+        dmpHeld.selectedProperty().addListener((o, was, now) -> {
+            if (!updatingFeed) {
+                model.holdFeed(now);
+            }
+        });
+        legalHidden.setText(messages.get("report.dmp.legal"));
+        legalHidden.setId("report-dmp-legal");
+        legalHidden.setTooltip(new Tooltip(messages.get("report.dmp.legal.tip")));
+        legalHidden.selectedProperty().addListener((o, was, now) -> {
+            if (!updatingFeed) {
+                model.hideFromLegalRepresentatives(now);
+            }
+        });
+        var noFeed = model.feedOptionsProperty().isNull();
+        for (CheckBox feed : new CheckBox[] {dmpHeld, legalHidden}) {
+            feed.visibleProperty().bind(noFeed.not());
+            feed.managedProperty().bind(feed.visibleProperty());
+            feed.disableProperty().bind(model.busyProperty());
+        }
+        model.feedOptionsProperty().addListener((o, was, now) -> {
+            updatingFeed = true;
+            dmpHeld.setSelected(now != null && now.held());
+            legalHidden.setSelected(now != null && now.hiddenFromLegalRepresentatives());
+            updatingFeed = false;
+        });
+        FlowPane actions = new FlowPane(10, 6, template, save, validate, invisible, dmpHeld, legalHidden, working);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         TextField reason = new TextField();

@@ -71,6 +71,8 @@ public final class ReportEditorViewModel {
     private final ObjectProperty<ReportGateway.Confirmation> confirmation = new SimpleObjectProperty<>();
     private final ObjectProperty<ReportContent> previewed = new SimpleObjectProperty<>();
     private BackgroundTask<?> previewTask;
+    /** The CR's DMP send options as the server last said; null when none (no report, no DMP feeding). */
+    private final ObjectProperty<fr.opaline.api.dmp.FeedOptions> feedOptions = new SimpleObjectProperty<>();
     private ScheduledFuture<?> periodic;
     private ScheduledFuture<?> pendingPreview;
     /** The fields are being filled from a loaded report: not the radiologist typing. */
@@ -90,6 +92,14 @@ public final class ReportEditorViewModel {
         inForce = Bindings.createBooleanBinding(() -> opened.get() != null && opened.get().started()
                 && opened.get().current().status() == ReportStatus.VALIDATED, opened);
         day.addListener((o, was, now) -> refreshExams());
+        // The CR's DMP send options, read when a report is shown (opened, or started by typing).
+        opened.addListener((o, was, now) -> {
+            if (now == null || !now.started()) {
+                feedOptions.set(null);
+            } else if (feedOptions.get() == null || !feedOptions.get().reportId().equals(now.report().id())) {
+                readFeedOptions(now);
+            }
+        });
         for (StringProperty part : List.of(indication, technique, results, conclusion)) {
             part.addListener((o, was, now) -> typed());
         }
@@ -445,6 +455,70 @@ public final class ReportEditorViewModel {
         }
         sends.setAll(result.sends().values());
         preview();
+    }
+
+    // --- the CR's DMP send --------------------------------------------------------------------
+
+    /** The CR's DMP send options (held, hidden from the legal representatives); null to hide the controls. */
+    public ObjectProperty<fr.opaline.api.dmp.FeedOptions> feedOptionsProperty() {
+        return feedOptions;
+    }
+
+    private void readFeedOptions(ReportGateway.Opened result) {
+        if (!result.started()) {
+            feedOptions.set(null);
+            return;
+        }
+        feedOptions.set(null);
+        background.run(messages.get("report.task.dmpOptions"), p -> gateway.feedOptions(result),
+                read -> {
+                    if (opened.get() != null && opened.get().started()
+                            && opened.get().report().id().equals(read.reportId())) {
+                        feedOptions.set(read);
+                    }
+                }, failure -> feedOptions.set(null)); // a server without DMP feeding: no controls
+    }
+
+    /** Holds the CR's DMP send (not sent at validation) or releases it (queued again). */
+    public void holdFeed(boolean held) {
+        ReportGateway.Opened current = opened.get();
+        if (current == null || !current.started() || feedOptions.get() == null || feedOptions.get().held() == held) {
+            return;
+        }
+        changeFeed(messages.get("report.task.dmpHold"), p -> gateway.holdFeed(current, held),
+                messages.get(held ? "report.dmp.held.on" : "report.dmp.held.off"));
+    }
+
+    /** Marks the CR non visible (or visible again) of the patient's legal representatives. */
+    public void hideFromLegalRepresentatives(boolean hidden) {
+        ReportGateway.Opened current = opened.get();
+        if (current == null || !current.started() || feedOptions.get() == null
+                || feedOptions.get().hiddenFromLegalRepresentatives() == hidden) {
+            return;
+        }
+        changeFeed(messages.get("report.task.dmpLegal"), p -> gateway.hideFromLegalRepresentatives(current, hidden),
+                messages.get(hidden ? "report.dmp.legal.on" : "report.dmp.legal.off"));
+    }
+
+    private void changeFeed(String description, Work<fr.opaline.api.dmp.FeedOptions> work, String done) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        info.set("");
+        fr.opaline.api.dmp.FeedOptions before = feedOptions.get();
+        background.run(description, work, (Consumer<fr.opaline.api.dmp.FeedOptions>) result -> {
+            busy.set(false);
+            feedOptions.set(result);
+            info.set(done);
+            refreshSends();
+        }, failure -> {
+            busy.set(false);
+            feedOptions.set(null);
+            feedOptions.set(before); // the controls show what the server holds
+            failed(failure);
+        });
     }
 
     private static ReportContent contentOf(ReportVersion version) {

@@ -136,4 +136,21 @@ public final class ReportGateway {
     public Optional<ReportTemplates.Template> templateOf(Opened opened, ReportTemplates templates) {
         return templates.forExam(opened.examType());
     }
+
+    // --- the CR's DMP send (issue 23): held before validation, hidden from the legal representatives
+
+    /** How the CR's DMP send is set; the server answers 503 when it offers no DMP feeding. */
+    public fr.opaline.api.dmp.FeedOptions feedOptions(Opened opened) {
+        return client.api(fr.opaline.api.DmpApi.class).feedOptions(opened.report().id());
+    }
+
+    /** Holds (or releases: the send is queued again) the CR's DMP send; a radiologist's act. */
+    public fr.opaline.api.dmp.FeedOptions holdFeed(Opened opened, boolean held) {
+        return client.api(fr.opaline.api.DmpApi.class).holdFeed(opened.report().id(), held);
+    }
+
+    /** Marks the CR non visible (or visible) of the patient's legal representatives. */
+    public fr.opaline.api.dmp.FeedOptions hideFromLegalRepresentatives(Opened opened, boolean hidden) {
+        return client.api(fr.opaline.api.DmpApi.class).hideFromLegalRepresentatives(opened.report().id(), hidden);
+    }
 }

@@ -60,6 +60,8 @@ class DicaAndDmpJourneyTest extends DesktopJourney {
 
         robot.clickOn("#dica-icon");
         until(() -> robot.lookup("#dica-panel").query().isVisible());
+        assertThat(text("#dica-rpps-notice")).as("DMP/CONF.11, where the user first acts on the DMP")
+                .contains("tracés sous votre identifiant national (RPPS)");
         assertThat(text("#dica-state-INS")).isEqualTo("Satisfaite");
         assertThat(text("#dica-state-CONSENT")).isEqualTo("Non satisfaite");
         assertThat(text("#dica-state-AUTHENTICATION")).isEqualTo("Satisfaite");

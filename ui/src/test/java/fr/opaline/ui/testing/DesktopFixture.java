@@ -272,7 +272,9 @@ public final class DesktopFixture implements AutoCloseable {
         all.putAll(fr.opaline.server.record.RecordEndpoints.of(db.database(), core.audit, core.clock, core.patients,
                 new IdentityStatusService(db.database(), core.patients, core.audit, core.ids, core.clock,
                         new PracticeSettings(db.database())), insiLookup,
-                dmpConsent, dica, dmpConsultation, true).build(events));
+                dmpConsent, dica, dmpConsultation, dmpConsent == null ? null
+                        : new fr.opaline.dmp.feeding.DmpFeedingService(db.database(), core.outbox, core.audit,
+                        core.clock, dmpFeeding), true).build(events));
         all.putAll(areas.build(events));
         all.putAll(apiAreas.build(events));
         all.put(fr.opaline.api.CommuneApi.class, new fr.opaline.server.CommuneEndpoint(cog()));
@@ -283,6 +285,9 @@ public final class DesktopFixture implements AutoCloseable {
 
     /** How the fixture's server checks a Pro Santé Connect sign-in (a proxy e-santé's sessions); set before {@link #api()}. */
     public fr.opaline.server.PscSessions pscSessions;
+
+    /** The DMP feeding settings of the server's feeding controls (issue 23), with {@link #withDmp()}. */
+    public fr.opaline.dmp.feeding.DmpFeedingSettings dmpFeeding = fr.opaline.dmp.feeding.DmpFeedingSettings.DEFAULT;
 
     /** Areas the fixture's server offers beyond sign-in, agenda and patients; set before {@link #api()}. */
     public fr.opaline.server.PracticeApi.Endpoints apiAreas = fr.opaline.server.PracticeApi.Endpoints.NONE;

@@ -74,6 +74,7 @@ public final class ReportingFixture implements AutoCloseable {
         loader = new ReportDataLoader(profile, null, new DrimboxLinkTemplate(drimbox.viewerUrlTemplate(),
                 Duration.ofDays(365)));
         DmpFeedingSettings feeding = new DmpFeedingSettings(DMP_DEFERRAL, 5);
+        desk.dmpFeeding = feeding;
         DrimboxSettings settings = new DrimboxSettings(MllpEndpoint.of("127.0.0.1", drimbox.mllpPort()),
                 DrimboxSettings.Format.MDM, MessageRouting.of(DesktopFixture.DMP_STRUCTURE.substring(1), "DRIMBOX",
                 "DRIMBOX"), true);
