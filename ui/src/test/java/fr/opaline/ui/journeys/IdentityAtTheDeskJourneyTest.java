@@ -49,6 +49,13 @@ class IdentityAtTheDeskJourneyTest extends DesktopJourney {
             assertThat(c.reason()).contains("Carte nationale d'identité", "secretariat");
             assertThat(c.actorLogin()).isEqualTo("secretariat");
         });
+        // The record's histories (issue 23) show that change, read through the server when opened.
+        javafx.scene.control.TitledPane history = robot.lookup("#record-history")
+                .queryAs(javafx.scene.control.TitledPane.class);
+        robot.interact(() -> history.setExpanded(true));
+        until(() -> robot.from(robot.lookup("#record-history-identity").queryAs(javafx.scene.Node.class))
+                .lookup(".label").queryAll().stream().map(n -> ((Label) n).getText())
+                .anyMatch(t -> t.contains("Récupérée → Qualifiée") && t.endsWith("par secretariat")));
     }
 
     @Override
