@@ -79,6 +79,13 @@ class DicaAndDmpJourneyTest extends DesktopJourney {
         assertThat(f.dmpConsent.currentEpisode(f.qualified.id()).orElseThrow().consultationConsent())
                 .isEqualTo(ConsultationConsent.GRANTED);
         assertThat(dmp.transactions().requestsAbout(f.qualified.ins().matricule())).isPositive();
+        // The record's histories (issue 23): the consent just traced, by whom and how.
+        javafx.scene.control.TitledPane history = robot.lookup("#record-history")
+                .queryAs(javafx.scene.control.TitledPane.class);
+        robot.interact(() -> history.setExpanded(true));
+        until(() -> robot.from(robot.lookup("#record-history-consent").queryAs(javafx.scene.Node.class))
+                .lookup(".label").queryAll().stream().map(n -> ((Labeled) n).getText())
+                .anyMatch(t -> t.contains("origine DICA") && t.endsWith("par lambert")));
     }
 
     @Test
