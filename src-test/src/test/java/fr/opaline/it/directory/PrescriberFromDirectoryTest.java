@@ -114,7 +114,7 @@ class PrescriberFromDirectoryTest {
     }
 
     /** The first mail in the box, read over IMAP (TLS, the sandbox operator's authority), within 60 s. */
-    private static Message awaitMail(MssSandbox mss, String address, AssembledDemo demo) throws Exception {
+    static Message awaitMail(MssSandbox mss, String address, AssembledDemo demo) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(mss.authorityFile())) {
