@@ -208,7 +208,12 @@ public final class ReportEditorView extends BorderPane {
         retract.setTooltip(new Tooltip(messages.get("report.retract.tip")));
         retract.setOnAction(e -> model.retract());
         HBox.setHgrow(reason, Priority.ALWAYS);
-        HBox changes = new HBox(10, reason, amend, retract);
+        Button sendMss = new Button(messages.get("report.mss.send"));
+        sendMss.setId("report-send-mss");
+        sendMss.setTooltip(new Tooltip(messages.get("report.mss.send.tip")));
+        sendMss.setOnAction(e -> chooseMssRecipient());
+        sendMss.disableProperty().bind(model.inForceBinding().not().or(model.busyProperty()));
+        HBox changes = new HBox(10, reason, amend, retract, sendMss);
         changes.setAlignment(Pos.CENTER_LEFT);
 
         var noReport = model.openedProperty().isNull();
@@ -384,6 +389,41 @@ public final class ReportEditorView extends BorderPane {
                 model.cancelValidation();
             } else {
                 model.validate(result.isBlank() ? null : result);
+            }
+        });
+        dialog.show();
+    }
+
+    /** "Envoyer par MSSanté": a recipient from the annuaire santé, then a confirmation naming CR and recipient. */
+    private void chooseMssRecipient() {
+        new fr.opaline.ui.booking.DirectoryDialog(getScene().getWindow(), model::searchDirectory, this::confirmMss,
+                messages, "report.mss.directory.title", "report.mss.directory.hint", "report.mss.directory.choose").show();
+    }
+
+    private void confirmMss(fr.opaline.api.DirectoryContact recipient) {
+        ReportGateway.Opened current = model.openedProperty().get();
+        if (recipient == null || current == null) {
+            return;
+        }
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.get("report.mss.confirm.title"));
+        ButtonType send = new ButtonType(messages.get("report.mss.confirm.send"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("report.confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(send, cancel);
+        dialog.getDialogPane().setId("mss-send-dialog");
+        Label what = new Label(messages.format("report.mss.confirm.text", current.exam().step().description(),
+                PatientNames.display(current.exam().patient()), recipient.displayName(), recipient.mssAddress()));
+        what.setId("mss-send-summary");
+        what.setWrapText(true);
+        what.setMaxWidth(480);
+        dialog.getDialogPane().setContent(what);
+        dialog.getDialogPane().lookupButton(send).setId("mss-send-confirm");
+        dialog.getDialogPane().lookupButton(cancel).setId("mss-send-cancel");
+        dialog.setResultConverter(button -> button == send);
+        dialog.setOnHidden(e -> {
+            if (Boolean.TRUE.equals(dialog.getResult())) {
+                model.sendByMss(recipient);
             }
         });
         dialog.show();
