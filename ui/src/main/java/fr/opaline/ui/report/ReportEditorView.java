@@ -10,6 +10,7 @@ import fr.opaline.ui.patient.PatientNames;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Icon;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -55,6 +56,8 @@ public final class ReportEditorView extends BorderPane {
     private final Label status = new Label();
     private final Label examStatus = new Label();
     private final FlowPane sendRow = new FlowPane(8, 4);
+    private final java.util.Map<fr.opaline.api.SendChannel, Label> sendPills =
+            new java.util.EnumMap<>(fr.opaline.api.SendChannel.class);
     private final VBox pages = new VBox(12);
     private final CheckBox invisible = new CheckBox();
     private boolean updatingInvisible;
@@ -438,23 +441,31 @@ public final class ReportEditorView extends BorderPane {
         grid.addRow(index, name, shown);
     }
 
+    /**
+     * One pill per channel, kept from one read to the next and updated in place (a periodic read
+     * does not take the pills out of the scene while it puts the new states in).
+     */
     private void showSends() {
-        sendRow.getChildren().clear();
+        List<Label> pills = new java.util.ArrayList<>();
         for (SendStatus send : model.sends()) {
             String state = send.state() == null ? messages.get("report.send.none") : messages.label(send.state());
             if (send.state() == JobState.PENDING && send.dueAt() != null) {
                 state += " · " + messages.format("report.send.due", messages.time(send.dueAt().atZone(zone)));
             }
-            Label pill = new Label(messages.get("report.channel." + send.channel().name()) + " : " + state);
-            pill.setId("report-send-" + send.channel().name());
-            pill.getStyleClass().addAll("send-status",
+            Label pill = sendPills.computeIfAbsent(send.channel(), channel -> {
+                Label created = new Label();
+                created.setId("report-send-" + channel.name());
+                return created;
+            });
+            pill.setText(messages.get("report.channel." + send.channel().name()) + " : " + state);
+            pill.getStyleClass().setAll("label", "send-status",
                     "send-" + (send.state() == null ? "none" : send.state().name().toLowerCase(Locale.ROOT)));
-            if (send.lastError() != null && !send.lastError().isBlank()) {
-                pill.setTooltip(new Tooltip(send.lastError()));
-            } else if (send.subject() != null) {
-                pill.setTooltip(new Tooltip(send.subject()));
-            }
-            sendRow.getChildren().add(pill);
+            String tip = send.lastError() != null && !send.lastError().isBlank() ? send.lastError() : send.subject();
+            pill.setTooltip(tip == null ? null : new Tooltip(tip));
+            pills.add(pill);
+        }
+        if (!sendRow.getChildren().equals(pills)) {
+            sendRow.getChildren().setAll(pills);
         }
     }
 
