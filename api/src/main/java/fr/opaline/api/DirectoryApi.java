@@ -28,4 +28,15 @@ public interface DirectoryApi {
     @Access(roles = {Role.SECRETAIRE, Role.RADIOLOGUE, Role.MANIPULATEUR},
             purpose = "consulter les destinataires d'une demande d'examen")
     List<DirectoryContact> correspondents(UUID orderId);
+
+    /**
+     * "Envoyer par MSSanté": the exam's validated CR to one more recipient of the directory (its
+     * address checked against the directory by the server), queued in the outbox as an
+     * {@code mss-send} job and audited. Radiologists only (decision 0300); refused (422) for a CR
+     * not validated, a patient who opposed sharing, a recipient who already has this version.
+     *
+     * @return the send's status, as the report editor and the queue read it
+     */
+    @Access(roles = Role.RADIOLOGUE, purpose = "transmettre un compte rendu validé par MSSanté")
+    SendStatus sendReport(UUID stepId, DirectoryContact recipient);
 }

@@ -9,6 +9,10 @@ import fr.opaline.mss.directory.DirectoryEntry;
 import fr.opaline.mss.directory.DirectoryException;
 import fr.opaline.mss.directory.DirectoryQuery;
 import fr.opaline.mss.mailbox.MssAddress;
+import fr.opaline.api.SendChannel;
+import fr.opaline.api.SendStatus;
+import fr.opaline.core.outbox.Outbox;
+import fr.opaline.mss.outbound.ManualSends;
 import fr.opaline.mss.outbound.OrderCorrespondent;
 import fr.opaline.mss.outbound.OrderCorrespondents;
 import fr.opaline.platform.http.HttpError;
@@ -26,14 +30,27 @@ public final class DirectoryEndpoint implements DirectoryApi {
 
     private final DirectoryClient directory;
     private final OrderCorrespondents correspondents;
+    private final ManualSends sends;
+    private final Outbox outbox;
     private final EventHub events;
     private final Clock clock;
 
-    /** @param directory null when no directory is configured (searches are then refused) */
+    /** Without the manual send ({@link #sendReport} answers 503). */
     public DirectoryEndpoint(DirectoryClient directory, OrderCorrespondents correspondents, EventHub events,
                              Clock clock) {
+        this(directory, correspondents, null, null, events, clock);
+    }
+
+    /**
+     * @param directory null when no directory is configured (searches are then refused)
+     * @param sends     the manual MSSanté send (mss's rules and audit), over {@code outbox}
+     */
+    public DirectoryEndpoint(DirectoryClient directory, OrderCorrespondents correspondents, ManualSends sends,
+                             Outbox outbox, EventHub events, Clock clock) {
         this.directory = directory;
         this.correspondents = correspondents;
+        this.sends = sends;
+        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
     }
@@ -57,11 +74,7 @@ public final class DirectoryEndpoint implements DirectoryApi {
         if (orderId == null || contact == null || contact.rpps() == null || contact.mssAddress() == null) {
             throw HttpError.badRequest("Prescripteur : demande, RPPS et adresse MSSanté attendus.");
         }
-        String address = MssAddress.normalise(contact.mssAddress());
-        DirectoryEntry found = query(new DirectoryQuery(null, null, contact.rpps(), null, null, 50)).stream()
-                .filter(e -> e.mssAddress().toLowerCase(Locale.ROOT).equals(address.toLowerCase(Locale.ROOT)))
-                .findFirst().orElseThrow(() -> new BusinessRuleException("L'annuaire santé ne donne pas l'adresse "
-                        + address + " pour le RPPS " + contact.rpps() + " : choisissez une adresse de l'annuaire."));
+        DirectoryEntry found = listed(contact);
         OrderCorrespondent added = correspondents.add(orderId, found, true, Call.signedIn().actor());
         events.publish(new ApiEvent("order.correspondents", orderId, null, clock.instant()));
         return new DirectoryContact(added.rpps(), added.displayName(), added.profession(), found.organisation(),
@@ -75,6 +88,30 @@ public final class DirectoryEndpoint implements DirectoryApi {
         }
         return correspondents.of(orderId).stream().map(c -> new DirectoryContact(c.rpps(), c.displayName(),
                 c.profession(), null, null, c.mssAddress(), null)).toList();
+    }
+
+    @Override
+    public SendStatus sendReport(UUID stepId, DirectoryContact recipient) {
+        if (sends == null) {
+            throw new HttpError(503, "unavailable", "L'envoi MSSanté n'est pas configuré sur le serveur du cabinet.");
+        }
+        if (stepId == null || recipient == null || recipient.rpps() == null || recipient.mssAddress() == null) {
+            throw HttpError.badRequest("Envoi MSSanté : examen, RPPS et adresse MSSanté du destinataire attendus.");
+        }
+        DirectoryEntry found = listed(recipient);
+        UUID job = sends.send(stepId, found, Call.signedIn().actor());
+        events.publish(new ApiEvent("report.sent", stepId, null, clock.instant()));
+        return outbox.find(job).map(j -> SendStatus.of(SendChannel.MSSANTE, j))
+                .orElseGet(() -> SendStatus.none(SendChannel.MSSANTE));
+    }
+
+    /** The directory's entry for this RPPS and address: the desktop cannot name an arbitrary address. */
+    private DirectoryEntry listed(DirectoryContact contact) {
+        String address = MssAddress.normalise(contact.mssAddress());
+        return query(new DirectoryQuery(null, null, contact.rpps(), null, null, 50)).stream()
+                .filter(e -> e.mssAddress().toLowerCase(Locale.ROOT).equals(address.toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> new BusinessRuleException("L'annuaire santé ne donne pas l'adresse "
+                        + address + " pour le RPPS " + contact.rpps() + " : choisissez une adresse de l'annuaire."));
     }
 
     private List<DirectoryEntry> query(DirectoryQuery query) {

@@ -112,7 +112,9 @@ public final class ApiWiring implements ServerContribution {
         Map<Class<?>, Object> areas = new HashMap<>();
         areas.put(TeleradiologyApi.class, new TeleradiologyEndpoint(Hl7Wiring.teleradiology(core), events, core.clock));
         areas.put(DirectoryApi.class, new DirectoryEndpoint(MssWiring.directory(core.config).orElse(null),
-                new OrderCorrespondents(core.database, core.audit, core.ids, core.clock), events, core.clock));
+                new OrderCorrespondents(core.database, core.audit, core.ids, core.clock),
+                new fr.opaline.mss.outbound.ManualSends(core.database, core.outbox, MssWiring.trace(core), core.audit,
+                        core.ids, core.clock), core.outbox, events, core.clock));
         areas.put(DrimboxApi.class, new DrimboxEndpoint(DrimboxWiring.consultation(core)));
         return areas;
     }

@@ -18,6 +18,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,12 +70,34 @@ class JobHandlersAssembledTest {
                 PracticeServer server = ServerAssembly.assemble(core);
                 Set<String> handled = new TreeSet<>(server.services().stream().filter(OutboxWorker.class::isInstance)
                         .map(OutboxWorker.class::cast).findFirst().orElseThrow().handledTypes());
-                Map<String, String> missing = new TreeMap<>(queued);
-                missing.keySet().removeAll(handled);
+                Map<String, String> missing = unhandled(queued, handled);
                 assertThat(missing.keySet()).as("job types queued (where: %s) but handled by no one in %s", missing,
                         handled).isEqualTo(KNOWN_MISSING);
             }
         }
+    }
+
+    /**
+     * A handler lost: the type it handled is reported, named with the class that queues it. The
+     * received-CR feed (queued by hl7 through a constant, handled by dmp) and the MSSanté send are
+     * found by the scan of production code, so losing either one's registration fails the test above.
+     */
+    @Test
+    void aJobTypeThatLosesItsHandlerIsReportedWithWhereItIsQueued() throws Exception {
+        Map<String, String> queued = queuedJobTypes();
+        for (String lost : List.of("dmp-feed-received", "mss-send", "teleradiology-order", "drimbox-send")) {
+            Set<String> handled = new TreeSet<>(queued.keySet());
+            handled.remove(lost);
+            assertThat(unhandled(queued, handled)).as(lost).containsOnlyKeys(lost);
+            assertThat(unhandled(queued, handled).get(lost)).as(lost).endsWith(".java");
+        }
+    }
+
+    /** The job types queued (type → the file that queues it) that none of {@code handled} takes. */
+    static Map<String, String> unhandled(Map<String, String> queued, Set<String> handled) {
+        Map<String, String> missing = new TreeMap<>(queued);
+        missing.keySet().removeAll(handled);
+        return missing;
     }
 
     /** job type → the class that queues it, from every {@code JobRequest.of(TYPE, …)} of production code. */

@@ -22,6 +22,8 @@ import fr.opaline.core.report.ReportVersion;
 import fr.opaline.core.scheduling.Booking;
 import fr.opaline.core.scheduling.BookingRequest;
 import fr.opaline.core.user.UserAccount;
+import fr.opaline.sandbox.dmp.DmpSandbox;
+import fr.opaline.sandbox.drimbox.DrimboxSandbox;
 import fr.opaline.sandbox.mss.MssSandbox;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -52,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (ansforge/annuaire-sante-fhir-documentation, use case "Extraction des BAL MSSanté",
  * {@code uc-bal-mss.md}: « PractitionerRole : on retrouve les BAL Personnelles et Cabinet qui sont
  * associées à un identifiant RPPS et à une structure »). The secretary finds it through the API,
- * books with it, the radiologist validates the CR, and the mail is read in the prescriber's box over IMAP.
+ * books with it, the radiologist validates the CR, and the mail is read in the prescriber's box over IMAP;
+ * the same CR reaches the sandbox DMP and the sandbox DRIMbox (issue 22's first "Done when").
  */
 class PrescriberFromDirectoryTest {
 
@@ -63,8 +66,10 @@ class PrescriberFromDirectoryTest {
 
     @Test
     void theCrOfAnExamWhosePrescriberWasChosenInTheDirectoryReachesTheirMailbox() throws Exception {
-        try (AssembledDemo demo = new AssembledDemo(home, Map.of())) {
+        try (AssembledDemo demo = new AssembledDemo(home, Map.of("dmp.feeding.deferral", "PT1S"))) {
             MssSandbox mss = demo.sandbox(MssSandbox.class);
+            DmpSandbox dmp = demo.sandbox(DmpSandbox.class);
+            DrimboxSandbox drimbox = demo.sandbox(DrimboxSandbox.class);
             Room room = demo.room("CT1", Modality.CT);
             ExamType exam = demo.exam("CT-THX", Modality.CT);
             Patient patient = demo.qualifiedPatient("GAUTIER", "Marie", LocalDate.of(1971, 2, 14), Sex.F,
@@ -104,17 +109,35 @@ class PrescriberFromDirectoryTest {
                 ReportVersion draft = reports.createDraft(booking.order().id(), doctor);
                 reports.updateDraft(draft.reportId(), new ReportContent("Douleur thoracique.", "Scanner sans injection.",
                         "Pas d'embolie.", "Examen normal."), doctor);
-                reports.validate(draft.reportId(), doctor);
+                ReportVersion validated = reports.validate(draft.reportId(), doctor);
 
                 Message mail = awaitMail(mss, CABINET_BOX, demo);
                 assertThat(mail.getFrom()[0].toString()).contains("sandbox.mssante.fr");
                 assertThat(mail.getSubject()).isNotBlank();
+                // The same CR reaches the sandbox DMP (after the deferral) and then the sandbox DRIMbox.
+                String uid = validated.documentUid();
+                until(() -> dmp.transactions().acceptedSubmissions(uid) == 1, demo);
+                assertThat(dmp.transactions().documents(patient.ins().matricule()))
+                        .anySatisfy(e -> assertThat(e.uniqueId()).isEqualTo(uid));
+                until(() -> drimbox.documents().containsKey(uid), demo);
+                assertThat(drimbox.documents().get(uid).patientIns()).isEqualTo(patient.ins().matricule());
             }
         }
     }
 
+    private static void until(java.util.function.BooleanSupplier condition, AssembledDemo demo)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 60 s; outbox:\n" + demo.jobs());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** The first mail in the box, read over IMAP (TLS, the sandbox operator's authority), within 60 s. */
-    private static Message awaitMail(MssSandbox mss, String address, AssembledDemo demo) throws Exception {
+    static Message awaitMail(MssSandbox mss, String address, AssembledDemo demo) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(mss.authorityFile())) {

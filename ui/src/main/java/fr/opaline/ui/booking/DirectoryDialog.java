@@ -2,6 +2,8 @@ package fr.opaline.ui.booking;
 
 import fr.opaline.api.DirectoryContact;
 import fr.opaline.ui.i18n.Messages;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -18,14 +20,22 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The prescriber's search in the annuaire santé at booking: by name or RPPS, one line per MSSanté
- * address (the professional's own, their cabinet's on the PractitionerRole, their structure's);
- * the address chosen is the one the CR will be mailed to. The search runs off the FX thread.
+ * A search in the annuaire santé: by name or RPPS, one line per MSSanté address (the
+ * professional's own, their cabinet's on the PractitionerRole, their structure's). At booking, the
+ * prescriber's address the CR will be mailed to; in the report editor, the recipient of
+ * "Envoyer par MSSanté". The search runs off the FX thread (the {@link Searcher}'s business).
  */
-final class DirectoryDialog {
+public final class DirectoryDialog {
+
+    /** Searches the directory off the FX thread, then answers on it. */
+    @FunctionalInterface
+    public interface Searcher {
+        void search(String name, String rpps, Consumer<List<DirectoryContact>> found, Consumer<String> failed);
+    }
 
     private final Stage stage = new Stage();
-    private final BookingViewModel model;
+    private final Searcher searcher;
+    private final String hint;
     private final Messages messages;
     private final TextField name = new TextField();
     private final TextField rpps = new TextField();
@@ -33,11 +43,19 @@ final class DirectoryDialog {
     private final Label status = new Label();
 
     DirectoryDialog(Window owner, BookingViewModel model, Messages messages) {
-        this.model = model;
+        this(owner, model::searchDirectory, model::choosePrescriber, messages, "directory.title", "directory.hint",
+                "directory.choose");
+    }
+
+    /** @param titleKey, hintKey, chooseKey the message keys of the window's title, its hint and its button */
+    public DirectoryDialog(Window owner, Searcher searcher, Consumer<DirectoryContact> chosen, Messages messages,
+                           String titleKey, String hintKey, String chooseKey) {
+        this.searcher = searcher;
+        this.hint = messages.get(hintKey);
         this.messages = messages;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(messages.get("directory.title"));
+        stage.setTitle(messages.get(titleKey));
         name.setId("directory-name");
         name.setPromptText(messages.get("directory.name.prompt"));
         rpps.setId("directory-rpps");
@@ -57,13 +75,14 @@ final class DirectoryDialog {
         });
         status.setId("directory-status");
         status.setWrapText(true);
-        Button choose = new Button(messages.get("directory.choose"));
+        Button choose = new Button(messages.get(chooseKey));
         choose.setId("directory-choose");
         choose.getStyleClass().add("primary");
         choose.disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
         choose.setOnAction(e -> {
-            model.choosePrescriber(results.getSelectionModel().getSelectedItem());
+            DirectoryContact picked = results.getSelectionModel().getSelectedItem();
             stage.close();
+            chosen.accept(picked);
         });
         Button close = new Button(messages.get("common.cancel"));
         close.setCancelButton(true);
@@ -84,9 +103,9 @@ final class DirectoryDialog {
         stage.setScene(scene);
     }
 
-    void show() {
+    public void show() {
         results.getItems().clear();
-        status.setText(messages.get("directory.hint"));
+        status.setText(hint);
         stage.show();
         name.requestFocus();
     }
@@ -94,7 +113,7 @@ final class DirectoryDialog {
     private void search() {
         status.setText(messages.get("directory.searching"));
         results.getItems().clear();
-        model.searchDirectory(name.getText(), rpps.getText(), found -> {
+        searcher.search(name.getText(), rpps.getText(), found -> {
             results.getItems().setAll(found);
             status.setText(found.isEmpty() ? messages.get("directory.none")
                     : messages.format("directory.found", found.size()));

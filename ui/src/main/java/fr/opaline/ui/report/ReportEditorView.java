@@ -10,6 +10,7 @@ import fr.opaline.ui.patient.PatientNames;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Icon;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -55,6 +56,8 @@ public final class ReportEditorView extends BorderPane {
     private final Label status = new Label();
     private final Label examStatus = new Label();
     private final FlowPane sendRow = new FlowPane(8, 4);
+    private final java.util.Map<fr.opaline.api.SendChannel, Label> sendPills =
+            new java.util.EnumMap<>(fr.opaline.api.SendChannel.class);
     private final VBox pages = new VBox(12);
     private final CheckBox invisible = new CheckBox();
     private boolean updatingInvisible;
@@ -241,7 +244,12 @@ public final class ReportEditorView extends BorderPane {
         retract.setTooltip(new Tooltip(messages.get("report.retract.tip")));
         retract.setOnAction(e -> model.retract());
         HBox.setHgrow(reason, Priority.ALWAYS);
-        HBox changes = new HBox(10, reason, amend, retract);
+        Button sendMss = new Button(messages.get("report.mss.send"));
+        sendMss.setId("report-send-mss");
+        sendMss.setTooltip(new Tooltip(messages.get("report.mss.send.tip")));
+        sendMss.setOnAction(e -> chooseMssRecipient());
+        sendMss.disableProperty().bind(model.inForceBinding().not().or(model.busyProperty()));
+        HBox changes = new HBox(10, reason, amend, retract, sendMss);
         changes.setAlignment(Pos.CENTER_LEFT);
 
         var noReport = model.openedProperty().isNull();
@@ -422,6 +430,41 @@ public final class ReportEditorView extends BorderPane {
         dialog.show();
     }
 
+    /** "Envoyer par MSSanté": a recipient from the annuaire santé, then a confirmation naming CR and recipient. */
+    private void chooseMssRecipient() {
+        new fr.opaline.ui.booking.DirectoryDialog(getScene().getWindow(), model::searchDirectory, this::confirmMss,
+                messages, "report.mss.directory.title", "report.mss.directory.hint", "report.mss.directory.choose").show();
+    }
+
+    private void confirmMss(fr.opaline.api.DirectoryContact recipient) {
+        ReportGateway.Opened current = model.openedProperty().get();
+        if (recipient == null || current == null) {
+            return;
+        }
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.get("report.mss.confirm.title"));
+        ButtonType send = new ButtonType(messages.get("report.mss.confirm.send"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("report.confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(send, cancel);
+        dialog.getDialogPane().setId("mss-send-dialog");
+        Label what = new Label(messages.format("report.mss.confirm.text", current.exam().step().description(),
+                PatientNames.display(current.exam().patient()), recipient.displayName(), recipient.mssAddress()));
+        what.setId("mss-send-summary");
+        what.setWrapText(true);
+        what.setMaxWidth(480);
+        dialog.getDialogPane().setContent(what);
+        dialog.getDialogPane().lookupButton(send).setId("mss-send-confirm");
+        dialog.getDialogPane().lookupButton(cancel).setId("mss-send-cancel");
+        dialog.setResultConverter(button -> button == send);
+        dialog.setOnHidden(e -> {
+            if (Boolean.TRUE.equals(dialog.getResult())) {
+                model.sendByMss(recipient);
+            }
+        });
+        dialog.show();
+    }
+
     private void row(GridPane grid, int index, String labelKey, String id, String value) {
         Label name = label(messages.get(labelKey));
         Label shown = new Label(value);
@@ -431,23 +474,31 @@ public final class ReportEditorView extends BorderPane {
         grid.addRow(index, name, shown);
     }
 
+    /**
+     * One pill per channel, kept from one read to the next and updated in place (a periodic read
+     * does not take the pills out of the scene while it puts the new states in).
+     */
     private void showSends() {
-        sendRow.getChildren().clear();
+        List<Label> pills = new java.util.ArrayList<>();
         for (SendStatus send : model.sends()) {
             String state = send.state() == null ? messages.get("report.send.none") : messages.label(send.state());
             if (send.state() == JobState.PENDING && send.dueAt() != null) {
                 state += " · " + messages.format("report.send.due", messages.time(send.dueAt().atZone(zone)));
             }
-            Label pill = new Label(messages.get("report.channel." + send.channel().name()) + " : " + state);
-            pill.setId("report-send-" + send.channel().name());
-            pill.getStyleClass().addAll("send-status",
+            Label pill = sendPills.computeIfAbsent(send.channel(), channel -> {
+                Label created = new Label();
+                created.setId("report-send-" + channel.name());
+                return created;
+            });
+            pill.setText(messages.get("report.channel." + send.channel().name()) + " : " + state);
+            pill.getStyleClass().setAll("label", "send-status",
                     "send-" + (send.state() == null ? "none" : send.state().name().toLowerCase(Locale.ROOT)));
-            if (send.lastError() != null && !send.lastError().isBlank()) {
-                pill.setTooltip(new Tooltip(send.lastError()));
-            } else if (send.subject() != null) {
-                pill.setTooltip(new Tooltip(send.subject()));
-            }
-            sendRow.getChildren().add(pill);
+            String tip = send.lastError() != null && !send.lastError().isBlank() ? send.lastError() : send.subject();
+            pill.setTooltip(tip == null ? null : new Tooltip(tip));
+            pills.add(pill);
+        }
+        if (!sendRow.getChildren().equals(pills)) {
+            sendRow.getChildren().setAll(pills);
         }
     }
 

@@ -305,6 +305,35 @@ public final class ReportEditorViewModel {
                 messages.get(invisible ? "report.invisible.on" : "report.invisible.off"));
     }
 
+    /** Searches the annuaire santé off the FX thread (the recipients of "Envoyer par MSSanté"). */
+    public void searchDirectory(String name, String rpps, Consumer<List<fr.opaline.api.DirectoryContact>> found,
+                                Consumer<String> failed) {
+        background.run(messages.get("directory.task"), p -> gateway.searchDirectory(name, rpps), found::accept,
+                failure -> failed.accept(UserErrors.describe(failure, messages)));
+    }
+
+    /**
+     * "Envoyer par MSSanté": the validated CR in force to {@code recipient}; the send status then
+     * shows the queued send (the same outbox job the queue lists).
+     */
+    public void sendByMss(fr.opaline.api.DirectoryContact recipient) {
+        ReportGateway.Opened current = opened.get();
+        if (current == null || recipient == null || !inForce.get() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        error.set("");
+        info.set("");
+        background.run(messages.get("report.mss.task"), p -> gateway.sendByMss(current, recipient), queued -> {
+            busy.set(false);
+            info.set(messages.format("report.mss.queued", recipient.displayName(), recipient.mssAddress()));
+            refreshSends();
+        }, failure -> {
+            busy.set(false);
+            failed(failure);
+        });
+    }
+
     /** Reads the send status again (the outbox works in the background). */
     public void refreshSends() {
         ReportGateway.Opened current = opened.get();

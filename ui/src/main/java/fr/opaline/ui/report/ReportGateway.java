@@ -1,5 +1,7 @@
 package fr.opaline.ui.report;
 
+import fr.opaline.api.DirectoryApi;
+import fr.opaline.api.DirectoryContact;
 import fr.opaline.api.ReportApi;
 import fr.opaline.api.ReportFile;
 import fr.opaline.api.SendChannel;
@@ -131,6 +133,19 @@ public final class ReportGateway {
      */
     public byte[] pdfOf(ReportVersion version, ReportContent typed) {
         return api().preview(version.id(), typed).pdf();
+    }
+
+    /** Professionals of the annuaire santé by name or RPPS, with their MSSanté addresses. */
+    public List<DirectoryContact> searchDirectory(String name, String rpps) {
+        return client.api(DirectoryApi.class).search(name, rpps);
+    }
+
+    /**
+     * "Envoyer par MSSanté": the validated CR to a recipient of the directory, queued by the server
+     * (which checks the role, the CR validated, the patient's opposition, and audits).
+     */
+    public SendStatus sendByMss(Opened opened, DirectoryContact recipient) {
+        return client.api(DirectoryApi.class).sendReport(opened.exam().step().id(), recipient);
     }
 
     public Optional<ReportTemplates.Template> templateOf(Opened opened, ReportTemplates templates) {
