@@ -23,7 +23,11 @@ public enum Hl7RouteKind {
 
     /** The outbox job type of this kind's sends. */
     public String jobType() {
-        return "hl7-route-" + name().toLowerCase(Locale.ROOT);
+        return switch (this) {
+            case ADT -> RouteJob.ADT;
+            case ORM -> RouteJob.ORM;
+            case PFI -> RouteJob.PFI;
+        };
     }
 
     /** adt, ADT, orm, pfi… or a French error. */

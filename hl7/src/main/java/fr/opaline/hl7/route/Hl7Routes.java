@@ -101,6 +101,27 @@ public final class Hl7Routes {
         return find(database.dsl(), id).orElseThrow();
     }
 
+    /** The same with the destination as {@code host:port} (a bracketed IPv6 address: {@code [::1]:2575}). */
+    public Hl7Route declare(String peer, String kind, String hostPort, boolean tls, Actor actor) {
+        String a = hostPort == null ? "" : hostPort.trim();
+        int colon = a.lastIndexOf(':');
+        if (colon <= 0 || colon == a.length() - 1) {
+            throw new BusinessRuleException("Destination invalide : « " + a + " » (hôte:port attendu, par exemple "
+                    + "pacs.cabinet.local:2575).");
+        }
+        Integer port;
+        try {
+            port = Integer.valueOf(a.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new BusinessRuleException("Port invalide : « " + a.substring(colon + 1) + " » (un nombre entre 1 et 65535).");
+        }
+        String host = a.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return declare(peer, kind, host, port, tls, actor);
+    }
+
     /** Removes a route by id, or the route of this kind of a peer (MSH-3 or id). */
     public void remove(String peer, String kind, Actor actor) {
         Hl7RouteKind k = Hl7RouteKind.parse(kind);

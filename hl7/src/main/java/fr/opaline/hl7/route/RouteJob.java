@@ -14,6 +14,11 @@ import java.util.UUID;
  */
 public record RouteJob(UUID routeId, String event, UUID subject, UUID merged, String documentUid) {
 
+    /** The outbox job types of the three kinds of route. */
+    public static final String ADT = "hl7-route-adt";
+    public static final String ORM = "hl7-route-orm";
+    public static final String PFI = "hl7-route-pfi";
+
     public String json() {
         return Json.write(this);
     }
@@ -24,8 +29,12 @@ public record RouteJob(UUID routeId, String event, UUID subject, UUID merged, St
 
     /** The outbox request for this route; a PFI send of a version and action is queued once. */
     public JobRequest request(Hl7Route route, UUID patientId, String description) {
-        JobRequest r = JobRequest.of(route.kind().jobType(), json())
-                .about(patientId, description + " (" + route.peerName() + ")");
+        JobRequest r = switch (route.kind()) {
+            case ADT -> JobRequest.of(ADT, json());
+            case ORM -> JobRequest.of(ORM, json());
+            case PFI -> JobRequest.of(PFI, json());
+        };
+        r = r.about(patientId, description + " (" + route.peerName() + ")");
         if (route.kind() == Hl7RouteKind.PFI) {
             r = r.idempotencyKey(route.kind().jobType() + ":" + routeId + ":" + documentUid + ":" + event);
         }
