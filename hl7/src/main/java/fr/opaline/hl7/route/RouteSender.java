@@ -37,6 +37,8 @@ import javax.net.ssl.SSLContext;
 public final class RouteSender implements JobHandler {
 
     public static final String PFI_DESTINATION = "PFI";
+    /** Deletions sent to a PFI are logged apart: they are not CRs transmitted. */
+    public static final String PFI_DELETION_DESTINATION = "PFI (suppression)";
 
     /** What the handlers need besides the route: the practice, MSH-3/4 and MSH-18 of what Opaline sends. */
     public record Settings(PracticeProfile practice, String sendingApplication, String sendingFacility,
@@ -80,6 +82,12 @@ public final class RouteSender implements JobHandler {
                 .orderBy(OUTBOX_JOB.DUE_AT.desc()).limit(1).fetchOptional(OUTBOX_JOB.DUE_AT);
     }
 
+    /** hl7_sent_message.destination holds 40 characters. */
+    private static String destination(String prefix, Hl7Route route) {
+        String d = prefix + route.peerName();
+        return d.length() <= 40 ? d : d.substring(0, 39) + "…";
+    }
+
     @Override
     public String type() {
         return kind.jobType();
@@ -114,7 +122,7 @@ public final class RouteSender implements JobHandler {
         String destination;
         switch (kind) {
             case ADT -> {
-                destination = "ADT " + route.peerName();
+                destination = destination("ADT ", route);
                 message = database.inSnapshot(ctx -> {
                     PatientRepository patients = new PatientRepository(ctx);
                     Patient patient = patients.findById(p.subject()).orElseThrow();
@@ -124,12 +132,12 @@ public final class RouteSender implements JobHandler {
                 });
             }
             case ORM -> {
-                destination = "PACS " + route.peerName();
+                destination = destination("PACS ", route);
                 message = database.inSnapshot(ctx -> PacsOrders.orm(ctx, p.subject(), p.event(), settings.practice(),
                         routing, controlId, clock.instant()));
             }
             case PFI -> {
-                destination = PFI_DESTINATION;
+                destination = p.event().equals("DELETE") ? PFI_DELETION_DESTINATION : PFI_DESTINATION;
                 documentUid = p.documentUid();
                 DocumentTransmission t = database.inSnapshot(ctx -> transmissions.buildForPfi(ctx, p.subject(),
                         DocumentAction.valueOf(p.event())));

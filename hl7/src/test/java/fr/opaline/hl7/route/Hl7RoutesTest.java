@@ -377,6 +377,20 @@ class Hl7RoutesTest {
                 .report(YearMonth.of(2026, 3), YearMonth.of(2026, 3));
         assertThat(report.count(YearMonth.of(2026, 3), DocumentType.CR_IMAGERIE, Indicator.DMP_TRANSMIS_PFI))
                 .isEqualTo(1);
+
+        // A retraction goes to the PFI as a deletion (ORC-1 CA) and is not one more CR transmitted.
+        sample.reports().retract(sample.version().reportId(), "Erreur de patient",
+                Actor.user(sample.radiologist().id(), sample.radiologist().login()));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(drain()).isEqualTo(1);
+        Message deletion = received.get(1);
+        assertThat(field(segments(deletion, "ORC").get(0), 1, 1)).isEqualTo("CA");
+        assertThat(new SentMessageLog(db.database(), core.ids, clock).forDocument(sample.version().documentUid()))
+                .extracting(SentMessageLog.Sent::destination).containsExactlyInAnyOrder("PFI", "PFI (suppression)");
+        var after = new UsageStatistics(db.database(), new PracticeSettings(db.database()).profile(), clock)
+                .report(YearMonth.of(2026, 3), YearMonth.of(2026, 3));
+        assertThat(after.count(YearMonth.of(2026, 3), DocumentType.CR_IMAGERIE, Indicator.DMP_TRANSMIS_PFI))
+                .isEqualTo(1);
     }
 
     @Test
