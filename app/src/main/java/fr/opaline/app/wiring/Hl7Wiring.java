@@ -138,7 +138,8 @@ public final class Hl7Wiring implements ServerContribution {
     /**
      * What the outbound routes of the peer registry send with: MSH-3 {@code hl7.application}, MSH-4
      * {@code hl7.facility}, MSH-18 {@code hl7.routes.charset}, and for a route with TLS our certificate
-     * {@code hl7.routes.tls.keystore} (else the JVM's default trust, no client certificate).
+     * {@code hl7.routes.tls.keystore} (else the JVM's default trust, no client certificate); DESTDMP N
+     * when this installation feeds the DMP itself ({@code dmp.url}).
      */
     static RouteSender.Settings routeSettings(CoreServices core) {
         return new RouteSender.Settings(core.profile, core.config.get("hl7.application", "OPALINE"), facility(core),
@@ -150,7 +151,8 @@ public final class Hl7Wiring implements ServerContribution {
                         throw new ConfigException("hl7.routes.tls : " + e.getMessage());
                     }
                 }, core.config.getDuration("hl7.routes.connectTimeout", Duration.ofSeconds(10)),
-                core.config.getDuration("hl7.routes.readTimeout", Duration.ofSeconds(30)));
+                core.config.getDuration("hl7.routes.readTimeout", Duration.ofSeconds(30)),
+                DmpWiring.configured(core.config));
     }
 
     /** The outbound routes of the HL7 peer registry (opaline hl7 routes, Administration screen). */

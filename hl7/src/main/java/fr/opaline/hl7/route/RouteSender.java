@@ -40,9 +40,14 @@ public final class RouteSender implements JobHandler {
     /** Deletions sent to a PFI are logged apart: they are not CRs transmitted. */
     public static final String PFI_DELETION_DESTINATION = "PFI (suppression)";
 
-    /** What the handlers need besides the route: the practice, MSH-3/4 and MSH-18 of what Opaline sends. */
+    /**
+     * What the handlers need besides the route: the practice, MSH-3/4 and MSH-18 of what Opaline
+     * sends, the TLS context and timeouts, and whether Opaline feeds the DMP itself (then DESTDMP is
+     * N: the PFI must not feed it a second time).
+     */
     public record Settings(PracticeProfile practice, String sendingApplication, String sendingFacility,
-                           Charset charset, Supplier<SSLContext> tls, Duration connectTimeout, Duration readTimeout) {
+                           Charset charset, Supplier<SSLContext> tls, Duration connectTimeout, Duration readTimeout,
+                           boolean dmpFedByOpaline) {
     }
 
     private final Hl7RouteKind kind;
@@ -140,7 +145,7 @@ public final class RouteSender implements JobHandler {
                 destination = p.event().equals("DELETE") ? PFI_DELETION_DESTINATION : PFI_DESTINATION;
                 documentUid = p.documentUid();
                 DocumentTransmission t = database.inSnapshot(ctx -> transmissions.buildForPfi(ctx, p.subject(),
-                        DocumentAction.valueOf(p.event())));
+                        DocumentAction.valueOf(p.event()), settings.dmpFedByOpaline()));
                 message = CdaTransmissionMessages.oru(t, routing, controlId, clock.instant());
             }
             default -> throw new IllegalStateException(kind.name());

@@ -42,12 +42,14 @@ public final class ReportTransmissions {
     }
 
     /**
-     * For a PFI: DESTDMP is Y when the CR goes to the DMP (qualified INS, no opposition), so the
-     * PFI feeds it; no MSSanté recipient.
+     * For a PFI: DESTDMP is Y when the CR goes to the DMP (qualified INS, no opposition) and Opaline
+     * does not feed the DMP itself, so the PFI feeds it; no MSSanté recipient.
      */
-    public DocumentTransmission buildForPfi(DSLContext ctx, UUID reportVersionId, DocumentAction action) {
+    public DocumentTransmission buildForPfi(DSLContext ctx, UUID reportVersionId, DocumentAction action,
+                                            boolean dmpFedByOpaline) {
         ReportDocumentData d = loader.load(ctx, reportVersionId, clock.instant());
-        return build(ctx, d, action, DmpEligibility.fedToDmp(ctx, d.patient().id(), d.order().id()), List.of());
+        return build(ctx, d, action, !dmpFedByOpaline && DmpEligibility.fedToDmp(ctx, d.patient().id(), d.order().id()),
+                List.of());
     }
 
     private DocumentTransmission build(DSLContext ctx, ReportDocumentData d, DocumentAction action, boolean toDmp,

@@ -112,8 +112,12 @@ class Hl7RoutesTest {
     }
 
     void registerHandlers(ReportTransmissions transmissions) {
+        registerHandlers(transmissions, false);
+    }
+
+    void registerHandlers(ReportTransmissions transmissions, boolean dmpFedByOpaline) {
         var settings = new RouteSender.Settings(new PracticeSettings(db.database()).profile(), "OPALINE", "CABINET",
-                StandardCharsets.UTF_8, () -> null, Duration.ofSeconds(2), Duration.ofSeconds(5));
+                StandardCharsets.UTF_8, () -> null, Duration.ofSeconds(2), Duration.ofSeconds(5), dmpFedByOpaline);
         RouteSender.handlers(db.database(), transmissions, settings, sender, clock).forEach(worker::register);
     }
 
@@ -391,6 +395,27 @@ class Hl7RoutesTest {
                 .report(YearMonth.of(2026, 3), YearMonth.of(2026, 3));
         assertThat(after.count(YearMonth.of(2026, 3), DocumentType.CR_IMAGERIE, Indicator.DMP_TRANSMIS_PFI))
                 .isEqualTo(1);
+    }
+
+    /** An installation that feeds the DMP itself (dmp.url) asks the PFI not to: DESTDMP N, no double feed. */
+    @Test
+    void destDmpIsNWhenOpalineFeedsTheDmpItself() throws Exception {
+        MllpServer pfi = peer(0);
+        declarePeer("PFI-APP");
+        routes.declare("PFI-APP", "pfi", "127.0.0.1", pfi.port(), false, ADMIN);
+        SampleReport.Result sample = SampleReport.create(db.database(), clock, new DrimboxLinkTemplate(
+                "https://drimbox.exemple.fr/viewer?study={studyInstanceUid}", Duration.ofDays(365)),
+                List.of(new RouteTriggers(core.outbox)));
+        registerHandlers(new ReportTransmissions(sample.loader(), clock), true);
+        assertThat(drain()).isEqualTo(1);
+        Segment destDmp = segments(received.get(0), "OBX").stream().filter(s -> {
+            try {
+                return "DESTDMP".equals(field(s, 3, 1));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        assertThat(field(destDmp, 5, 1)).isEqualTo("N");
     }
 
     @Test
