@@ -2,6 +2,7 @@ package fr.opaline.api;
 
 import fr.opaline.api.admin.ConfigurationView;
 import fr.opaline.api.admin.Correspondent;
+import fr.opaline.api.admin.Hl7RouteEntry;
 import fr.opaline.api.admin.Hl7Rights;
 import fr.opaline.api.admin.MailboxEntry;
 import fr.opaline.core.catalogue.ExamType;
@@ -73,6 +74,22 @@ public interface AdministrationApi {
 
     @Access(roles = Role.ADMINISTRATEUR, purpose = "retirer ou rétablir un correspondant de confiance")
     void setCorrespondentActive(UUID correspondentId, boolean active);
+
+    // Outbound HL7 routes of the peers (issue 23)
+
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "consulter les routes HL7 sortantes")
+    List<Hl7RouteEntry> hl7Routes();
+
+    /**
+     * Gives a declared HL7 peer its route of one kind, replacing the previous one of that kind.
+     *
+     * @param kind {@code adt}, {@code orm} or {@code pfi}
+     */
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "déclarer une route HL7 sortante")
+    Hl7RouteEntry setHl7Route(UUID correspondentId, String kind, String host, Integer port, boolean tls);
+
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "supprimer une route HL7 sortante")
+    void removeHl7Route(UUID routeId);
 
     // MSSanté mailboxes
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "hl7", description = "Échanges HL7 v2 (MLLP).", subcommands = {Hl7Command.Send.class, Hl7PeersCommand.class})
+@Command(name = "hl7", description = "Échanges HL7 v2 (MLLP).", subcommands = {Hl7Command.Send.class, Hl7PeersCommand.class, Hl7RoutesCommand.class})
 final class Hl7Command implements Runnable {
 
     @picocli.CommandLine.Spec

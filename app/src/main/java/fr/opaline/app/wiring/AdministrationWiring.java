@@ -44,7 +44,8 @@ public final class AdministrationWiring {
         areas.put(AdministrationApi.class, new AdministrationEndpoint(new AdministrationEndpoint.Services(
                 accounts.administration, accounts.review,
                 new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock),
-                new Mailboxes(core.database, core.audit, core.ids, core.clock), core.catalogue), () -> configuration, events,
+                new Mailboxes(core.database, core.audit, core.ids, core.clock), core.catalogue, Hl7Wiring.routes(core)),
+                () -> configuration, events,
                 core.clock));
         return areas;
     }

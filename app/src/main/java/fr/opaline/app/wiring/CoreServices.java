@@ -63,6 +63,10 @@ public final class CoreServices implements AutoCloseable {
                 config.getDuration("outbox.retry.first", Duration.ofSeconds(15)),
                 config.getDuration("outbox.retry.max", Duration.ofHours(1)), 0.2));
         this.catalogue = new CatalogueService(database, audit, ids);
+        // The outbound HL7 routes (ADT, ORM) hear every identity and booking change of this process.
+        fr.opaline.hl7.route.RouteTriggers routes = new fr.opaline.hl7.route.RouteTriggers(outbox);
+        patients.addChangeListener(routes);
+        booking.addListener(routes);
     }
 
     /**

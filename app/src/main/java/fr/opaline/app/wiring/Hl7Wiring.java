@@ -31,7 +31,10 @@ import fr.opaline.hl7.sent.SentMessageLog;
 import fr.opaline.hl7.teleradiology.OutboxReceivedDocumentFeed;
 import fr.opaline.hl7.teleradiology.TeleradiologyRequests;
 import fr.opaline.hl7.teleradiology.TeleradiologyResultHandler;
+import fr.opaline.hl7.route.Hl7Routes;
+import fr.opaline.hl7.route.RouteSender;
 import fr.opaline.hl7.transmission.MessageRouting;
+import fr.opaline.hl7.transmission.ReportTransmissions;
 import fr.opaline.platform.tls.KeyStores;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -114,7 +117,7 @@ public final class Hl7Wiring implements ServerContribution {
                         core.config.getDuration("hl7.teleradiology.dmpDelay", Duration.ZERO),
                         core.profile.ippIssuerOid(), core.clock),
                 new PatientAdministrationHandler(core.database, ins.received(), core.episodes,
-                        new PatientMerge(core.audit), core.profile.ippIssuerOid(), core.clock));
+                        new PatientMerge(core.audit, core.patients), core.profile.ippIssuerOid(), core.clock));
     }
 
     @Override
@@ -124,8 +127,38 @@ public final class Hl7Wiring implements ServerContribution {
                 core.config.get("hl7.teleradiology.application", "TELERADIOLOGIE"),
                 core.config.get("hl7.teleradiology.facility", "TELERADIOLOGIE"), "P", charset(core.config,
                 "hl7.teleradiology.charset"));
-        return List.of(TeleradiologyRequests.handler(core.database, core.profile, routing, platform, sender(core),
+        List<JobHandler> handlers = new java.util.ArrayList<>();
+        handlers.add(TeleradiologyRequests.handler(core.database, core.profile, routing, platform, sender(core),
                 core.clock));
+        handlers.addAll(RouteSender.handlers(core.database, new ReportTransmissions(loader(core), core.clock),
+                routeSettings(core), sender(core), core.clock));
+        return handlers;
+    }
+
+    /**
+     * What the outbound routes of the peer registry send with: MSH-3 {@code hl7.application}, MSH-4
+     * {@code hl7.facility}, MSH-18 {@code hl7.routes.charset}, and for a route with TLS our certificate
+     * {@code hl7.routes.tls.keystore} (else the JVM's default trust, no client certificate); DESTDMP N
+     * when this installation feeds the DMP itself ({@code dmp.url}).
+     */
+    static RouteSender.Settings routeSettings(CoreServices core) {
+        return new RouteSender.Settings(core.profile, core.config.get("hl7.application", "OPALINE"), facility(core),
+                charset(core.config, "hl7.routes.charset"), () -> {
+                    SSLContext tls = tls(core.config, "hl7.routes.tls");
+                    try {
+                        return tls != null ? tls : SSLContext.getDefault();
+                    } catch (Exception e) {
+                        throw new ConfigException("hl7.routes.tls : " + e.getMessage());
+                    }
+                }, core.config.getDuration("hl7.routes.connectTimeout", Duration.ofSeconds(10)),
+                core.config.getDuration("hl7.routes.readTimeout", Duration.ofSeconds(30)),
+                DmpWiring.configured(core.config));
+    }
+
+    /** The outbound routes of the HL7 peer registry (opaline hl7 routes, Administration screen). */
+    public static Hl7Routes routes(CoreServices core) {
+        return new Hl7Routes(core.database, InsWiring.insServices(core).correspondents(), core.audit, core.ids,
+                core.clock);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class ReportWiring {
         reports.addPublicationListener(new ReportDocumentsPublisher(loader, renderer, core.ids, core.clock));
         reports.addPublicationListener(DrimboxWiring.publicationListener(core));
         reports.addPublicationListener(MssWiring.publicationListener(core));
+        reports.addPublicationListener(new fr.opaline.hl7.route.RouteTriggers(core.outbox));
         if (DmpWiring.configured(core.config)) {
             reports.addPublicationListener(DmpWiring.publicationListener(core));
         }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
@@ -27,6 +28,7 @@ public final class PatientService {
     private final IdGenerator ids;
     private final Clock clock;
     private final String ippIssuer;
+    private final List<PatientChangeListener> listeners = new CopyOnWriteArrayList<>();
 
     public PatientService(Database database, AuditTrail audit, IdGenerator ids, Clock clock, String ippIssuer) {
         this.database = database;
@@ -47,6 +49,7 @@ public final class PatientService {
                 request.contact(), now, now, 0);
         new PatientRepository(ctx).insert(patient);
         audit.record(ctx, AuditEntry.of(actor, AuditAction.PATIENT_CREATED, patient.id()).on("patient", patient.ipp()));
+        notify(ctx, PatientChangeListener.Kind.CREATED, patient.id(), null, actor);
         return patient;
     }
 
@@ -87,7 +90,24 @@ public final class PatientService {
         Patient updated = repository.update(change.apply(current), clock.instant());
         audit.record(ctx, AuditEntry.of(actor, AuditAction.PATIENT_UPDATED, patientId).on("patient", current.ipp())
                 .withDetail(what));
+        notify(ctx, PatientChangeListener.Kind.UPDATED, patientId, null, actor);
         return updated;
+    }
+
+    /** Called on every creation, update and merge, in the change's transaction (after the write). */
+    public void addChangeListener(PatientChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells the listeners that {@code mergedId} was merged into {@code survivorId} (in the merge's transaction). */
+    public void merged(DSLContext ctx, UUID survivorId, UUID mergedId, Actor actor) {
+        notify(ctx, PatientChangeListener.Kind.MERGED, survivorId, mergedId, actor);
+    }
+
+    private void notify(DSLContext ctx, PatientChangeListener.Kind kind, UUID patientId, UUID mergedId, Actor actor) {
+        for (PatientChangeListener l : listeners) {
+            l.onPatientChange(ctx, kind, patientId, mergedId, actor);
+        }
     }
 
     public String ippIssuer() {

@@ -48,6 +48,7 @@ public final class BookingService {
     private final Clock clock;
     private final UidGenerator uids;
     private final CareEpisodeService episodes;
+    private final List<BookingListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BookingService(Database database, AuditTrail audit, IdGenerator ids, Clock clock, UidGenerator uids,
                           CareEpisodeService episodes) {
@@ -57,6 +58,17 @@ public final class BookingService {
         this.clock = clock;
         this.uids = uids;
         this.episodes = episodes;
+    }
+
+    /** Called on every booking, move and cancellation, in its transaction (after the write). */
+    public void addListener(BookingListener listener) {
+        listeners.add(listener);
+    }
+
+    private void notify(DSLContext ctx, BookingListener.Kind kind, UUID appointmentId, Actor actor) {
+        for (BookingListener l : listeners) {
+            l.onBookingChange(ctx, kind, appointmentId, actor);
+        }
     }
 
     public Booking book(BookingRequest request, Actor actor) {
@@ -103,6 +115,7 @@ public final class BookingService {
         audit.record(ctx, AuditEntry.of(actor, AuditAction.APPOINTMENT_BOOKED, request.patientId())
                 .on("imaging_order", order.accessionNumber())
                 .withDetail(exam.code() + " en " + room.code() + " le " + start));
+        notify(ctx, BookingListener.Kind.BOOKED, appointment.id(), actor);
         return new Booking(appointment, order, procedure, step);
     }
 
@@ -133,6 +146,7 @@ public final class BookingService {
                     orders.rescheduleStep(step.id(), newStart, roomId, room.stationAeTitle(), clock.instant())));
             audit.record(ctx, AuditEntry.of(actor, AuditAction.APPOINTMENT_MOVED, current.patientId())
                     .on("appointment", appointmentId).withDetail(current.startsAt() + " → " + newStart + " en " + room.code()));
+            notify(ctx, BookingListener.Kind.MOVED, appointmentId, actor);
             return moved;
         });
     }
@@ -171,6 +185,9 @@ public final class BookingService {
             steps.forEach(step -> orders.updateStepStatus(step.id(), stepStatus, clock.instant()));
             audit.record(ctx, AuditEntry.of(actor, action, current.patientId()).on("appointment", appointmentId)
                     .withDetail(detail));
+            if (status == AppointmentStatus.CANCELLED) {
+                notify(ctx, BookingListener.Kind.CANCELLED, appointmentId, actor);
+            }
             return changed;
         });
     }

@@ -14,7 +14,8 @@ import org.jooq.DSLContext;
  * DMP feeding (dmp_feed_record, written by the dmp module's feeding worker when the DMP answered):
  * each feeding job counted once, by its latest outcome, in the month of that outcome — a failure
  * resent with success counts as a success. Deletions are not feeds. Documents sent through a PFI
- * are the HL7 messages acknowledged by the destination named {@value #PFI}.
+ * are the CR versions whose HL7 message the destination named {@value #PFI} acknowledged (AA), each
+ * once (the PFI routes log deletions under another destination).
  */
 final class DmpFeeds implements StatisticSource {
 
@@ -45,13 +46,18 @@ final class DmpFeeds implements StatisticSource {
                 tally.add(period.monthOf(job.at()), typeOf(job.typeCode()), indicator);
             }
         });
-        ctx.select(HL7_SENT_MESSAGE.SENT_AT, CLINICAL_DOCUMENT.TYPE_CODE)
+        // Each CR version once, in the month of its first AA (a resend after a lost ACK, a second PFI: the same CR).
+        Map<String, Latest> acknowledged = new LinkedHashMap<>();
+        ctx.select(HL7_SENT_MESSAGE.DOCUMENT_UID, HL7_SENT_MESSAGE.SENT_AT, CLINICAL_DOCUMENT.TYPE_CODE)
                 .from(HL7_SENT_MESSAGE)
                 .leftJoin(CLINICAL_DOCUMENT).on(CLINICAL_DOCUMENT.DOCUMENT_UID.eq(HL7_SENT_MESSAGE.DOCUMENT_UID))
                 .where(HL7_SENT_MESSAGE.DESTINATION.eq(PFI)).and(HL7_SENT_MESSAGE.ACK_CODE.eq("AA"))
                 .and(HL7_SENT_MESSAGE.DOCUMENT_UID.isNotNull())
                 .and(HL7_SENT_MESSAGE.SENT_AT.ge(period.start())).and(HL7_SENT_MESSAGE.SENT_AT.lt(period.end()))
-                .forEach(r -> tally.add(period.monthOf(r.value1()), typeOf(r.value2()), Indicator.DMP_TRANSMIS_PFI));
+                .orderBy(HL7_SENT_MESSAGE.SENT_AT, HL7_SENT_MESSAGE.ID)
+                .forEach(r -> acknowledged.putIfAbsent(r.value1(), new Latest("AA", r.value2(), r.value3())));
+        acknowledged.values().forEach(sent ->
+                tally.add(period.monthOf(sent.at()), typeOf(sent.typeCode()), Indicator.DMP_TRANSMIS_PFI));
     }
 
     /**

@@ -97,6 +97,17 @@ class UsageStatisticsTest {
                     .set(HL7_SENT_MESSAGE.MESSAGE_TYPE, "MDM^T02").set(HL7_SENT_MESSAGE.DOCUMENT_UID, "1.2.250.9.1")
                     .set(HL7_SENT_MESSAGE.SENT_AT, Instant.parse("2026-02-11T10:00:00Z"))
                     .set(HL7_SENT_MESSAGE.ACK_CODE, "AA").execute();
+            // The same CR acknowledged by a second PFI route, and a deletion sent to a PFI: not counted again.
+            f.database.dsl().insertInto(HL7_SENT_MESSAGE).set(HL7_SENT_MESSAGE.ID, UUID.randomUUID())
+                    .set(HL7_SENT_MESSAGE.DESTINATION, "PFI").set(HL7_SENT_MESSAGE.CONTROL_ID, "c3")
+                    .set(HL7_SENT_MESSAGE.MESSAGE_TYPE, "MDM^T02").set(HL7_SENT_MESSAGE.DOCUMENT_UID, "1.2.250.9.1")
+                    .set(HL7_SENT_MESSAGE.SENT_AT, Instant.parse("2026-02-11T10:05:00Z"))
+                    .set(HL7_SENT_MESSAGE.ACK_CODE, "AA").execute();
+            f.database.dsl().insertInto(HL7_SENT_MESSAGE).set(HL7_SENT_MESSAGE.ID, UUID.randomUUID())
+                    .set(HL7_SENT_MESSAGE.DESTINATION, "PFI (suppression)").set(HL7_SENT_MESSAGE.CONTROL_ID, "c2")
+                    .set(HL7_SENT_MESSAGE.MESSAGE_TYPE, "ORU^R01").set(HL7_SENT_MESSAGE.DOCUMENT_UID, "1.2.250.9.1")
+                    .set(HL7_SENT_MESSAGE.SENT_AT, Instant.parse("2026-02-12T10:00:00Z"))
+                    .set(HL7_SENT_MESSAGE.ACK_CODE, "AA").execute();
 
             UsageReport report = statistics(f).report(JAN, FEB);
 

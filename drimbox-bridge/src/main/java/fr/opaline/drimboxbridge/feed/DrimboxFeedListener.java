@@ -1,14 +1,10 @@
 package fr.opaline.drimboxbridge.feed;
 
-import fr.opaline.core.episode.CareEpisode;
-import fr.opaline.core.episode.CareEpisodeRepository;
-import fr.opaline.core.order.OrderRepository;
 import fr.opaline.core.outbox.Outbox;
-import fr.opaline.core.patient.PatientRepository;
 import fr.opaline.core.report.ReportPublication;
 import fr.opaline.core.report.ReportPublicationListener;
+import fr.opaline.hl7.transmission.DmpEligibility;
 import fr.opaline.hl7.transmission.DocumentAction;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
@@ -50,16 +46,6 @@ public final class DrimboxFeedListener implements ReportPublicationListener {
      * the patient did not oppose feeding in the order's care episode (or the open one).
      */
     public static boolean fedToDmp(DSLContext ctx, UUID patientId, UUID orderId) {
-        boolean qualified = new PatientRepository(ctx).findById(patientId).map(p -> p.insQualified()).orElse(false);
-        if (!qualified) {
-            return false;
-        }
-        CareEpisodeRepository episodes = new CareEpisodeRepository(ctx);
-        Optional<CareEpisode> episode = Optional.ofNullable(orderId)
-                .flatMap(id -> new OrderRepository(ctx).findOrder(id))
-                .flatMap(order -> Optional.ofNullable(order.careEpisodeId()))
-                .flatMap(episodes::findById)
-                .or(() -> episodes.findOpen(patientId));
-        return episode.map(CareEpisode::feedingAllowed).orElse(true);
+        return DmpEligibility.fedToDmp(ctx, patientId, orderId);
     }
 }

@@ -29,9 +29,16 @@ public final class PatientMerge {
     public static final String AUDIT_ACTION = "PATIENT_MERGED";
 
     private final AuditTrail audit;
+    private final fr.opaline.core.patient.PatientService listeners;
 
     public PatientMerge(AuditTrail audit) {
+        this(audit, null);
+    }
+
+    /** @param listeners whose change listeners are told of each merge (the ADT routes), or null */
+    public PatientMerge(AuditTrail audit, fr.opaline.core.patient.PatientService listeners) {
         this.audit = audit;
+        this.listeners = listeners;
     }
 
     public void merge(DSLContext ctx, UUID survivorId, UUID mergedId, Actor actor, String source) {
@@ -61,5 +68,8 @@ public final class PatientMerge {
         ctx.update(PATIENT).set(PATIENT.MERGED_INTO_ID, survivorId).where(PATIENT.ID.eq(mergedId)).execute();
         audit.record(ctx, AuditEntry.of(actor, AUDIT_ACTION, survivorId).on("patient", merged.ipp())
                 .withDetail("Identité " + merged.ipp() + " fusionnée dans " + survivor.ipp() + " (" + source + ")"));
+        if (listeners != null) {
+            listeners.merged(ctx, survivorId, mergedId, actor);
+        }
     }
 }

@@ -38,7 +38,22 @@ public final class ReportTransmissions {
      */
     public DocumentTransmission build(DSLContext ctx, UUID reportVersionId, DocumentAction action, boolean toDmp,
                                       List<Participant> recipients) {
+        return build(ctx, loader.load(ctx, reportVersionId, clock.instant()), action, toDmp, recipients);
+    }
+
+    /**
+     * For a PFI: DESTDMP is Y when the CR goes to the DMP (qualified INS, no opposition) and Opaline
+     * does not feed the DMP itself, so the PFI feeds it; no MSSanté recipient.
+     */
+    public DocumentTransmission buildForPfi(DSLContext ctx, UUID reportVersionId, DocumentAction action,
+                                            boolean dmpFedByOpaline) {
         ReportDocumentData d = loader.load(ctx, reportVersionId, clock.instant());
+        return build(ctx, d, action, !dmpFedByOpaline && DmpEligibility.fedToDmp(ctx, d.patient().id(), d.order().id()),
+                List.of());
+    }
+
+    private DocumentTransmission build(DSLContext ctx, ReportDocumentData d, DocumentAction action, boolean toDmp,
+                                       List<Participant> recipients) {
         ReportVersion v = d.version();
         ClinicalDocument n3 = new DocumentRepository(ctx).findByDocumentUid(v.documentUid())
                 .filter(doc -> ReportDocumentsPublisher.MIME_CDA.equals(doc.mimeType()))

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.opaline.api.AdministrationApi;
 import fr.opaline.api.admin.ConfigurationView;
 import fr.opaline.api.admin.Correspondent;
+import fr.opaline.api.admin.Hl7RouteEntry;
 import fr.opaline.api.admin.Hl7Rights;
+import fr.opaline.hl7.route.Hl7Route;
+import fr.opaline.hl7.route.Hl7Routes;
 import fr.opaline.api.admin.MailboxEntry;
 import fr.opaline.core.catalogue.CatalogueService;
 import fr.opaline.core.catalogue.ExamType;
@@ -45,7 +48,13 @@ public final class AdministrationEndpoint implements AdministrationApi {
 
     /** The domain services the screen administers. */
     public record Services(AccountAdministration accounts, AccountReview review, TrustedCorrespondents correspondents,
-                           Mailboxes mailboxes, CatalogueService catalogue) {
+                           Mailboxes mailboxes, CatalogueService catalogue, Hl7Routes routes) {
+
+        /** Without the outbound HL7 routes (their operations then answer 503). */
+        public Services(AccountAdministration accounts, AccountReview review, TrustedCorrespondents correspondents,
+                        Mailboxes mailboxes, CatalogueService catalogue) {
+            this(accounts, review, correspondents, mailboxes, catalogue, null);
+        }
     }
 
     private static final ObjectMapper MAPPER = Json.mapper();
@@ -164,6 +173,33 @@ public final class AdministrationEndpoint implements AdministrationApi {
     @Override
     public void setCorrespondentActive(UUID correspondentId, boolean active) {
         services.correspondents().setActive(required(correspondentId), active, actor());
+    }
+
+    @Override
+    public List<Hl7RouteEntry> hl7Routes() {
+        return routes().list().stream().map(AdministrationEndpoint::carried).toList();
+    }
+
+    @Override
+    public Hl7RouteEntry setHl7Route(UUID correspondentId, String kind, String host, Integer port, boolean tls) {
+        return carried(routes().declare(required(correspondentId).toString(), kind, host, port, tls, actor()));
+    }
+
+    @Override
+    public void removeHl7Route(UUID routeId) {
+        routes().remove(required(routeId), actor());
+    }
+
+    private Hl7Routes routes() {
+        if (services.routes() == null) {
+            throw new HttpError(503, "unavailable", "Les routes HL7 ne sont pas gérées par ce serveur.");
+        }
+        return services.routes();
+    }
+
+    private static Hl7RouteEntry carried(Hl7Route r) {
+        return new Hl7RouteEntry(r.id(), r.peerId(), r.peerName(), r.peerApplication(),
+                r.kind().name().toLowerCase(java.util.Locale.ROOT), r.host(), r.port(), r.tls(), r.peerActive());
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.opaline.ui.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.opaline.api.AdministrationApi;
 import fr.opaline.api.admin.ConfigurationView;
+import fr.opaline.api.admin.Hl7RouteEntry;
 import fr.opaline.api.admin.Hl7Rights;
 import fr.opaline.api.client.ApiClient;
 import fr.opaline.core.catalogue.ExamType;
@@ -97,6 +98,20 @@ public final class AdministrationGateway {
 
     public void setCorrespondentActive(UUID id, boolean active) {
         admin().setCorrespondentActive(id, active);
+    }
+
+    // Outbound HL7 routes of the peers (issue 23)
+
+    public List<Hl7RouteEntry> hl7Routes() {
+        return admin().hl7Routes();
+    }
+
+    public Hl7RouteEntry setHl7Route(UUID peerId, String kind, String host, Integer port, boolean tls) {
+        return admin().setHl7Route(peerId, kind, host, port, tls);
+    }
+
+    public void removeHl7Route(UUID routeId) {
+        admin().removeHl7Route(routeId);
     }
 
     // Mailboxes

@@ -279,7 +279,42 @@ public final class AdministrationView extends BorderPane {
         help.getStyleClass().add("muted");
         help.setWrapText(true);
         return tabContent(help, table, row(remove, enable),
-                form("admin.trust.addTitle", name, channel, identifier, contract, add), peerForm(selected));
+                form("admin.trust.addTitle", name, channel, identifier, contract, add), peerForm(selected),
+                routesForm(selected));
+    }
+
+    /** The outbound HL7 routes (adt, orm, pfi) of every peer; a route is given to the selected peer. */
+    private Node routesForm(ObservableValue<TrustedCorrespondent> selected) {
+        TableView<fr.opaline.api.admin.Hl7RouteEntry> table = table("admin-routes-table", model.routes(),
+                "admin.route.none");
+        table.setPrefHeight(140);
+        table.getColumns().add(text("admin.col.name", fr.opaline.api.admin.Hl7RouteEntry::peerName, 200));
+        table.getColumns().add(text("admin.route.kind", fr.opaline.api.admin.Hl7RouteEntry::kind, 80));
+        table.getColumns().add(text("admin.route.destination", r -> r.host() + ":" + r.port(), 220));
+        table.getColumns().add(text("admin.route.tls", r -> yesNo(r.tls()), 60));
+        ComboBox<String> kind = Choices.of("admin-route-kind", k -> messages.get("admin.route.kind." + k),
+                "adt", "orm", "pfi");
+        kind.setPromptText(messages.get("admin.route.kind"));
+        TextField host = field("admin-route-host", "admin.route.host", 200);
+        TextField port = field("admin-route-port", "admin.route.port", 80);
+        CheckBox tls = new CheckBox(messages.get("admin.route.tls"));
+        tls.setId("admin-route-tls");
+        Button save = button("admin-route-save", "admin.route.save", () -> model.setHl7Route(selected.getValue(),
+                kind.getValue(), host.getText(), port.getText(), tls.isSelected(), () -> {
+                    host.clear();
+                    port.clear();
+                }));
+        save.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.getValue() == null || !selected.getValue().isHl7Peer(), selected)));
+        Button remove = button("admin-route-remove", "admin.route.remove",
+                () -> model.removeHl7Route(table.getSelectionModel().getSelectedItem()));
+        remove.getStyleClass().add("danger");
+        remove.disableProperty().bind(model.busyProperty().or(table.getSelectionModel().selectedItemProperty().isNull()));
+        Label help = new Label(messages.get("admin.route.help"));
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        return new javafx.scene.layout.VBox(6, help, table, row(remove),
+                form("admin.route.title", kind, host, port, tls, save));
     }
 
     /** The HL7 rights of the selected peer (HL7 or teleradiology channel), filled from the selection. */

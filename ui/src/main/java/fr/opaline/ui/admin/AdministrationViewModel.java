@@ -8,6 +8,7 @@ import fr.opaline.core.user.AccountAdministration.NewAccount;
 import fr.opaline.core.user.AccountSummary;
 import fr.opaline.core.user.Role;
 import fr.opaline.ins.trust.Channel;
+import fr.opaline.api.admin.Hl7RouteEntry;
 import fr.opaline.ins.trust.Hl7PeerDeclaration;
 import fr.opaline.ins.trust.TrustedCorrespondent;
 import fr.opaline.mss.mailbox.Mailbox;
@@ -60,6 +61,7 @@ public final class AdministrationViewModel {
 
     private final ObservableList<AccountSummary> accounts = FXCollections.observableArrayList();
     private final ObservableList<TrustedCorrespondent> correspondents = FXCollections.observableArrayList();
+    private final ObservableList<Hl7RouteEntry> routes = FXCollections.observableArrayList();
     private final ObservableList<Room> rooms = FXCollections.observableArrayList();
     private final ObservableList<ExamType> exams = FXCollections.observableArrayList();
     private final ObservableList<Mailbox> mailboxes = FXCollections.observableArrayList();
@@ -100,7 +102,7 @@ public final class AdministrationViewModel {
         this.status = new ScreenStatus(background, messages);
         this.reads = new CoalescingRefresh<>(background, messages.get("admin.task.read"), () -> progress -> new Read(
                 gateway.accounts(), gateway.correspondents(), gateway.rooms(), gateway.examTypes(), gateway.mailboxes(),
-                gateway.configuration()), this::show, status::readFailed);
+                gateway.configuration(), gateway.hl7Routes()), this::show, status::readFailed);
     }
 
     public ObservableList<AccountSummary> accounts() {
@@ -109,6 +111,11 @@ public final class AdministrationViewModel {
 
     public ObservableList<TrustedCorrespondent> correspondents() {
         return correspondents;
+    }
+
+    /** The outbound HL7 routes of every peer. */
+    public ObservableList<Hl7RouteEntry> routes() {
+        return routes;
     }
 
     public ObservableList<Room> rooms() {
@@ -167,6 +174,7 @@ public final class AdministrationViewModel {
         status.readSucceeded();
         setIfChanged(accounts, read.accounts());
         setIfChanged(correspondents, read.correspondents());
+        setIfChanged(routes, read.routes());
         setIfChanged(rooms, read.rooms());
         setIfChanged(exams, read.exams());
         setIfChanged(mailboxes, read.mailboxes());
@@ -343,6 +351,37 @@ public final class AdministrationViewModel {
                 .filter(x -> !x.isEmpty()).toList();
     }
 
+    /**
+     * Gives the selected HL7 peer its route of one kind (adt, orm, pfi) to host:port, TLS or not;
+     * the server checks the values and answers a bad one in French, changing nothing.
+     */
+    public void setHl7Route(TrustedCorrespondent peer, String kind, String host, String port, boolean tls,
+                            Runnable onDone) {
+        if (peer == null || !peer.isHl7Peer()) {
+            status.refuse(messages.get("admin.route.peerRequired"));
+            return;
+        }
+        Integer number;
+        try {
+            number = port == null || port.isBlank() ? null : Integer.valueOf(port.trim());
+        } catch (NumberFormatException e) {
+            status.refuse(messages.format("admin.route.portInvalid", port.trim()));
+            return;
+        }
+        act("admin.task.setRoute", who -> gateway.setHl7Route(peer.id(), kind, host, number, tls),
+                r -> messages.format("admin.route.saved", r.kind(), r.peerName(), r.host() + ":" + r.port()), onDone);
+    }
+
+    public void removeHl7Route(Hl7RouteEntry route) {
+        if (route == null) {
+            return;
+        }
+        act("admin.task.removeRoute", who -> {
+            gateway.removeHl7Route(route.id());
+            return route;
+        }, r -> messages.format("admin.route.removed", r.kind(), r.peerName()), null);
+    }
+
     public void setCorrespondentActive(TrustedCorrespondent correspondent, boolean active) {
         if (correspondent == null || correspondent.active() == active) {
             return;
@@ -490,6 +529,7 @@ public final class AdministrationViewModel {
     }
 
     private record Read(List<AccountSummary> accounts, List<TrustedCorrespondent> correspondents, List<Room> rooms,
-                        List<ExamType> exams, List<Mailbox> mailboxes, ConfigurationView configuration) {
+                        List<ExamType> exams, List<Mailbox> mailboxes, ConfigurationView configuration,
+                        List<Hl7RouteEntry> routes) {
     }
 }

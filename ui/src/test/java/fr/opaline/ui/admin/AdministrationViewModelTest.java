@@ -227,6 +227,39 @@ class AdministrationViewModelTest {
     }
 
     @Test
+    void theOutboundRoutesOfAPeerAreSetFromTheScreenAndBadValuesChangeNothing() {
+        AdministrationViewModel model = model();
+        model.addCorrespondent("PACS du cabinet", Channel.HL7, "PACS-APP", null, null);
+        TrustedCorrespondent pacs = model.correspondents().get(0);
+        assertThat(model.routes()).isEmpty();
+
+        model.setHl7Route(pacs, "orm", "pacs.cabinet.local", "2575", false, null);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.infoProperty().get()).isEqualTo("Route orm de PACS du cabinet enregistrée : pacs.cabinet.local:2575.");
+        model.setHl7Route(pacs, "adt", "10.20.0.40", "2576", true, null);
+        assertThat(model.routes()).extracting(r -> r.kind() + " " + r.host() + ":" + r.port() + (r.tls() ? " TLS" : ""))
+                .containsExactlyInAnyOrder("orm pacs.cabinet.local:2575", "adt 10.20.0.40:2576 TLS");
+        assertThat(lastAudit().action()).isEqualTo("HL7_ROUTE_CHANGED");
+        assertThat(lastAudit().actorLogin()).isEqualTo("admin");
+
+        // Bad values: the domain's French message, nothing changed.
+        model.setHl7Route(pacs, "orm", "pacs cabinet", "2575", false, null);
+        assertThat(model.errorProperty().get()).contains("Hôte invalide");
+        model.setHl7Route(pacs, "orm", "pacs.cabinet.local", "70000", false, null);
+        assertThat(model.errorProperty().get()).contains("Port invalide");
+        model.setHl7Route(pacs, "orm", "pacs.cabinet.local", "port", false, null);
+        assertThat(model.errorProperty().get()).contains("Port invalide : « port »");
+        model.setHl7Route(pacs, null, "pacs.cabinet.local", "2575", false, null);
+        assertThat(model.errorProperty().get()).contains("Type de route HL7 inconnu");
+        assertThat(model.routes()).extracting(r -> r.kind() + " " + r.host() + ":" + r.port())
+                .containsExactlyInAnyOrder("orm pacs.cabinet.local:2575", "adt 10.20.0.40:2576");
+
+        model.removeHl7Route(model.routes().stream().filter(r -> r.kind().equals("orm")).findFirst().orElseThrow());
+        assertThat(model.infoProperty().get()).isEqualTo("Route orm de PACS du cabinet supprimée.");
+        assertThat(model.routes()).extracting(r -> r.kind()).containsExactly("adt");
+    }
+
+    @Test
     void roomsAndExamsAreAddedAndAuditedDuplicatesAndBadValuesRefused() {
         AdministrationViewModel model = model();
         model.refresh();

@@ -137,6 +137,33 @@ class AdministrationJourneyTest extends DesktopJourney {
         untilText("#admin-banner .label", t -> t.endsWith(AdministrationFixture.ANS_URL));
     }
 
+    /** Issue 23 (HL7 routes): the administrator declares a PACS peer and gives it its ORM route. */
+    @Test
+    void anAdministratorGivesAnHl7PeerItsOutboundRoute() throws Exception {
+        robot.clickOn("#nav-admin");
+        robot.clickOn("Correspondants de confiance");
+        robot.clickOn("#admin-trust-name").write("PACS du cabinet");
+        choose("#admin-trust-channel", "Flux HL7 (établissement, PFI)");
+        robot.clickOn("#admin-trust-identifier").write("PACS-APP");
+        robot.clickOn("#admin-trust-add");
+        untilText("#admin-banner .label", t -> t.contains("PACS du cabinet"));
+        clickCell("PACS du cabinet");
+
+        choose("#admin-route-kind", "orm — examens vers un PACS (ORM)");
+        robot.clickOn("#admin-route-host").write("pacs.cabinet.local");
+        robot.clickOn("#admin-route-port").write("25x75");
+        robot.clickOn("#admin-route-save");
+        untilText("#admin-banner .label", t -> t.equals("Port invalide : « 25x75 » (un nombre entre 1 et 65535)."));
+        robot.doubleClickOn("#admin-route-port").eraseText(5).write("2575");
+        robot.clickOn("#admin-route-save");
+        untilText("#admin-banner .label",
+                t -> t.equals("Route orm de PACS du cabinet enregistrée : pacs.cabinet.local:2575."));
+        until(() -> robot.lookup("#admin-routes-table").queryAs(TableView.class).getItems().size() == 1);
+        until(() -> robot.lookup("pacs.cabinet.local:2575").tryQuery().isPresent());
+        assertThat(f.core.audit.latest(1)).extracting(e -> e.action() + " " + e.actorLogin())
+                .containsExactly("HL7_ROUTE_CHANGED admin");
+    }
+
     @Test
     void aSecretaryHasNoAdministrationEntry() throws Exception {
         assertThat(robot.lookup("#nav-queue").queryAs(Node.class).isVisible()).isTrue();

@@ -30,11 +30,13 @@ final class ServerAreas {
                 new ExamProgressService(f.db.database(), f.core.audit, f.core.clock), events, f.core.clock));
         areas.put(StatisticsApi.class, new StatisticsEndpoint(f.db.database(), f.core.clock));
         AccountsFixture accounts = new AccountsFixture(f.core);
+        TrustedCorrespondents peers = new TrustedCorrespondents(f.db.database(), f.core.audit, f.core.ids, f.core.clock);
         areas.put(AdministrationApi.class, new AdministrationEndpoint(new AdministrationEndpoint.Services(
-                accounts.administration, accounts.review,
-                new TrustedCorrespondents(f.db.database(), f.core.audit, f.core.ids, f.core.clock),
+                accounts.administration, accounts.review, peers,
                 new Mailboxes(f.db.database(), f.core.audit, f.core.ids, f.core.clock),
-                new CatalogueService(f.db.database(), f.core.audit, f.core.ids)), () -> f.serverConfiguration.get(), events,
+                new CatalogueService(f.db.database(), f.core.audit, f.core.ids),
+                new fr.opaline.hl7.route.Hl7Routes(f.db.database(), peers, f.core.audit, f.core.ids, f.core.clock)),
+                () -> f.serverConfiguration.get(), events,
                 f.core.clock));
         return areas;
     }
