@@ -45,6 +45,13 @@ public interface SessionApi {
     @Access(purpose = "confirmer son second facteur par un premier code")
     void confirmTotp(String code);
 
+    /**
+     * The practice this server serves: the name every workstation shows in its title bar and on its
+     * sign-in screen, read from the server, not from the workstation's configuration.
+     */
+    @Public
+    PracticeInfo practice();
+
     /** Demonstration server only ({@code opaline demo}): the fictitious accounts; 403 elsewhere. */
     @Public
     List<UserAccount> demoAccounts();

@@ -38,6 +38,7 @@ public final class Dispatcher {
     private final Map<String, Map<String, Bound>> operations = new LinkedHashMap<>();
     private final Sessions sessions;
     private final ObjectMapper mapper;
+    private volatile fr.opaline.server.operator.OperatorCredential operators;
 
     private record Bound(Operation operation, Object target) {
     }
@@ -67,6 +68,14 @@ public final class Dispatcher {
         }
     }
 
+    /**
+     * Opens the operator area to this credential (the practice server, once it listens); until
+     * then, and in a desktop's in-process server, operator calls get 401.
+     */
+    public void admitOperators(fr.opaline.server.operator.OperatorCredential credential) {
+        this.operators = credential;
+    }
+
     /** Every operation served. */
     public List<Operation> operations() {
         List<Operation> all = new ArrayList<>();
@@ -81,6 +90,9 @@ public final class Dispatcher {
             throw HttpError.notFound("Opération inconnue : " + exchange.path());
         }
         Operation operation = bound.operation();
+        if (operation.operatorCall()) {
+            return operatorCall(bound, exchange);
+        }
         String workstation = workstation(exchange);
         String handle = exchange.bearer().orElse(null);
         ServerSession session = null;
@@ -96,8 +108,29 @@ public final class Dispatcher {
             throw new HttpError(503, "unavailable", "Cette fonction n'est pas disponible sur ce serveur du cabinet ("
                     + operation.purpose() + ").");
         }
+        return invoke(bound, exchange, new Call(session, handle, workstation, exchange.remoteAddress().getHostAddress()));
+    }
+
+    /** An operator command from this machine: loopback (else 403) and the operator credential (else 401). */
+    private Reply operatorCall(Bound bound, Exchange exchange) throws Exception {
+        Operation operation = bound.operation();
+        fr.opaline.server.operator.OperatorCredential credential = operators;
+        if (credential == null) {
+            throw new HttpError(401, "operator_credential", "Ce serveur n'accepte pas de commandes d'exploitation.");
+        }
+        credential.admit(exchange.remoteAddress(), exchange.bearer().orElse(null));
+        if (bound.target() == null) {
+            throw new HttpError(503, "unavailable", "Cette fonction n'est pas disponible sur ce serveur du cabinet ("
+                    + operation.purpose() + ").");
+        }
+        LOG.info("operator {} from {}", operation.route(), exchange.remoteAddress().getHostAddress());
+        return invoke(bound, exchange, new Call(null, null, null, exchange.remoteAddress().getHostAddress()));
+    }
+
+    private Reply invoke(Bound bound, Exchange exchange, Call call) throws Exception {
+        Operation operation = bound.operation();
         Object[] arguments = arguments(operation.method(), exchange);
-        Call.set(new Call(session, handle, workstation, exchange.remoteAddress().getHostAddress()));
+        Call.set(call);
         Object result;
         try {
             result = operation.method().invoke(bound.target(), arguments);

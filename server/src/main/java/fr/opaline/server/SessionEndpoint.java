@@ -55,6 +55,12 @@ final class SessionEndpoint implements SessionApi {
     }
 
     @Override
+    public fr.opaline.api.PracticeInfo practice() {
+        return new fr.opaline.api.PracticeInfo(new fr.opaline.core.practice.PracticeSettings(database)
+                .get(fr.opaline.core.practice.PracticeSettings.NAME).filter(name -> !name.isBlank()).orElse(null));
+    }
+
+    @Override
     public List<UserAccount> demoAccounts() {
         demoOnly();
         return new UserRepository(database.dsl()).findAll().stream().filter(UserAccount::active)

@@ -138,6 +138,15 @@ public final class ApiClient implements AutoCloseable {
         return handle != null;
     }
 
+    /**
+     * Presents this credential instead of a session handle: the operator commands' token, read on
+     * the server's machine (decision 0310).
+     */
+    public ApiClient presenting(String credential) {
+        this.handle = credential;
+        return this;
+    }
+
     /** Forgets the session handle (the server ended it). */
     public void forgetSession() {
         handle = null;

@@ -1,5 +1,7 @@
 package fr.opaline.app.cli;
 
+import fr.opaline.api.OperatorApi;
+import fr.opaline.api.client.ApiClient;
 import fr.opaline.core.audit.AuditAnchors;
 import fr.opaline.core.audit.AuditKey;
 import fr.opaline.core.audit.AuditKeyException;
@@ -11,6 +13,7 @@ import fr.opaline.core.persistence.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +41,13 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             var config = config();
+            Optional<ApiClient> running = OperatorLink.running(config);
+            if (running.isPresent()) {
+                try (ApiClient client = running.get()) {
+                    OperatorApi operator = client.api(OperatorApi.class);
+                    return report(operator.verifyAudit(), (seq, hash, source) -> operator.checkAuditAnchor(seq, hash, source));
+                }
+            }
             try (Database database = Database.openAndMigrate(config.database())) {
                 AuditTrail trail = new AuditTrail(database, Clock.systemUTC(),
                         AuditKey.load(config.auditKeyFile()).orElse(null), new AuditAnchors(config.auditAnchorFile()));
@@ -48,30 +58,39 @@ final class AuditCommand implements Runnable {
                     err().println("Erreur : " + e.getMessage());
                     return 2;
                 }
-                if (!result.intact()) {
-                    return broken(result);
-                }
-                for (Path backup : backups) {
-                    BackupManifest manifest = new DatabaseBackup(Clock.systemUTC()).verify(backup);
-                    if (manifest.auditSeq() == null) {
-                        out().println("Sauvegarde " + backup.getFileName() + " : sans tête de chaîne d'audit (faite avant"
-                                + " cette version), non comparée.");
-                        continue;
-                    }
-                    AuditVerification anchored = trail.checkAnchor(manifest.auditSeq(), manifest.auditHash(),
-                            "la sauvegarde " + backup.getFileName());
-                    if (!anchored.intact()) {
-                        return broken(anchored);
-                    }
-                    out().println("Sauvegarde " + backup.getFileName() + " : l'événement n° " + manifest.auditSeq()
-                            + " est inchangé.");
-                }
-                out().println("Journal d'audit intègre : " + result.eventsChecked() + " événement(s) vérifié(s)"
-                        + (result.keyedFromSeq() == null ? ", chaîne non signée (aucune clé d'audit encore)"
-                                : ", signés (HMAC-SHA256) à partir du n° " + result.keyedFromSeq())
-                        + ", " + result.anchorsChecked() + " ancre(s) hors base comparée(s).");
-                return 0;
+                return report(result, trail::checkAnchor);
             }
+        }
+
+        /** Compares a backup's chain head with the database's chain. */
+        interface Anchor {
+            AuditVerification check(long seq, String hash, String source);
+        }
+
+        private int report(AuditVerification result, Anchor anchor) {
+            if (!result.intact()) {
+                return broken(result);
+            }
+            for (Path backup : backups) {
+                BackupManifest manifest = new DatabaseBackup(Clock.systemUTC()).verify(backup);
+                if (manifest.auditSeq() == null) {
+                    out().println("Sauvegarde " + backup.getFileName() + " : sans tête de chaîne d'audit (faite avant"
+                            + " cette version), non comparée.");
+                    continue;
+                }
+                AuditVerification anchored = anchor.check(manifest.auditSeq(), manifest.auditHash(),
+                        "la sauvegarde " + backup.getFileName());
+                if (!anchored.intact()) {
+                    return broken(anchored);
+                }
+                out().println("Sauvegarde " + backup.getFileName() + " : l'événement n° " + manifest.auditSeq()
+                        + " est inchangé.");
+            }
+            out().println("Journal d'audit intègre : " + result.eventsChecked() + " événement(s) vérifié(s)"
+                    + (result.keyedFromSeq() == null ? ", chaîne non signée (aucune clé d'audit encore)"
+                            : ", signés (HMAC-SHA256) à partir du n° " + result.keyedFromSeq())
+                    + ", " + result.anchorsChecked() + " ancre(s) hors base comparée(s).");
+            return 0;
         }
 
         private int broken(AuditVerification result) {

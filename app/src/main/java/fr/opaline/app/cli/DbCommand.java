@@ -65,6 +65,15 @@ final class DbCommand implements Runnable {
             var config = config();
             Path target = out != null ? out : config.home().resolve("backups")
                     .resolve("opaline-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
+            var running = OperatorLink.running(config);
+            if (running.isPresent()) {
+                try (var client = running.get()) {
+                    var written = client.api(fr.opaline.api.OperatorApi.class).backup(target.toAbsolutePath().toString());
+                    out().println("Sauvegarde écrite par le serveur du cabinet : " + written.file() + " (" + written.tables()
+                            + " tables, " + written.rows() + " lignes, schéma " + written.schemaVersion() + ").");
+                }
+                return 0;
+            }
             try (Database database = Database.openAndMigrate(config.database())) {
                 BackupManifest manifest = new DatabaseBackup(Clock.systemUTC()).write(database, target);
                 out().println("Sauvegarde écrite : " + target.toAbsolutePath() + " (" + manifest.tables().size()

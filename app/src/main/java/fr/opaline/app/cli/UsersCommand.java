@@ -1,14 +1,11 @@
 package fr.opaline.app.cli;
 
-import fr.opaline.app.wiring.AccountsWiring;
+import fr.opaline.api.OperatorApi;
 import fr.opaline.app.wiring.CoreServices;
-import fr.opaline.core.common.Actor;
-import fr.opaline.core.common.NotFoundException;
 import fr.opaline.core.user.AccountAdministration;
 import fr.opaline.core.user.AccountSummary;
 import fr.opaline.core.user.Role;
 import fr.opaline.core.user.UserAccount;
-import fr.opaline.core.user.UserRepository;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -43,23 +40,20 @@ final class UsersCommand implements Runnable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
-    /** Runs with the core services; actions are audited as done by this command and the system user. */
+    /**
+     * Runs through the practice server running on this machine (audited as "opérateur"), or over
+     * the database opened here (audited as this command and the system user): {@link OperatorLink}.
+     */
     abstract static class AccountCommand extends Subcommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (CoreServices core = CoreServices.open(config())) {
-                return run(core, new AccountsWiring(core),
-                        Actor.system("cli:" + System.getProperty("user.name", "?")));
+            try (OperatorLink link = OperatorLink.open(config())) {
+                return run(link.api());
             }
         }
 
-        abstract int run(CoreServices core, AccountsWiring accounts, Actor by) throws Exception;
-
-        static UserAccount user(CoreServices core, String login) {
-            return new UserRepository(core.database.dsl()).findByLogin(login.trim().toLowerCase(java.util.Locale.ROOT))
-                    .orElseThrow(() -> new NotFoundException("Compte inconnu : " + login));
-        }
+        abstract int run(OperatorApi operator) throws Exception;
 
         static char[] readPassword(boolean fromStdin, String prompt) {
             Console console = System.console();
@@ -89,18 +83,21 @@ final class UsersCommand implements Runnable {
         String login;
 
         @Override
-        final int run(CoreServices core, AccountsWiring accounts, Actor by) throws Exception {
-            return run(accounts, by, user(core, login));
+        final int run(OperatorApi operator) throws Exception {
+            if (login == null || login.isBlank()) {
+                throw new IllegalArgumentException("identifiant du compte manquant");
+            }
+            return run(operator, login);
         }
 
-        abstract int run(AccountsWiring accounts, Actor by, UserAccount user) throws Exception;
+        abstract int run(OperatorApi operator, String login) throws Exception;
     }
 
     @Command(name = "list", description = "Liste les comptes et l'état de leurs accès.")
     static final class ListAccounts extends AccountCommand {
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
-            for (AccountSummary a : accounts.review.list()) {
+        int run(OperatorApi operator) {
+            for (AccountSummary a : operator.accounts()) {
                 UserAccount u = a.user();
                 out().printf("%-16s %-14s %-4s %-28s %s%s%s%s%s%n", u.login(), u.role(), u.active() ? "" : "INACTIF",
                         u.displayName(), u.rpps() == null ? "" : "RPPS " + u.rpps() + " ",
@@ -126,9 +123,9 @@ final class UsersCommand implements Runnable {
         @Option(names = "--password-stdin", description = "Lire le mot de passe provisoire sur l'entrée standard.") boolean stdin;
 
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) {
+        int run(OperatorApi operator) {
             char[] secret = password || stdin ? readPassword(stdin, "Mot de passe provisoire") : null;
-            UserAccount user = accounts.administration.create(by, new AccountAdministration.NewAccount(login, name, role,
+            UserAccount user = operator.createAccount(new AccountAdministration.NewAccount(login, name, role,
                     rpps, profession, specialty), secret);
             out().println("Compte créé : " + user.login() + " (" + user.role() + ")"
                     + (secret == null ? ", connexion Pro Santé Connect seulement." : ", mot de passe provisoire."));
@@ -141,8 +138,8 @@ final class UsersCommand implements Runnable {
         @Option(names = "--password-stdin", description = "Lire le mot de passe sur l'entrée standard.") boolean stdin;
 
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
-            accounts.administration.resetPassword(by, user.id(), readPassword(stdin, "Mot de passe provisoire"));
+        int run(OperatorApi operator, String login) {
+            operator.resetPassword(login, readPassword(stdin, "Mot de passe provisoire"));
             out().println("Mot de passe provisoire enregistré pour " + login + ".");
             return 0;
         }
@@ -153,8 +150,8 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "ROLE") Role role;
 
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
-            accounts.administration.changeRole(by, user.id(), role);
+        int run(OperatorApi operator, String login) {
+            operator.changeRole(login, role);
             out().println(login + " : rôle " + role + ".");
             return 0;
         }
@@ -163,8 +160,8 @@ final class UsersCommand implements Runnable {
     @Command(name = "enable", description = "Réactive un compte.")
     static final class Enable extends OneAccount {
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
-            accounts.administration.setActive(by, user.id(), true);
+        int run(OperatorApi operator, String login) {
+            operator.setActive(login, true);
             out().println(login + " : compte actif.");
             return 0;
         }
@@ -173,8 +170,8 @@ final class UsersCommand implements Runnable {
     @Command(name = "disable", description = "Désactive un compte (il ne peut plus se connecter).")
     static final class Disable extends OneAccount {
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
-            accounts.administration.setActive(by, user.id(), false);
+        int run(OperatorApi operator, String login) {
+            operator.setActive(login, false);
             out().println(login + " : compte désactivé.");
             return 0;
         }
@@ -183,8 +180,8 @@ final class UsersCommand implements Runnable {
     @Command(name = "unlock", description = "Déverrouille un compte bloqué après trop d'échecs.")
     static final class Unlock extends OneAccount {
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
-            accounts.administration.unlock(by, user.id());
+        int run(OperatorApi operator, String login) {
+            operator.unlock(login);
             out().println(login + " : compte déverrouillé.");
             return 0;
         }
@@ -195,13 +192,13 @@ final class UsersCommand implements Runnable {
         @Option(names = "--code", description = "Confirmer avec le premier code affiché par l'application.") String code;
 
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
+        int run(OperatorApi operator, String login) {
             if (code != null) {
-                accounts.administration.confirmTotp(by, user.id(), code);
+                operator.confirmTotp(login, code);
                 out().println(login + " : second facteur confirmé ; il sera demandé à chaque connexion.");
                 return 0;
             }
-            var enrolment = accounts.administration.enrolTotp(by, user.id());
+            var enrolment = operator.enrolTotp(login);
             out().println("Secret (à saisir dans l'application) : " + enrolment.secret());
             out().println("Adresse (QR code)                    : " + enrolment.provisioningUri());
             out().println("Confirmez ensuite : opaline users totp-enrol " + login + " --code <6 chiffres>");
@@ -212,8 +209,8 @@ final class UsersCommand implements Runnable {
     @Command(name = "totp-remove", description = "Retire le second facteur TOTP d'un compte.")
     static final class TotpRemove extends OneAccount {
         @Override
-        int run(AccountsWiring accounts, Actor by, UserAccount user) {
-            accounts.administration.removeTotp(by, user.id());
+        int run(OperatorApi operator, String login) {
+            operator.removeTotp(login);
             out().println(login + " : second facteur retiré.");
             return 0;
         }
@@ -224,16 +221,17 @@ final class UsersCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FICHIER") Path file;
 
         @Override
-        int run(CoreServices core, AccountsWiring accounts, Actor by) throws IOException {
+        int run(OperatorApi operator) throws IOException {
             Path target = file != null ? file : config().home().resolve("exports")
                     .resolve("comptes-" + LocalDate.now(CoreServices.PRACTICE_ZONE) + ".csv");
             if (target.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(target.toAbsolutePath().getParent());
             }
-            int count;
+            String csv = operator.exportAccounts();
             try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                count = accounts.review.exportCsv(by, writer);
+                writer.write(csv);
             }
+            long count = csv.lines().count() - 1;
             out().println(count + " comptes exportés dans " + target);
             return 0;
         }

@@ -32,6 +32,7 @@ public final class ApiLauncher implements ManagedService {
     private PscProxyLauncher proxy;
     private boolean demo;
     private ApiServer server;
+    private fr.opaline.server.operator.OperatorCredential operators;
 
     /** @param loopback an in-process server for this desktop only: 127.0.0.1, a free port, a certificate of its own */
     ApiLauncher(CoreServices core, boolean loopback) {
@@ -103,6 +104,28 @@ public final class ApiLauncher implements ManagedService {
                 OpalineVersion.version(), mounted).start();
         LOG.info("API{} : {} — empreinte du certificat {}", proxy != null ? " et proxy e-santé" : "", server.uri(),
                 identity.fingerprint());
+        if (!loopback) {
+            openToOperators(settings.bind());
+        }
+    }
+
+    /**
+     * The operator commands of this machine (decision 0310): a new credential, written beside the
+     * vault key with the loopback address to call, when the port listens on loopback too.
+     */
+    private void openToOperators(InetSocketAddress bind) {
+        operators = fr.opaline.server.operator.OperatorCredential.generate();
+        server.dispatcher().admitOperators(operators);
+        java.net.InetAddress address = bind.getAddress();
+        if (address != null && !address.isAnyLocalAddress() && !address.isLoopbackAddress()) {
+            LOG.warn("Commandes d'exploitation : le port HTTPS n'écoute que sur {} ; elles ouvriront la base "
+                    + "elles-mêmes (serveur arrêté)", address.getHostAddress());
+            operators = null;
+            return;
+        }
+        String host = address instanceof java.net.Inet6Address && address.isLoopbackAddress() ? "[::1]" : "127.0.0.1";
+        operators.publish(OperatorWiring.tokenFile(core.config), URI.create("https://" + host + ":" + server.port()),
+                server.fingerprint());
     }
 
     public URI uri() {
@@ -119,6 +142,9 @@ public final class ApiLauncher implements ManagedService {
 
     @Override
     public void stop(Duration grace) {
+        if (operators != null) {
+            operators.withdraw(OperatorWiring.tokenFile(core.config));
+        }
         if (server != null) {
             server.close();
         }

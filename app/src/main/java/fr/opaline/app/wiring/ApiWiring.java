@@ -96,6 +96,8 @@ public final class ApiWiring implements ServerContribution {
         areas.putAll(recordAreas(core, demo).build(events));
         areas.putAll(correspondenceAreas(core, events));
         areas.put(fr.opaline.api.CommuneApi.class, new fr.opaline.server.CommuneEndpoint(InsWiring.insServices(core).cog()));
+        areas.put(fr.opaline.api.OperatorApi.class, OperatorWiring.endpoint(core,
+                fr.opaline.server.operator.OperatorEndpoint.OPERATOR));
         return areas;
     }
 

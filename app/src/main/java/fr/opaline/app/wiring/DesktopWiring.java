@@ -17,8 +17,8 @@ import java.util.Locale;
 /**
  * The desktop's wiring: the connection to the practice server's API (every screen goes through
  * it), how users sign in, and the workstation preferences read from the configuration
- * ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}, {@code ui.practiceName} on a
- * workstation). The desktop receives no database and no domain service.
+ * ({@code ui.language}, {@code ui.idleLock}, {@code ui.worklistRefresh}); the practice's name comes
+ * from the server. The desktop receives no database and no domain service.
  */
 public final class DesktopWiring {
 
@@ -27,16 +27,15 @@ public final class DesktopWiring {
 
     /**
      * The desktop of a process that also runs the practice server (single seat, {@code opaline demo}):
-     * the practice's name, the database's description and the record's services read here, everything
-     * else through the API on loopback.
+     * the database's description and the record's services read here, everything else (the practice's
+     * name included) through the API on loopback.
      *
      * @param demo whether this is {@code opaline demo}: the only case where the fictitious-account
      *             picker exists
      */
     public static DesktopContext context(CoreServices core, String version, AuthenticationPort authentication,
                                          boolean demo, ApiClient api) {
-        return context(core.config, core.clock, core.profile.name() == null ? "Opaline" : core.profile.name(),
-                describe(core.database.settings()), recordFeatures(core), version, authentication, demo, api);
+        return context(core.config, core.clock, practiceName(api), describe(core.database.settings()), recordFeatures(core), version, authentication, demo, api);
     }
 
     /**
@@ -45,9 +44,15 @@ public final class DesktopWiring {
      */
     public static DesktopContext workstation(OpalineConfig config, String version, AuthenticationPort authentication,
                                              ApiClient api) {
-        return context(config, Clock.system(CoreServices.PRACTICE_ZONE), config.get("ui.practiceName", "Opaline"),
+        return context(config, Clock.system(CoreServices.PRACTICE_ZONE), practiceName(api),
                 "serveur du cabinet " + api.base().getHost() + ":" + api.base().getPort(),
                 new RecordFeatures(true, true, true), version, authentication, false, api);
+    }
+
+    /** The practice's name as its server gives it (before any sign-in); "Opaline" while it has none. */
+    static String practiceName(ApiClient api) {
+        String name = api.api(fr.opaline.api.SessionApi.class).practice().name();
+        return name == null || name.isBlank() ? "Opaline" : name;
     }
 
     private static DesktopContext context(OpalineConfig config, Clock clock, String practiceName, String where,

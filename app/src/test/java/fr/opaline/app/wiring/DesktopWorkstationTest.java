@@ -47,6 +47,8 @@ class DesktopWorkstationTest {
             CoreServices core = CoreServices.over(serverConfig, db.database(), Clock.systemUTC(),
                     IdGenerator.timeOrdered(Clock.systemUTC()));
             new CoreFixture(db.database()).room("S1", Modality.MR);
+            new fr.opaline.core.practice.PracticeSettings(db.database())
+                    .put(fr.opaline.core.practice.PracticeSettings.NAME, "Cabinet des Tilleuls");
             AccountsWiring accounts = new AccountsWiring(core);
             accounts.administration.create(Actor.system("test"), new NewAccount("accueil", "Accueil", Role.SECRETAIRE,
                     null, null, null), "Provisoire-0000-x".toCharArray());
@@ -56,12 +58,13 @@ class DesktopWorkstationTest {
             server.start();
             try {
                 OpalineConfig workstation = OpalineConfig.of(workstationHome, Map.of(
-                        "db.url", "jdbc:postgresql://127.0.0.1:1/personne", "ui.practiceName", "Cabinet des Tilleuls",
+                        "db.url", "jdbc:postgresql://127.0.0.1:1/personne", "ui.practiceName", "Nom local ignoré",
                         "ui.psc.enabled", "false"));
                 try (ApiClient api = ApiWiring.connect(workstation, server.uri(), server.fingerprint())) {
                     DesktopContext context = DesktopWiring.workstation(workstation, "test",
                             SignInWiring.workstation(workstation), api);
-                    assertThat(context.services().practiceName()).isEqualTo("Cabinet des Tilleuls");
+                    assertThat(context.services().practiceName()).as("the server's name, not the workstation's")
+                            .isEqualTo("Cabinet des Tilleuls");
                     assertThat(context.services().databaseDescription()).startsWith("serveur du cabinet 127.0.0.1:");
                     assertThat(context.authentication().offersPscCiba()).isFalse();
 

@@ -44,6 +44,8 @@ public final class AuditAction {
     public static final String TOTP_SEEDS_SEALED = "TOTP_SEEDS_SEALED";
     public static final String DATA_SEEDED = "DATA_SEEDED";
     public static final String DATABASE_RESTORED = "DATABASE_RESTORED";
+    /** An operator command served by the running server (list, audit check, backup; decision 0310). */
+    public static final String OPERATOR_CALL = "OPERATOR_CALL";
 
     private AuditAction() {
     }

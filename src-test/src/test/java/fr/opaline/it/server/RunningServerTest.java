@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.opaline.app.Main;
+import fr.opaline.app.config.OpalineConfig;
+import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.core.audit.AuditEvent;
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,9 +50,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * worklist, the MLLP listener and the health endpoint on loopback, read from the process's own
  * sockets ({@code /proc/<pid>/fd} against {@code /proc/net/tcp} and {@code tcp6}): an H2 TCP
  * server, a second HTTPS port or a debug port would fail it;</li>
- * <li>the operator commands that open the database ({@code users list}, {@code audit verify},
- * {@code db backup}) say in French, with exit code 2, that the server holds the database and what
- * to do, and change nothing; once the server is stopped the same commands work.</li>
+ * <li>the operator commands ({@code users …}, {@code audit verify}, {@code db backup}) go through
+ * the running server with the operator credential it wrote ({@code secrets/operator.token}, 0600),
+ * audited as "opérateur"; the operator area refuses a missing or wrong token (401) and a call from
+ * the machine's LAN address (403); the commands that do not go through the server
+ * ({@code db migrate}…) still say in French that the server holds the database;</li>
+ * <li>once the server is stopped the token file is gone and the same commands open the database
+ * themselves.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -123,32 +138,140 @@ class RunningServerTest {
 
     @Test
     @Order(2)
-    void operatorCommandsSayInFrenchThatTheServerHoldsTheDatabase() {
-        for (String[] command : List.of(new String[] {"users", "list"}, new String[] {"audit", "verify"},
-                new String[] {"db", "backup", "--out", dir.resolve("pendant.zip").toString()})) {
-            Result result = cli(command);
-            assertThat(result.code()).as(String.join(" ", command) + "\n" + result.output()).isEqualTo(2);
-            assertThat(result.output()).contains("est ouverte par un autre processus Opaline (le serveur du cabinet")
-                    .contains("Arrêtez le serveur");
+    void operatorCommandsGoThroughTheRunningServerAuditedAsOperator() throws Exception {
+        Path token = dir.resolve("secrets").resolve("operator.token");
+        assertThat(token).as("the server publishes its operator credential beside the vault key").exists();
+        if (token.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
         }
-        assertThat(dir.resolve("pendant.zip")).doesNotExist();
+
+        Result create = cli("users", "create", "exploit", "--name", "Mme Exploitation", "--role", "SECRETAIRE");
+        assertThat(create.code()).as(create.output()).isZero();
+        assertThat(create.output()).contains("Compte créé : exploit (SECRETAIRE)");
+        Result password = withStdin("Provisoire-Cabinet-2026\n", () -> cli("users", "set-password", "exploit",
+                "--password-stdin"));
+        assertThat(password.code()).as(password.output()).isZero();
+        Result totp = cli("users", "totp-enrol", "exploit");
+        assertThat(totp.code()).as(totp.output()).isZero();
+        assertThat(totp.output()).contains("otpauth://");
+        Result disable = cli("users", "disable", "exploit");
+        assertThat(disable.code()).as(disable.output()).isZero();
+        Result list = cli("users", "list");
+        assertThat(list.code()).as(list.output()).isZero();
+        assertThat(list.output()).contains("exploit").contains("INACTIF").contains("mot de passe");
+        Result unknown = cli("users", "enable", "personne");
+        assertThat(unknown.code()).as(unknown.output()).isEqualTo(2);
+        assertThat(unknown.output()).contains("Compte inconnu : personne");
+
+        Result audit = cli("audit", "verify");
+        assertThat(audit.code()).as(audit.output()).isZero();
+        assertThat(audit.output()).contains("Journal d'audit intègre");
+        Path during = dir.resolve("pendant.zip");
+        Result backup = cli("db", "backup", "--out", during.toString());
+        assertThat(backup.code()).as(backup.output()).isZero();
+        assertThat(backup.output()).contains("Sauvegarde écrite par le serveur du cabinet");
+        assertThat(during).exists();
+        Result anchored = cli("audit", "verify", "--sauvegarde", during.toString());
+        assertThat(anchored.code()).as(anchored.output()).isZero();
+        assertThat(anchored.output()).contains("est inchangé");
+
+        // The commands that do not go through the server still say, in French, that it holds the file.
+        Result migrate = cli("db", "migrate");
+        assertThat(migrate.code()).as(migrate.output()).isEqualTo(2);
+        assertThat(migrate.output()).contains("est ouverte par un autre processus Opaline (le serveur du cabinet")
+                .contains("Arrêtez le serveur");
         assertThat(server.isAlive()).as("the server is not disturbed").isTrue();
     }
 
     @Test
     @Order(3)
+    void theOperatorAreaWantsTheTokenAndALoopbackSource() throws Exception {
+        java.util.Properties published = new java.util.Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("secrets").resolve("operator.token"), StandardCharsets.UTF_8)) {
+            published.load(in);
+        }
+        String token = published.getProperty("token");
+        HttpClient http = HttpClient.newBuilder().sslContext(fr.opaline.platform.tls.TlsIdentity.create("test", List.of(),
+                fr.opaline.platform.tls.TlsIdentity.Usage.CLIENT, Duration.ofHours(1)).context(
+                fr.opaline.platform.tls.PinnedTrust.server(published.getProperty("fingerprint")))).build();
+        assertThat(call(http, "127.0.0.1", token).statusCode()).isEqualTo(200);
+        for (String wrong : new String[] {null, "", "faux", token + "x"}) {
+            HttpResponse<String> refused = call(http, "127.0.0.1", wrong);
+            assertThat(refused.statusCode()).as(wrong + " " + refused.body()).isEqualTo(401);
+        }
+        InetAddress lan = lanAddress();
+        assumeTrue(lan != null, "no non-loopback IPv4 address on this machine");
+        HttpResponse<String> remote = call(http, lan.getHostAddress(), token);
+        assertThat(remote.statusCode()).as(remote.body()).isEqualTo(403);
+        assertThat(remote.body()).contains("adresse de bouclage");
+    }
+
+    private HttpResponse<String> call(HttpClient http, String host, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://" + host + ":" + https
+                        + "/api/v1/operator/accounts")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static InetAddress lanAddress() throws Exception {
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @Order(4)
     void withoutARunningServerTheSameCommandsOpenTheDatabaseThemselves() throws Exception {
         server.destroy(); // SIGTERM: the server stops gracefully and releases the file
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(dir.resolve("secrets").resolve("operator.token")).as("withdrawn at stop").doesNotExist();
 
         Result users = cli("users", "list");
         assertThat(users.code()).as(users.output()).isZero();
+        assertThat(users.output()).contains("exploit");
+        Result enable = cli("users", "enable", "exploit");
+        assertThat(enable.code()).as(enable.output()).isZero();
         Result audit = cli("audit", "verify");
         assertThat(audit.code()).as(audit.output()).isZero();
         assertThat(audit.output()).contains("Journal d'audit intègre");
         Result backup = cli("db", "backup", "--out", dir.resolve("apres.zip").toString());
         assertThat(backup.code()).as(backup.output()).isZero();
         assertThat(dir.resolve("apres.zip")).exists();
+
+        // Who did what: the calls served by the server as "opérateur", the command's own as "cli:<user>".
+        try (CoreServices core = CoreServices.open(OpalineConfig.load(dir, config))) {
+            List<AuditEvent> events = core.audit.latest(500);
+            assertThat(events).filteredOn(e -> e.action().equals("ACCOUNT_CREATED"))
+                    .extracting(AuditEvent::actorLogin).containsExactly("system:opérateur");
+            assertThat(events).filteredOn(e -> e.action().equals("ACCOUNT_DISABLED"))
+                    .extracting(AuditEvent::actorLogin).containsExactly("system:opérateur");
+            assertThat(events).filteredOn(e -> e.action().equals("OPERATOR_CALL"))
+                    .filteredOn(e -> e.actorLogin().equals("system:opérateur")).extracting(AuditEvent::detail)
+                    .contains("liste des comptes", "vérification du journal d'audit")
+                    .anyMatch(d -> d.startsWith("sauvegarde de la base dans "));
+            assertThat(events).filteredOn(e -> e.action().equals("ACCOUNT_ENABLED"))
+                    .extracting(AuditEvent::actorLogin).allMatch(login -> login.startsWith("system:cli:"));
+        }
+    }
+
+    Result withStdin(String text, java.util.function.Supplier<Result> body) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return body.get();
+        } finally {
+            System.setIn(before);
+        }
     }
 
     record Result(int code, String output) {

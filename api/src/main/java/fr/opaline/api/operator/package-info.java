@@ -1,0 +1,2 @@
+/** Arguments and results of the operator area ({@link fr.opaline.api.OperatorApi}). */
+package fr.opaline.api.operator;
