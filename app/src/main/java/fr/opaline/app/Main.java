@@ -1,7 +1,6 @@
 package fr.opaline.app;
 
 import fr.opaline.app.cli.OpalineCommand;
-import fr.opaline.app.config.ConfigException;
 import fr.opaline.core.audit.AuditKeyException;
 import fr.opaline.core.backup.BackupException;
 import fr.opaline.core.common.BusinessRuleException;
@@ -28,7 +27,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new OpalineCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof BusinessRuleException || e instanceof NotFoundException
+            if (e instanceof fr.opaline.core.settings.SettingsException || e instanceof BusinessRuleException || e instanceof NotFoundException
                     || e instanceof BackupException || e instanceof IllegalArgumentException
                     || e instanceof AuditKeyException || e instanceof DatabaseUnavailableException) {
                 cmd.getErr().println("Erreur : " + e.getMessage());

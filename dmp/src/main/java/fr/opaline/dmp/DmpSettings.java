@@ -62,6 +62,18 @@ public record DmpSettings(URI url, Path keystore, String keystorePassword, Path 
         return keystore;
     }
 
+    /** The main settings an administrator checks (no password), key → value. */
+    public java.util.Map<String, String> shown() {
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("dmp.url", url == null ? "non renseigné" : url.toString());
+        shown.put("dmp.structureId", structureId != null ? structureId : "CN du certificat, sinon 1 + FINESS");
+        shown.put("dmp.keystore", keystore == null ? "aucun" : keystore.toString());
+        shown.put("dmp.feeding.deferral", feeding.deferral().toString());
+        shown.put("dmp.feeding.maxAttempts", Integer.toString(feeding.maxAttempts()));
+        shown.put("dmp.authorization.renewBefore", renewBefore.toString());
+        return shown;
+    }
+
     @Override
     public String toString() {
         return "DmpSettings[url=" + url + ", keystore=" + keystore + ", truststore=" + truststore + ", structureId="

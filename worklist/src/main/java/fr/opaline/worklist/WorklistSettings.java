@@ -1,18 +1,25 @@
 package fr.opaline.worklist;
 
 import fr.opaline.core.catalogue.AeTitle;
+import fr.opaline.core.settings.Settings;
+import fr.opaline.core.settings.SettingsException;
 import fr.opaline.worklist.data.DicomCharset;
 import fr.opaline.worklist.data.TransferSyntax;
 import fr.opaline.worklist.net.CallingAeTitles;
 import fr.opaline.worklist.net.ServerOptions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * What a practice configures for its worklist SCP (README, "Worklist DICOM").
+ * What a practice configures for its worklist SCP ({@code worklist.*}; README, « Liste de travail DICOM
+ * des modalités »), read once per process by {@link #from} and shared by the server and the CLI.
  *
  * @param aeTitle                 called AE title the modalities use
  * @param bindAddress             listening address, "0.0.0.0" for every interface
@@ -63,6 +70,53 @@ public record WorklistSettings(String aeTitle, String bindAddress, int port, Set
         return new WorklistSettings(DEFAULT_AE_TITLE, "0.0.0.0", DEFAULT_PORT, Set.of(), false, Duration.ofSeconds(30),
                 Duration.ofSeconds(60), 16384, 50, DEFAULT_MAX_ASSOCIATIONS_PER_ADDRESS, 2000, DicomCharset.ISO_IR_100,
                 "");
+    }
+
+    /** {@code worklist.enabled}: whether this process's practice server runs the worklist (one per practice). */
+    public static boolean enabled(Settings settings) {
+        return settings.getBoolean("worklist.enabled", true);
+    }
+
+    /**
+     * The {@code worklist.*} settings of the process; a wrong value is refused in French naming the keys.
+     *
+     * @param institutionName Institution Name given to the modalities (the practice's name)
+     */
+    public static WorklistSettings from(Settings settings, String institutionName) {
+        WorklistSettings defaults = defaults();
+        try {
+            Set<String> callers = Arrays.stream(settings.get("worklist.acceptedCallingAeTitles", "").split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            return new WorklistSettings(
+                    settings.get("worklist.aeTitle", defaults.aeTitle()),
+                    settings.get("worklist.bindAddress", defaults.bindAddress()),
+                    settings.getInt("worklist.port", defaults.port()),
+                    callers,
+                    settings.getBoolean("worklist.acceptAnyCallingAeTitle", defaults.acceptAnyCallingAeTitle()),
+                    settings.getDuration("worklist.artimTimeout", defaults.artimTimeout()),
+                    settings.getDuration("worklist.idleTimeout", defaults.idleTimeout()),
+                    settings.getInt("worklist.maxPduLength", defaults.maxPduLength()),
+                    settings.getInt("worklist.maxAssociations", defaults.maxAssociations()),
+                    settings.getInt("worklist.maxAssociationsPerAddress", defaults.maxAssociationsPerAddress()),
+                    settings.getInt("worklist.maxResults", defaults.maxResults()),
+                    charset(settings.get("worklist.characterSet", defaults.characterSet().term())),
+                    institutionName == null ? "" : institutionName);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("Configuration de la worklist (worklist.*) : " + e.getMessage());
+        }
+    }
+
+    /** The main settings an administrator checks (no secret here), key → value, in the README's order. */
+    public Map<String, String> shown() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("worklist.aeTitle", aeTitle);
+        shown.put("worklist.port", bindAddress + ":" + port);
+        shown.put("worklist.acceptedCallingAeTitles", acceptAnyCallingAeTitle ? "tous (worklist.acceptAnyCallingAeTitle)"
+                : acceptedCallingAeTitles.isEmpty() ? "salles du catalogue seulement"
+                : "salles du catalogue + " + String.join(", ", new TreeSet<>(acceptedCallingAeTitles)));
+        shown.put("worklist.maxAssociations", maxAssociations + " (" + maxAssociationsPerAddress + " par adresse)");
+        shown.put("worklist.characterSet", characterSet.term());
+        return shown;
     }
 
     /** The same settings letting in exactly {@code callers} besides the rooms' modalities, or anyone. */

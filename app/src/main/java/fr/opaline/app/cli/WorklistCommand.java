@@ -47,7 +47,7 @@ final class WorklistCommand implements Runnable {
                 config = config.with("worklist.aeTitle", aeTitle);
             }
             try (CoreServices core = CoreServices.open(config)) {
-                WorklistSettings settings = WorklistWiring.settings(config, core.profile.name());
+                WorklistSettings settings = WorklistWiring.settings(core);
                 WorklistScp scp = WorklistWiring.scp(core, settings);
                 CountDownLatch stopped = new CountDownLatch(1);
                 Duration grace = config.getDuration("server.shutdownGrace", Duration.ofSeconds(30));
@@ -75,7 +75,7 @@ final class WorklistCommand implements Runnable {
         public Integer call() {
             OpalineConfig config = config();
             try (CoreServices core = CoreServices.open(config)) {
-                WorklistSettings settings = WorklistWiring.settings(config, core.profile.name());
+                WorklistSettings settings = WorklistWiring.settings(core);
                 WorklistScp scp = WorklistWiring.scp(core, settings);
                 if (settings.acceptAnyCallingAeTitle()) {
                     out().println("ATTENTION : worklist.acceptAnyCallingAeTitle=true, tout appelant est servi,"

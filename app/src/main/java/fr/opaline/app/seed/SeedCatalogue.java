@@ -1,5 +1,15 @@
 package fr.opaline.app.seed;
 
+import static fr.opaline.documents.cda.ImagingProcedureCodes.ABDO_PELVIS;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.BREAST;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.HEAD_NECK;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.HEART;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.LOWER_LIMB;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.SPINE;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.THORAX;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.UPPER_LIMB;
+import static fr.opaline.documents.cda.ImagingProcedureCodes.WHOLE_BODY;
+
 import fr.opaline.core.catalogue.Modality;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +38,6 @@ final class SeedCatalogue {
             new RoomSpec("RADIO2", "Radiologie 2", Modality.CR, "OPL_CR1"),
             new RoomSpec("MAMMO1", "Mammographie", Modality.MG, "OPL_MG1"),
             new RoomSpec("SCINTI1", "Médecine nucléaire", Modality.NM, "OPL_NM1"));
-
-    private static final String THORAX = "67734004";
-    private static final String ABDO_PELVIS = "63337009";
-    private static final String HEAD_NECK = "774007";
-    private static final String SPINE = "737561001";
-    private static final String LOWER_LIMB = "61685007";
-    private static final String UPPER_LIMB = "53120007";
-    private static final String BREAST = "76752008";
-    private static final String WHOLE_BODY = "38266002";
-    private static final String HEART = "80891009";
 
     static final List<ExamSpec> EXAMS = List.of(
             new ExamSpec("CT-THX", "Scanner thoracique", Modality.CT, THORAX, "segment thoracique du tronc", 15),

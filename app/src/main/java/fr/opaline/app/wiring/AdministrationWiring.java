@@ -4,9 +4,13 @@ import fr.opaline.api.AdministrationApi;
 import fr.opaline.api.StatisticsApi;
 import fr.opaline.api.WorklistApi;
 import fr.opaline.api.admin.ConfiguredEndpoint;
-import fr.opaline.app.config.ConfigException;
+import fr.opaline.api.admin.ServiceSettings;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.core.order.ExamProgressService;
+import fr.opaline.core.settings.SettingsException;
+import fr.opaline.mss.MssSettings;
+import fr.opaline.worklist.WorklistSettings;
+import fr.opaline.server.admin.ServicesOverview;
 import fr.opaline.ins.trust.TrustedCorrespondents;
 import fr.opaline.mss.mailbox.Mailboxes;
 import fr.opaline.server.EventHub;
@@ -21,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The practice server's worklist monitor, statistics and Administration areas over this process's
@@ -40,7 +43,8 @@ public final class AdministrationWiring {
                 new ExamProgressService(core.database, core.audit, core.clock), events, core.clock));
         areas.put(StatisticsApi.class, new StatisticsEndpoint(core.database, core.clock));
         AccountsWiring accounts = new AccountsWiring(core);
-        ServerConfiguration configuration = configuration(core.config, Clock.system(core.clock.getZone()));
+        ServerConfiguration configuration = configuration(core.config, Clock.system(core.clock.getZone()))
+                .withServices(services(core));
         areas.put(AdministrationApi.class, new AdministrationEndpoint(new AdministrationEndpoint.Services(
                 accounts.administration, accounts.review,
                 new TrustedCorrespondents(core.database, core.audit, core.ids, core.clock),
@@ -50,14 +54,34 @@ public final class AdministrationWiring {
         return areas;
     }
 
+    /**
+     * Each service's state and main settings, from the settings records this process built once
+     * (the same the server's listeners, handlers and the CLI use).
+     */
+    static ServicesOverview overview(CoreServices core) {
+        return new ServicesOverview(DmpWiring.settings(core), InsWiring.insiSettings(core), PscWiring.settings(core),
+                MssWiring.settings(core), Hl7Wiring.settings(core),
+                WorklistSettings.enabled(core.config) ? WorklistWiring.settings(core) : null,
+                DrimboxWiring.bridgeSettings(core));
+    }
+
+    /** The services' lines; none when a setting cannot be read (the server refuses to start and says why). */
+    private static List<ServiceSettings> services(CoreServices core) {
+        try {
+            return overview(core).services();
+        } catch (SettingsException unreadable) {
+            return List.of();
+        }
+    }
+
     /** The endpoints, certificate files and ANS status page of this server's configuration. */
     static ServerConfiguration configuration(OpalineConfig config, Clock clock) {
-        Function<String, String> mss = mssSettings(config);
+        MssSettings mss = mssSettings(config);
         return new ServerConfiguration(endpoints(config, mss), certificates(config, mss),
                 config.get("ui.ansStatusUrl", ServerConfiguration.DEFAULT_ANS_STATUS_URL), clock);
     }
 
-    static List<ConfiguredEndpoint> endpoints(OpalineConfig config, Function<String, String> mss) {
+    static List<ConfiguredEndpoint> endpoints(OpalineConfig config, MssSettings mss) {
         Map<String, String> national = nationalStates(config);
         List<ConfiguredEndpoint> endpoints = new ArrayList<>();
         endpoints.add(endpoint("DMP", "dmp.url", config.get("dmp.url").orElse(null), national));
@@ -66,9 +90,9 @@ public final class AdministrationWiring {
                 config.get("psc.proxy.url", "https://127.0.0.1:8443/"), national));
         endpoints.add(endpoint("Pro Santé Connect (fournisseur)", "psc.provider.psc.discovery",
                 config.get("psc.provider.psc.discovery").orElse(null), national));
-        endpoints.add(endpoint("MSSanté SMTP", "mss.smtp", mss.apply("smtp"), national));
-        endpoints.add(endpoint("MSSanté IMAP", "mss.imap", mss.apply("imap"), national));
-        endpoints.add(endpoint("Annuaire MSSanté", "mss.directory.url", mss.apply("directory.url"), national));
+        endpoints.add(endpoint("MSSanté SMTP", "mss.smtp", mss.smtp(), national));
+        endpoints.add(endpoint("MSSanté IMAP", "mss.imap", mss.imap(), national));
+        endpoints.add(endpoint("Annuaire MSSanté", "mss.directory.url", mss.directoryUrl(), national));
         endpoints.add(endpoint("DRIMbox source (MLLP)", "drimbox.source.host", hostPort(config, "drimbox.source"),
                 national));
         endpoints.add(endpoint("DRIMbox conso", "drimbox.conso.url", config.get("drimbox.conso.url").orElse(null),
@@ -92,21 +116,21 @@ public final class AdministrationWiring {
         Map<String, String> states = new HashMap<>();
         try {
             NationalServices.of(config).forEach(s -> states.put(s.key(), s.state()));
-        } catch (ConfigException unreadable) {
+        } catch (SettingsException unreadable) {
             // The MSSanté operator file cannot be read: the server refuses to start and says why;
             // the screen shows what it can.
         }
         return states;
     }
 
-    static List<CertificateFile> certificates(OpalineConfig config, Function<String, String> mss) {
+    static List<CertificateFile> certificates(OpalineConfig config, MssSettings mss) {
         List<CertificateFile> files = new ArrayList<>();
         certificate(files, "DMP", "dmp.keystore", config.get("dmp.keystore").orElse(null),
                 config.get("dmp.keystore.password", ""));
         certificate(files, "INSi", "insi.keystore", config.get("insi.keystore").orElse(null),
                 config.get("insi.keystore.password", ""));
         certificate(files, "BAL applicative MSSanté", "mss.applicative.keystore",
-                mss.apply("applicative.keystore"), orEmpty(mss.apply("applicative.keystorePassword")));
+                mss.keystore(), orEmpty(mss.keystorePassword()));
         certificate(files, "HL7 écoute (TLS)", "hl7.listener.tls.keystore",
                 config.get("hl7.listener.tls.keystore").orElse(null), config.get("hl7.listener.tls.password", ""));
         certificate(files, "HL7 téléradiologie (TLS)", "hl7.teleradiology.tls.keystore",
@@ -133,11 +157,11 @@ public final class AdministrationWiring {
      * The MSSanté settings as the MSSanté wiring reads them; only {@code mss.<key>} when the
      * operator file cannot be read (the screen then shows "non configuré", the server refuses to start).
      */
-    private static Function<String, String> mssSettings(OpalineConfig config) {
+    private static MssSettings mssSettings(OpalineConfig config) {
         try {
             return MssWiring.settings(config);
-        } catch (ConfigException e) {
-            return key -> config.get("mss." + key).orElse(null);
+        } catch (SettingsException e) {
+            return MssSettings.from(config.with("mss.operatorFile", ""), "");
         }
     }
 

@@ -1,10 +1,10 @@
 package fr.opaline.app.wiring;
 
-import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.sandbox.SandboxService;
+import fr.opaline.drimboxbridge.DrimboxBridgeSettings;
 import fr.opaline.drimboxbridge.conso.DrimboxConsultation;
 import fr.opaline.drimboxbridge.feed.DrimboxAfterDmp;
 import fr.opaline.drimboxbridge.feed.DrimboxFeedListener;
@@ -12,11 +12,9 @@ import fr.opaline.drimboxbridge.feed.DrimboxJobs;
 import fr.opaline.drimboxbridge.feed.DrimboxSendHandler;
 import fr.opaline.drimboxbridge.feed.DrimboxSettings;
 import fr.opaline.sandbox.drimbox.DrimboxSandbox;
-import fr.opaline.hl7.transmission.MessageRouting;
 import fr.opaline.hl7.transmission.ReportTransmissions;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The DRIMbox bridge: the send handler and, in the process that completes DMP jobs, the follow-up
@@ -25,21 +23,14 @@ import java.util.Locale;
  */
 public final class DrimboxWiring implements ServerContribution {
 
+    /** The process's DRIMbox settings, read once ({@link DrimboxBridgeSettings#from}) and shared. */
+    public static DrimboxBridgeSettings bridgeSettings(CoreServices core) {
+        return core.shared(DrimboxBridgeSettings.class, () -> DrimboxBridgeSettings.from(core.config));
+    }
+
+    /** The feed's settings: the DRIMbox source, Opaline sending as the HL7 settings say (MSH-3/MSH-4). */
     public static DrimboxSettings settings(CoreServices core) {
-        OpalineConfig config = core.config;
-        String format = config.get("drimbox.source.format", "MDM").toUpperCase(Locale.ROOT);
-        DrimboxSettings.Format f;
-        try {
-            f = DrimboxSettings.Format.valueOf(format);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("drimbox.source.format : ORU ou MDM attendu, pas « " + format + " »");
-        }
-        MessageRouting routing = new MessageRouting(config.get("hl7.application", "OPALINE"), Hl7Wiring.facility(core),
-                config.get("drimbox.source.application", "DRIMBOX"),
-                config.get("drimbox.source.facility", Hl7Wiring.facility(core)), "P",
-                Hl7Wiring.charset(config, "drimbox.source.charset"));
-        boolean waitForDmp = config.getBoolean("drimbox.source.waitForDmp", config.get("dmp.url").isPresent());
-        return new DrimboxSettings(Hl7Wiring.endpoint(config, "drimbox.source"), f, routing, waitForDmp);
+        return bridgeSettings(core).feed(Hl7Wiring.settings(core).application(), Hl7Wiring.facility(core));
     }
 
     /** The listener to register on the report service, after the documents publisher. */
@@ -48,7 +39,7 @@ public final class DrimboxWiring implements ServerContribution {
     }
 
     public static DrimboxConsultation consultation(CoreServices core) {
-        return new DrimboxConsultation(core.database, core.audit, core.config.get("drimbox.conso.url", ""));
+        return new DrimboxConsultation(core.database, core.audit, bridgeSettings(core).consoUrl());
     }
 
     @Override

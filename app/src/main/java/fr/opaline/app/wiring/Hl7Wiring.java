@@ -21,6 +21,7 @@ import fr.opaline.hl7.inbound.InboundMessageStore;
 import fr.opaline.hl7.lps.MssanteDocumentHandler;
 import fr.opaline.hl7.lps.ReceivedDocuments;
 import fr.opaline.hl7.message.Hl7Charsets;
+import fr.opaline.hl7.Hl7Settings;
 import fr.opaline.hl7.mllp.MllpEndpoint;
 import fr.opaline.hl7.mllp.MllpServerSettings;
 import fr.opaline.hl7.pam.PatientAdministrationHandler;
@@ -59,27 +60,22 @@ public final class Hl7Wiring implements ServerContribution {
         return new Hl7Sender(new SentMessageLog(core.database, core.ids, core.clock));
     }
 
+    /** The process's HL7 settings, read once ({@link Hl7Settings#from}) and shared by the server and the CLI. */
+    public static Hl7Settings settings(CoreServices core) {
+        return core.shared(Hl7Settings.class, () -> Hl7Settings.from(core.config));
+    }
+
     @Override
     public List<ManagedService> services(CoreServices core) {
-        if (core.config.get("hl7.listener.port").isEmpty()) {
+        Hl7Settings hl7 = settings(core);
+        if (hl7.listener() == null) {
             return List.of();
         }
-        MllpServerSettings settings = new MllpServerSettings(core.config.get("hl7.listener.bind", "0.0.0.0"),
-                core.config.getInt("hl7.listener.port", 2575),
-                core.config.getDuration("hl7.listener.idleTimeout", Duration.ofMinutes(5)),
-                core.config.getInt("hl7.listener.maxMessageBytes", MllpServerSettings.DEFAULT_MAX_MESSAGE_BYTES),
-                core.config.getInt("hl7.listener.maxConnections", 32),
-                tls(core.config, "hl7.listener.tls"), core.config.getBoolean("hl7.listener.tls.clientAuth", false),
-                core.config.getDuration("hl7.listener.messageTimeout", MllpServerSettings.DEFAULT_MESSAGE_TIMEOUT),
-                1024L * 1024 * core.config.getInt("hl7.listener.memoryBudgetMb",
-                        (int) (MllpMemory.DEFAULT_BUDGET / (1024 * 1024))),
-                core.config.getPath("hl7.listener.spoolDirectory", null),
-                core.config.getInt("hl7.listener.strangerConnections", MllpServerSettings.DEFAULT_STRANGER_CONNECTIONS));
         TrustedCorrespondents registry = InsWiring.insServices(core).correspondents();
         foldTeleradiologySenders(core, registry);
         Hl7Receiver receiver = new Hl7Receiver("cabinet", new InboundMessageStore(core.database, core.ids, core.clock),
-                handlers(core), defaultCharset(core.config), new Hl7PeerGate(registry), core.audit, core.clock);
-        return List.of(new Hl7Listener("cabinet", settings, receiver));
+                handlers(core), hl7.defaultCharset(), new Hl7PeerGate(registry), core.audit, core.clock);
+        return List.of(new Hl7Listener("cabinet", hl7.listener(), receiver));
     }
 
     /**
@@ -88,9 +84,10 @@ public final class Hl7Wiring implements ServerContribution {
      * is an address; otherwise its source addresses remain to be declared, as the log says.
      */
     static void foldTeleradiologySenders(CoreServices core, TrustedCorrespondents registry) {
-        List<String> addresses = core.config.get("hl7.teleradiology.host")
+        Hl7Settings hl7 = settings(core);
+        List<String> addresses = java.util.Optional.ofNullable(hl7.teleradiology().endpoint()).map(MllpEndpoint::host)
                 .filter(h -> h.matches("[0-9A-Fa-f.:]+")).map(List::of).orElse(List.of());
-        for (String sender : list(core.config.get("hl7.teleradiology.senders", ""))) {
+        for (String sender : hl7.senders()) {
             if (registry.hl7Peer(sender).isPresent()) {
                 continue;
             }
@@ -114,7 +111,7 @@ public final class Hl7Wiring implements ServerContribution {
                 new TeleradiologyResultHandler(core.database, received, new OutboxReceivedDocumentFeed(core.outbox),
                         core.audit, app -> registry.hl7Peer(app)
                                 .filter(p -> p.active() && p.channel() == Channel.TELERADIOLOGIE).isPresent(),
-                        core.config.getDuration("hl7.teleradiology.dmpDelay", Duration.ZERO),
+                        settings(core).teleradiologyDmpDelay(),
                         core.profile.ippIssuerOid(), core.clock),
                 new PatientAdministrationHandler(core.database, ins.received(), core.episodes,
                         new PatientMerge(core.audit, core.patients), core.profile.ippIssuerOid(), core.clock));
@@ -122,14 +119,11 @@ public final class Hl7Wiring implements ServerContribution {
 
     @Override
     public List<JobHandler> jobHandlers(CoreServices core) {
-        MllpEndpoint platform = endpoint(core.config, "hl7.teleradiology");
-        MessageRouting routing = new MessageRouting(core.config.get("hl7.application", "OPALINE"), facility(core),
-                core.config.get("hl7.teleradiology.application", "TELERADIOLOGIE"),
-                core.config.get("hl7.teleradiology.facility", "TELERADIOLOGIE"), "P", charset(core.config,
-                "hl7.teleradiology.charset"));
+        Hl7Settings hl7 = settings(core);
         List<JobHandler> handlers = new java.util.ArrayList<>();
-        handlers.add(TeleradiologyRequests.handler(core.database, core.profile, routing, platform, sender(core),
-                core.clock));
+        handlers.add(TeleradiologyRequests.handler(core.database, core.profile,
+                hl7.teleradiologyRouting(core.profile.finess(), core.profile.name()), hl7.teleradiology().endpoint(),
+                sender(core), core.clock));
         handlers.addAll(RouteSender.handlers(core.database, new ReportTransmissions(loader(core), core.clock),
                 routeSettings(core), sender(core), core.clock));
         return handlers;
@@ -144,7 +138,7 @@ public final class Hl7Wiring implements ServerContribution {
     static RouteSender.Settings routeSettings(CoreServices core) {
         return new RouteSender.Settings(core.profile, core.config.get("hl7.application", "OPALINE"), facility(core),
                 charset(core.config, "hl7.routes.charset"), () -> {
-                    SSLContext tls = tls(core.config, "hl7.routes.tls");
+                    SSLContext tls = Hl7Settings.tls(core.config, "hl7.routes.tls");
                     try {
                         return tls != null ? tls : SSLContext.getDefault();
                     } catch (Exception e) {
@@ -166,14 +160,13 @@ public final class Hl7Wiring implements ServerContribution {
      * {@code hl7.teleradiology.name} (default: its application); refused when no platform is configured.
      */
     public static TeleradiologyRequests teleradiology(CoreServices core) {
-        String platform = core.config.get("hl7.teleradiology.host").isEmpty() ? null
-                : core.config.get("hl7.teleradiology.name",
-                        core.config.get("hl7.teleradiology.application", "TELERADIOLOGIE"));
-        return new TeleradiologyRequests(core.database, core.outbox, core.audit, platform);
+        Hl7Settings.Teleradiology platform = settings(core).teleradiology();
+        return new TeleradiologyRequests(core.database, core.outbox, core.audit,
+                platform.configured() ? platform.name() : null);
     }
 
     static String facility(CoreServices core) {
-        return core.config.get("hl7.facility", core.profile.finess() != null ? core.profile.finess() : core.profile.name());
+        return settings(core).facility(core.profile.finess(), core.profile.name());
     }
 
     static ReportDataLoader loader(CoreServices core) {
@@ -183,58 +176,10 @@ public final class Hl7Wiring implements ServerContribution {
 
     /** {@code <prefix>.host} and {@code <prefix>.port}, or null when no host is configured. */
     static MllpEndpoint endpoint(OpalineConfig config, String prefix) {
-        String host = config.get(prefix + ".host").orElse(null);
-        if (host == null) {
-            return null;
-        }
-        int port = config.getInt(prefix + ".port", 0);
-        if (port <= 0) {
-            throw new ConfigException(prefix + ".port : port MLLP manquant ou invalide");
-        }
-        SSLContext tls = null;
-        if (config.getBoolean(prefix + ".tls", false)) {
-            tls = tls(config, prefix + ".tls");
-            if (tls == null) {
-                try {
-                    tls = SSLContext.getDefault();
-                } catch (Exception e) {
-                    throw new ConfigException(prefix + ".tls : " + e.getMessage());
-                }
-            }
-        }
-        return new MllpEndpoint(host, port, config.getDuration(prefix + ".connectTimeout", Duration.ofSeconds(10)),
-                config.getDuration(prefix + ".readTimeout", Duration.ofSeconds(30)), tls);
+        return Hl7Settings.endpoint(config, prefix);
     }
 
     static Charset charset(OpalineConfig config, String key) {
-        String value = config.get(key, Hl7Charsets.UTF_8);
-        return Hl7Charsets.forMsh18(value).orElseThrow(() -> new ConfigException(key + " : jeu de caractères « " + value
-                + " » non pris en charge (UNICODE UTF-8, 8859/1 ou 8859/15)"));
-    }
-
-    static Charset defaultCharset(OpalineConfig config) {
-        return charset(config, "hl7.charset.default");
-    }
-
-    static Set<String> list(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
-
-    /**
-     * A TLS context from {@code <prefix>.keystore} (PKCS#12, our certificate) and optionally
-     * {@code <prefix>.truststore} (PKCS#12, the peers' CA); null when no keystore is configured.
-     */
-    static SSLContext tls(OpalineConfig config, String prefix) {
-        Path keystore = config.getPath(prefix + ".keystore", null);
-        if (keystore == null) {
-            return null;
-        }
-        try {
-            return KeyStores.sslContext(keystore, config.get(prefix + ".password", "").toCharArray(),
-                    config.getPath(prefix + ".truststore", null),
-                    config.get(prefix + ".truststorePassword", "").toCharArray());
-        } catch (Exception e) {
-            throw new ConfigException(prefix + ".keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
-        }
+        return Hl7Settings.charset(config, key);
     }
 }

@@ -20,6 +20,7 @@ import fr.opaline.ins.verification.InsVerificationScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The INS services of one process, from the configuration: INSi client (when {@code insi.url}
@@ -38,8 +39,16 @@ public final class InsWiring implements ServerContribution {
         return core.shared(InsServices.class, () -> build(core));
     }
 
+    /** The process's INSi settings (empty: INSi off), read once ({@link InsiSettings#from}) and shared. */
+    public static Optional<InsiSettings> insiSettings(CoreServices core) {
+        return core.shared(Insi.class, () -> new Insi(InsiSettings.from(core.config))).settings();
+    }
+
+    private record Insi(Optional<InsiSettings> settings) {
+    }
+
     private static InsServices build(CoreServices core) {
-        InsiClient client = insiClient(core.config, core.clock);
+        InsiClient client = insiSettings(core).map(settings -> new InsiClient(settings, core.clock)).orElse(null);
         IdentityStatusService statuses = new IdentityStatusService(core.database, core.patients, core.audit, core.ids,
                 core.clock, core.settings);
         CogService cog = new CogService(core.database, core.audit, core.ids, core.clock);

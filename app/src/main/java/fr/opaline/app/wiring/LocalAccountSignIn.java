@@ -7,7 +7,6 @@ import fr.opaline.core.user.LocalAuthentication;
 import fr.opaline.ui.session.AuthenticatedUser;
 import fr.opaline.ui.session.AuthenticationException;
 import fr.opaline.ui.session.AuthenticationPort;
-import fr.opaline.ui.session.PscCibaSession;
 import fr.opaline.ui.session.SignInMethod;
 
 /**
@@ -16,8 +15,6 @@ import fr.opaline.ui.session.SignInMethod;
  * (the desktop otherwise signs in through the practice server's API). Pro Santé Connect is not offered.
  */
 public final class LocalAccountSignIn implements AuthenticationPort {
-
-    private static final String NO_PSC = "Pro Santé Connect n’est pas configuré sur ce poste.";
 
     private final LocalAuthentication authentication;
 
@@ -28,16 +25,6 @@ public final class LocalAccountSignIn implements AuthenticationPort {
     @Override
     public boolean offersPassword() {
         return true;
-    }
-
-    @Override
-    public boolean offersPscCiba() {
-        return false;
-    }
-
-    @Override
-    public boolean offersPscBrowser() {
-        return false;
     }
 
     @Override
@@ -80,15 +67,5 @@ public final class LocalAccountSignIn implements AuthenticationPort {
             default -> AuthenticationException.Next.RETRY;
         };
         return new AuthenticationException(next, e.getMessage(), e);
-    }
-
-    @Override
-    public PscCibaSession startPscCiba(String nationalId) throws AuthenticationException {
-        throw new AuthenticationException(NO_PSC);
-    }
-
-    @Override
-    public AuthenticatedUser signInWithPscBrowser() throws AuthenticationException {
-        throw new AuthenticationException(NO_PSC);
     }
 }

@@ -8,6 +8,7 @@ import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.core.outbox.JobHandler;
 import fr.opaline.sandbox.SandboxService;
 import fr.opaline.documents.xdm.XdmReader;
+import fr.opaline.mss.MssSettings;
 import fr.opaline.mss.directory.DirectoryClient;
 import fr.opaline.mss.inbound.InboundIntegration;
 import fr.opaline.mss.inbound.InboxPoller;
@@ -27,16 +28,12 @@ import fr.opaline.mss.transport.MailEndpoint;
 import fr.opaline.mss.transport.MailTls;
 import fr.opaline.mss.transport.MailTransportException;
 import fr.opaline.sandbox.psc.SandboxOpenIdProvider;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * MSSanté in the practice server ({@code mss.*}): the practice's mailboxes recorded from the
@@ -64,44 +61,31 @@ public final class MssWiring implements ServerContribution {
                     String productReference) {
     }
 
-    /**
-     * The MSSanté settings: {@code mss.<key>}, else {@code <key>} of the {@code mss.operatorFile}
-     * file (the operator's settings, e.g. the sandbox's); null when neither has it.
-     *
-     * @throws ConfigException when the operator file cannot be read
-     */
-    static java.util.function.Function<String, String> settings(OpalineConfig config) {
-        Properties file = new Properties();
-        Optional<String> operatorFile = config.get("mss.operatorFile");
-        if (operatorFile.isPresent()) {
-            try (InputStream in = Files.newInputStream(Path.of(operatorFile.get()))) {
-                file.load(in);
-            } catch (IOException e) {
-                throw new ConfigException("mss.operatorFile : fichier illisible " + operatorFile.get() + " (" + e.getMessage() + ")");
-            }
-        }
-        return key -> config.get("mss." + key).orElse(file.getProperty(key));
+    /** The process's MSSanté settings, read once ({@link MssSettings#from}) and shared by the server and the CLI. */
+    public static MssSettings settings(CoreServices core) {
+        return core.shared(MssSettings.class, () -> settings(core.config));
     }
 
-    static Optional<Operator> operator(OpalineConfig config) {
-        java.util.function.Function<String, String> get = settings(config);
-        String smtp = get.apply("smtp");
-        String applicative = get.apply("applicative.address");
-        if (smtp == null || applicative == null) {
+    /**
+     * The MSSanté settings of {@code config}: {@code mss.<key>}, else {@code <key>} of the
+     * {@code mss.operatorFile} file; a file that cannot be read is refused in French.
+     */
+    public static MssSettings settings(OpalineConfig config) {
+        return MssSettings.from(config, "Opaline " + fr.opaline.app.OpalineVersion.version());
+    }
+
+    static Optional<Operator> operator(MssSettings mss) {
+        if (!mss.configured()) {
             return Optional.empty();
         }
         try {
-            String imap = get.apply("imap");
-            String keystore = get.apply("applicative.keystore");
-            String password = get.apply("applicative.keystorePassword");
-            String truststore = get.apply("truststore");
-            String directory = get.apply("directory.url");
-            return Optional.of(new Operator(MailEndpoint.parse(smtp), imap == null ? null : MailEndpoint.parse(imap),
-                    truststore == null ? null : Path.of(truststore), applicative, keystore == null ? null : Path.of(keystore),
-                    password == null ? null : password.toCharArray(), get.apply("organisational.address"),
-                    directory == null ? null : URI.create(directory), get.apply("directory.apiKey"),
-                    config.getDuration("mss.poll.interval", Duration.ofMinutes(1)),
-                    config.get("mss.productReference", "Opaline " + fr.opaline.app.OpalineVersion.version())));
+            return Optional.of(new Operator(MailEndpoint.parse(mss.smtp()),
+                    mss.imap() == null ? null : MailEndpoint.parse(mss.imap()),
+                    mss.truststore() == null ? null : Path.of(mss.truststore()), mss.applicative(),
+                    mss.keystore() == null ? null : Path.of(mss.keystore()),
+                    mss.keystorePassword() == null ? null : mss.keystorePassword().toCharArray(), mss.organisational(),
+                    mss.directoryUrl() == null ? null : URI.create(mss.directoryUrl()), mss.directoryApiKey(),
+                    mss.pollInterval(), mss.productReference()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("mss : " + e.getMessage());
         }
@@ -118,7 +102,12 @@ public final class MssWiring implements ServerContribution {
 
     /** The directory client, when {@code mss.directory.url} is set. */
     public static Optional<DirectoryClient> directory(OpalineConfig config) {
-        return operator(config).filter(o -> o.directory() != null)
+        return directory(settings(config));
+    }
+
+    /** The directory client, when {@code mss.directory.url} is set. */
+    public static Optional<DirectoryClient> directory(MssSettings mss) {
+        return operator(mss).filter(o -> o.directory() != null)
                 .map(o -> new DirectoryClient(o.directory(), o.directoryKey(), Duration.ofSeconds(15)));
     }
 
@@ -146,7 +135,7 @@ public final class MssWiring implements ServerContribution {
 
     @Override
     public List<JobHandler> jobHandlers(CoreServices core) {
-        Optional<Operator> operator = operator(core.config);
+        Optional<Operator> operator = operator(settings(core));
         if (operator.isEmpty()) {
             return List.of();
         }
@@ -155,14 +144,14 @@ public final class MssWiring implements ServerContribution {
         MailAccess access = applicative(o);
         SenderAccess senders = senders(o, access);
         MssTrace trace = trace(core);
-        return List.of(new MssSendHandler(core.database, senders, directory(core.config).orElse(null), trace, core.audit,
+        return List.of(new MssSendHandler(core.database, senders, directory(settings(core)).orElse(null), trace, core.audit,
                         core.clock, o.productReference()),
                 new MdnSendHandler(core.database, senders, trace, core.clock));
     }
 
     @Override
     public List<ManagedService> services(CoreServices core) {
-        Optional<Operator> operator = operator(core.config);
+        Optional<Operator> operator = operator(settings(core));
         if (operator.isEmpty() || operator.get().imap() == null) {
             return List.of();
         }
@@ -177,7 +166,7 @@ public final class MssWiring implements ServerContribution {
 
     /** One poll of the BAL applicative now (CLI); empty when MSSanté is not configured. */
     public static Optional<InboxPoller.Poll> pollOnce(CoreServices core) {
-        Optional<Operator> operator = operator(core.config).filter(o -> o.imap() != null);
+        Optional<Operator> operator = operator(settings(core)).filter(o -> o.imap() != null);
         operator.ifPresent(o -> recordMailboxes(core, o));
         return operator.map(o -> poller(core, o).pollOnce());
     }

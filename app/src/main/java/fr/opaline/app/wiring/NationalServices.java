@@ -3,12 +3,13 @@ package fr.opaline.app.wiring;
 import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.core.sandbox.SandboxAddresses;
+import fr.opaline.mss.MssSettings;
+import fr.opaline.psc.PscSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ public final class NationalServices {
 
         /** "actif", "désactivé" or "bac à sable", as the health endpoint and the log say it. */
         public String state() {
-            return !enabled() ? "désactivé" : sandbox() ? "bac à sable" : "actif";
+            return SandboxAddresses.serviceState(address);
         }
     }
 
@@ -54,24 +55,20 @@ public final class NationalServices {
     }
 
     public static List<Service> of(OpalineConfig config) {
-        Function<String, String> mss = MssWiring.settings(config);
+        MssSettings mss = MssWiring.settings(config);
         List<Service> services = new ArrayList<>();
         services.add(new Service("INSi", "insi.url", config.get("insi.url").orElse(null)));
         services.add(new Service("DMP", "dmp.url", config.get("dmp.url").orElse(null)));
         services.add(new Service("Pro Santé Connect", "psc.provider.psc.discovery", pscDiscovery(config)));
-        services.add(new Service("MSSanté (SMTP)", "mss.smtp", mss.apply("smtp")));
-        services.add(new Service("MSSanté (IMAP)", "mss.imap", mss.apply("imap")));
-        services.add(new Service("Annuaire santé", "mss.directory.url", mss.apply("directory.url")));
+        services.add(new Service("MSSanté (SMTP)", "mss.smtp", mss.smtp()));
+        services.add(new Service("MSSanté (IMAP)", "mss.imap", mss.imap()));
+        services.add(new Service("Annuaire santé", "mss.directory.url", mss.directoryUrl()));
         return services;
     }
 
     /** The PSC discovery address, when Pro Santé Connect is among the providers (never the sandbox's by default). */
     private static String pscDiscovery(OpalineConfig config) {
-        List<String> ids = PscWiring.list(config.get("psc.providers").orElse(""));
-        if (!ids.isEmpty() && !ids.contains(fr.opaline.psc.oidc.OidcProviderConfig.PSC)) {
-            return null;
-        }
-        return config.get("psc.provider.psc.discovery").orElse(null);
+        return PscSettings.from(config).pscDiscovery();
     }
 
     /**

@@ -7,6 +7,7 @@ import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.platform.tls.KeyStores;
+import fr.opaline.psc.PscSettings;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.client.ProxyTrust;
 import fr.opaline.psc.oidc.OidcProvider;
@@ -24,7 +25,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLSocketFactory;
@@ -38,11 +38,16 @@ import org.slf4j.LoggerFactory;
 public final class PscWiring implements ServerContribution {
 
     private static final Logger LOG = LoggerFactory.getLogger(PscWiring.class);
-    public static final int DEFAULT_PORT = 8443;
+    public static final int DEFAULT_PORT = PscSettings.DEFAULT_PORT;
+
+    /** The process's non-secret PSC settings, read once ({@link PscSettings#from}) and shared. */
+    public static PscSettings settings(CoreServices core) {
+        return core.shared(PscSettings.class, () -> PscSettings.from(core.config));
+    }
 
     @Override
     public List<ManagedService> services(CoreServices core) {
-        if (!core.config.getBoolean("psc.proxy.enabled", true)) {
+        if (!settings(core).proxyEnabled()) {
             return List.of();
         }
         return List.of(new PscProxyLauncher(core));
@@ -55,11 +60,7 @@ public final class PscWiring implements ServerContribution {
      */
     public static OidcProviders providers(OpalineConfig config, Clock clock) {
         List<OidcProvider> providers = new ArrayList<>();
-        List<String> ids = list(config.get("psc.providers").orElse(""));
-        if (ids.isEmpty() && config.get("psc.provider.psc.discovery").isPresent()) {
-            ids = List.of(OidcProviderConfig.PSC);
-        }
-        for (String id : ids) {
+        for (String id : PscSettings.from(config).providers()) {
             providers.add(new OidcProvider(provider(config, id), clock));
         }
         if (providers.isEmpty()) {
@@ -187,6 +188,6 @@ public final class PscWiring implements ServerContribution {
     }
 
     static List<String> list(String value) {
-        return Arrays.stream(value.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return PscSettings.list(value);
     }
 }

@@ -3,7 +3,6 @@ package fr.opaline.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.opaline.app.config.ConfigException;
 import fr.opaline.app.config.OpalineConfig;
 import fr.opaline.app.server.PracticeServer;
 import fr.opaline.app.server.ServerAssembly;
@@ -67,7 +66,7 @@ class WorklistWiringTest {
                 Map.of("worklist.acceptedCallingAeTitles", "OK,PAS\\OK"), Map.of("worklist.maxAssociations", "0"),
                 Map.of("worklist.maxAssociationsPerAddress", "0"))) {
             assertThatThrownBy(() -> WorklistWiring.settings(OpalineConfig.of(home, wrong), ""))
-                    .as(wrong.toString()).isInstanceOf(ConfigException.class).hasMessageContaining("worklist");
+                    .as(wrong.toString()).isInstanceOf(fr.opaline.core.settings.SettingsException.class).hasMessageContaining("worklist");
         }
     }
 

@@ -23,6 +23,15 @@ public final class SandboxAddresses {
                 || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
     }
 
+    /**
+     * The state of a national service whose address is {@code address}, as the start-up log, the
+     * health endpoint and the Administration screen say it: "désactivé" (no address: the server
+     * never puts a sandbox in its place), "bac à sable" (a sandbox's address) or "actif".
+     */
+    public static String serviceState(String address) {
+        return address == null || address.isBlank() ? "désactivé" : isSandbox(address) ? "bac à sable" : "actif";
+    }
+
     /** The host of a URL ({@code scheme://[user@]host[:port]/…}), of {@code host:port}, or the host itself. */
     static String host(String address) {
         String rest = address;

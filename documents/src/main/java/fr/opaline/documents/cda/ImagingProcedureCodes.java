@@ -13,15 +13,16 @@ public final class ImagingProcedureCodes {
     public record Code(String code, String displayName) {
     }
 
-    private static final String THORAX = "67734004";
-    private static final String ABDO_PELVIS = "63337009";
-    private static final String HEAD_NECK = "774007";
-    private static final String SPINE = "737561001";
-    private static final String LOWER_LIMB = "61685007";
-    private static final String UPPER_LIMB = "53120007";
-    private static final String BREAST = "76752008";
-    private static final String WHOLE_BODY = "38266002";
-    private static final String HEART = "80891009";
+    /** SNOMED CT codes of the ANS anatomical regions (JDV_J61), shared with the fictitious catalogue. */
+    public static final String THORAX = "67734004";
+    public static final String ABDO_PELVIS = "63337009";
+    public static final String HEAD_NECK = "774007";
+    public static final String SPINE = "737561001";
+    public static final String LOWER_LIMB = "61685007";
+    public static final String UPPER_LIMB = "53120007";
+    public static final String BREAST = "76752008";
+    public static final String WHOLE_BODY = "38266002";
+    public static final String HEART = "80891009";
 
     private static final Map<String, Code> BY_MODALITY_AND_REGION = Map.ofEntries(
             Map.entry("CT/" + THORAX, new Code("24627-2", "CT thorax")),

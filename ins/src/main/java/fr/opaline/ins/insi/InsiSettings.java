@@ -43,6 +43,16 @@ public record InsiSettings(URI endpoint, Duration timeout, String lpsIdam, Strin
                 settings.get("insi.emitter", "opaline"), sslContext(settings)));
     }
 
+    /** The main settings an administrator checks (no password), key → value. */
+    public java.util.Map<String, String> shown() {
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("insi.url", endpoint.toString());
+        shown.put("insi.timeout", timeout.toString());
+        shown.put("insi.lps.idam", lpsIdam);
+        shown.put("insi.keystore", sslContext == null ? "aucun certificat" : "certificat du cabinet chargé");
+        return shown;
+    }
+
     private static SSLContext sslContext(Settings settings) {
         Path keystore = settings.getPath("insi.keystore", null);
         if (keystore == null) {

@@ -3,6 +3,7 @@ package fr.opaline.server.admin;
 import fr.opaline.api.admin.CertificateStatus;
 import fr.opaline.api.admin.ConfigurationView;
 import fr.opaline.api.admin.ConfiguredEndpoint;
+import fr.opaline.api.admin.ServiceSettings;
 import fr.opaline.core.setup.CertificateInspector;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,10 +18,11 @@ import java.util.Objects;
  * wiring: the endpoints (with each national service's state), the certificate files and their
  * passwords (which never leave the server), and the ANS status page.
  *
- * @param clock "now" for the certificates' validity (the system clock in production)
+ * @param clock    "now" for the certificates' validity (the system clock in production)
+ * @param services each service's state and main settings, from the modules' settings records ({@link ServicesOverview})
  */
 public record ServerConfiguration(List<ConfiguredEndpoint> endpoints, List<CertificateFile> certificates,
-                                  String ansStatusUrl, Clock clock) {
+                                  String ansStatusUrl, Clock clock, List<ServiceSettings> services) {
 
     /** The default of {@code ui.ansStatusUrl}: the ANS's status page of its national services. */
     public static final String DEFAULT_ANS_STATUS_URL = "https://industriels.esante.gouv.fr/meteo-des-services";
@@ -30,6 +32,17 @@ public record ServerConfiguration(List<ConfiguredEndpoint> endpoints, List<Certi
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
         ansStatusUrl = ansStatusUrl == null || ansStatusUrl.isBlank() ? DEFAULT_ANS_STATUS_URL : ansStatusUrl.strip();
         Objects.requireNonNull(clock, "clock");
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    public ServerConfiguration(List<ConfiguredEndpoint> endpoints, List<CertificateFile> certificates,
+                               String ansStatusUrl, Clock clock) {
+        this(endpoints, certificates, ansStatusUrl, clock, List.of());
+    }
+
+    /** The same configuration with each service's settings. */
+    public ServerConfiguration withServices(List<ServiceSettings> serviceSettings) {
+        return new ServerConfiguration(endpoints, certificates, ansStatusUrl, clock, serviceSettings);
     }
 
     /** Nothing configured (a server without external services). */
@@ -64,7 +77,7 @@ public record ServerConfiguration(List<ConfiguredEndpoint> endpoints, List<Certi
 
     /** The endpoints, and each certificate as {@link CertificateInspector} sees it now (reads the files). */
     public ConfigurationView view() {
-        return new ConfigurationView(endpoints, certificateStatuses(), ansStatusUrl);
+        return new ConfigurationView(endpoints, certificateStatuses(), ansStatusUrl, services);
     }
 
     List<CertificateStatus> certificateStatuses() {

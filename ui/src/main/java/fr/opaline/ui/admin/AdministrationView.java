@@ -11,6 +11,7 @@ import fr.opaline.mss.mailbox.Mailbox;
 import fr.opaline.mss.mailbox.MailboxKind;
 import fr.opaline.api.admin.CertificateStatus;
 import fr.opaline.api.admin.ConfiguredEndpoint;
+import fr.opaline.api.admin.ServiceSettings;
 import fr.opaline.ui.i18n.Messages;
 import fr.opaline.ui.widgets.Banner;
 import fr.opaline.ui.widgets.Choices;
@@ -487,7 +488,11 @@ public final class AdministrationView extends BorderPane {
 
     /** The state the server reports, in the screen's language. */
     private String state(ConfiguredEndpoint endpoint) {
-        String key = switch (endpoint.state()) {
+        return state(endpoint.state());
+    }
+
+    private String state(String state) {
+        String key = switch (state) {
             case "actif" -> "admin.config.state.on";
             case "désactivé" -> "admin.config.state.off";
             case "bac à sable" -> "admin.config.state.sandbox";
@@ -495,7 +500,7 @@ public final class AdministrationView extends BorderPane {
             case "non configuré" -> "admin.config.state.notConfigured";
             default -> null;
         };
-        return key == null ? endpoint.state() : messages.get(key);
+        return key == null ? state : messages.get(key);
     }
 
     private Node configurationTab() {
@@ -555,7 +560,35 @@ public final class AdministrationView extends BorderPane {
         Label help = new Label(messages.get("admin.config.help"));
         help.getStyleClass().add("muted");
         help.setWrapText(true);
-        return tabContent(help, endpointsTitle, endpoints, certificatesTitle, certificates);
+        Label servicesTitle = new Label(messages.get("admin.config.services"));
+        servicesTitle.getStyleClass().add("card-title");
+        // Three read-only tables: the tab scrolls rather than squeezing them on a small screen.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(tabContent(help, servicesTitle,
+                servicesTable(), endpointsTitle, endpoints, certificatesTitle, certificates));
+        scroll.setFitToWidth(true);
+        scroll.setId("admin-config-scroll");
+        return scroll;
+    }
+
+    /** One row per service: « DMP : désactivé », and its main settings, one per line (read only). */
+    private TableView<ServiceSettings> servicesTable() {
+        TableView<ServiceSettings> services = table("admin-services-table", model.services(), "admin.config.noService");
+        services.getColumns().add(text("admin.col.service", s -> messages.format("admin.config.serviceState",
+                s.service(), state(s.state())), 220));
+        TableColumn<ServiceSettings, String> settings = text("admin.col.settings", s -> s.settings().stream()
+                .map(setting -> setting.key() + " = " + setting.value())
+                .collect(java.util.stream.Collectors.joining("\n")), 560);
+        settings.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                setWrapText(true);
+            }
+        });
+        services.getColumns().add(settings);
+        services.setPrefHeight(260);
+        return services;
     }
 
     // Building blocks

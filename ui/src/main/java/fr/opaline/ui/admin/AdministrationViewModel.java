@@ -16,6 +16,7 @@ import fr.opaline.mss.mailbox.MailboxKind;
 import fr.opaline.api.admin.CertificateStatus;
 import fr.opaline.api.admin.ConfigurationView;
 import fr.opaline.api.admin.ConfiguredEndpoint;
+import fr.opaline.api.admin.ServiceSettings;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.CoalescingRefresh;
 import fr.opaline.ui.concurrent.ScreenStatus;
@@ -67,6 +68,7 @@ public final class AdministrationViewModel {
     private final ObservableList<Mailbox> mailboxes = FXCollections.observableArrayList();
     private final ObservableList<ConfiguredEndpoint> endpoints = FXCollections.observableArrayList();
     private final ObservableList<CertificateStatus> certificates = FXCollections.observableArrayList();
+    private final ObservableList<ServiceSettings> services = FXCollections.observableArrayList();
     private final ObjectProperty<LocalDateTime> refreshedAt = new SimpleObjectProperty<>();
     private final StringProperty ansStatusUrl = new SimpleStringProperty(DEFAULT_ANS_STATUS_URL);
     private final ObjectProperty<IssuedPassword> issuedPassword = new SimpleObjectProperty<>();
@@ -139,6 +141,11 @@ public final class AdministrationViewModel {
         return certificates;
     }
 
+    /** Each service of the server (DMP, INSi, PSC, MSSanté, worklist, HL7, DRIMbox): its state and main settings. */
+    public ObservableList<ServiceSettings> services() {
+        return services;
+    }
+
     public ObjectProperty<LocalDateTime> refreshedAtProperty() {
         return refreshedAt;
     }
@@ -180,6 +187,7 @@ public final class AdministrationViewModel {
         setIfChanged(mailboxes, read.mailboxes());
         setIfChanged(endpoints, read.configuration().endpoints());
         setIfChanged(certificates, read.configuration().certificates());
+        setIfChanged(services, read.configuration().services());
         ansStatusUrl.set(read.configuration().ansStatusUrl());
         refreshedAt.set(LocalDateTime.now(clock));
     }

@@ -8,11 +8,20 @@ package fr.opaline.ui.session;
  */
 public interface AuthenticationPort {
 
+    /** The refusal of a Pro Santé Connect call where it is not offered. */
+    String NO_PSC = "Pro Santé Connect n’est pas configuré sur ce poste.";
+
     boolean offersPassword();
 
-    boolean offersPscCiba();
+    /** Pro Santé Connect by CIBA (e-CPS approval); off unless the implementation offers it. */
+    default boolean offersPscCiba() {
+        return false;
+    }
 
-    boolean offersPscBrowser();
+    /** Pro Santé Connect in the browser (code + PKCE); off unless the implementation offers it. */
+    default boolean offersPscBrowser() {
+        return false;
+    }
 
     /** Checks a local account's password; failures are traced by the implementation. */
     AuthenticatedUser signInWithPassword(String login, char[] password) throws AuthenticationException;
@@ -68,10 +77,14 @@ public interface AuthenticationPort {
      * Starts a CIBA request for the professional whose national identifier is given
      * ({@code login_hint}, e.g. "8" + RPPS).
      */
-    PscCibaSession startPscCiba(String nationalId) throws AuthenticationException;
+    default PscCibaSession startPscCiba(String nationalId) throws AuthenticationException {
+        throw new AuthenticationException(NO_PSC);
+    }
 
     /** Opens the system browser on PSC and waits for the loopback redirect; interrupt to cancel. */
-    AuthenticatedUser signInWithPscBrowser() throws AuthenticationException, InterruptedException;
+    default AuthenticatedUser signInWithPscBrowser() throws AuthenticationException, InterruptedException {
+        throw new AuthenticationException(NO_PSC);
+    }
 
     /**
      * The user leaves the desktop: ends what their sign-ins opened outside it (Pro Santé Connect

@@ -12,27 +12,7 @@ enum NoAuthentication implements AuthenticationPort {
     }
 
     @Override
-    public boolean offersPscCiba() {
-        return false;
-    }
-
-    @Override
-    public boolean offersPscBrowser() {
-        return false;
-    }
-
-    @Override
     public AuthenticatedUser signInWithPassword(String login, char[] password) throws AuthenticationException {
-        throw new AuthenticationException(REFUSED);
-    }
-
-    @Override
-    public PscCibaSession startPscCiba(String nationalId) throws AuthenticationException {
-        throw new AuthenticationException(REFUSED);
-    }
-
-    @Override
-    public AuthenticatedUser signInWithPscBrowser() throws AuthenticationException {
         throw new AuthenticationException(REFUSED);
     }
 }
