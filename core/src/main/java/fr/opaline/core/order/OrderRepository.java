@@ -116,12 +116,6 @@ public final class OrderRepository {
                 .fetchOptional(OrderRepository::toStep);
     }
 
-    public Optional<ScheduledProcedureStep> findStepByStudyUid(String studyInstanceUid) {
-        return ctx.selectFrom(SCHEDULED_PROCEDURE_STEP)
-                .where(SCHEDULED_PROCEDURE_STEP.STUDY_INSTANCE_UID.eq(studyInstanceUid))
-                .fetchOptional(OrderRepository::toStep);
-    }
-
     public void updateStepStatus(UUID stepId, StepStatus status, Instant now) {
         ctx.update(SCHEDULED_PROCEDURE_STEP)
                 .set(SCHEDULED_PROCEDURE_STEP.STATUS, status.name())

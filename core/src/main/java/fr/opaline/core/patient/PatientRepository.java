@@ -148,10 +148,6 @@ public final class PatientRepository {
         return ctx.fetchCount(PATIENT);
     }
 
-    public List<Patient> findAllByIds(Collection<UUID> ids) {
-        return ctx.selectFrom(PATIENT).where(PATIENT.ID.in(ids)).fetch(PatientRepository::toDomain);
-    }
-
     static String escapeLike(String s) {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }

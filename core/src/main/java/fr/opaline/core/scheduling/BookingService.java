@@ -192,21 +192,6 @@ public final class BookingService {
         });
     }
 
-    /** Moves a worklist step along its lifecycle (modality, report), refusing backward moves. */
-    public ScheduledProcedureStep changeStepStatus(DSLContext ctx, UUID stepId, StepStatus next, Actor actor) {
-        OrderRepository orders = new OrderRepository(ctx);
-        ScheduledProcedureStep step = orders.findStep(stepId).orElseThrow(() -> new NotFoundException("Étape introuvable"));
-        if (!step.status().canMoveTo(next)) {
-            throw new BusinessRuleException("L'examen est « " + step.status().label() + " » : passage à « "
-                    + next.label() + " » impossible.");
-        }
-        orders.updateStepStatus(stepId, next, clock.instant());
-        UUID patientId = orders.findOrderOfStep(stepId).map(ImagingOrder::patientId).orElse(null);
-        audit.record(ctx, AuditEntry.of(actor, AuditAction.STEP_STATUS_CHANGED, patientId).on("sps", step.stepId())
-                .withDetail(step.status() + " → " + next));
-        return orders.findStep(stepId).orElseThrow();
-    }
-
     private void refuseConflicts(AppointmentRepository appointments, Room room, Instant start, Instant end, UUID except) {
         List<Appointment> conflicts = appointments.conflicts(room.id(), start, end, except);
         if (!conflicts.isEmpty()) {

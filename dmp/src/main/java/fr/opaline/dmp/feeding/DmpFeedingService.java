@@ -23,7 +23,6 @@ import fr.opaline.core.report.ReportStatus;
 import fr.opaline.core.report.ReportVersion;
 import fr.opaline.dmp.DmpAuditActions;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -204,22 +203,6 @@ public final class DmpFeedingService {
                     .on("clinical_document", documentId).withDetail("document historique"));
             return sendNowOrCreate(ctx, doc, new DmpFeedPayload(FeedAction.INITIAL, doc.id(), doc.patientId(),
                     doc.documentUid(), doc.setId(), doc.versionNumber(), null, true, false), clock.instant(), actor);
-        });
-    }
-
-    /**
-     * Feeds a document received from elsewhere (e.g. a teleradiology CR, RIS.TLR/INT.02) after
-     * {@code delay}; the usual checks (qualified INS, opposition) apply when it is sent.
-     */
-    public UUID scheduleReceived(UUID documentId, Duration delay, Actor actor) {
-        return database.inTransaction(ctx -> {
-            ClinicalDocument doc = document(ctx, documentId);
-            if (!"text/xml".equals(doc.mimeType())) {
-                throw new BusinessRuleException("Seuls les documents CDA s'envoient au DMP.");
-            }
-            DmpFeedPayload payload = new DmpFeedPayload(FeedAction.INITIAL, doc.id(), doc.patientId(), doc.documentUid(),
-                    doc.setId(), doc.versionNumber(), null, false, true);
-            return scheduling.enqueue(ctx, payload, doc, clock.instant().plus(delay), actor);
         });
     }
 
