@@ -114,6 +114,9 @@ public final class ApiWiring implements ServerContribution {
         areas.put(DirectoryApi.class, new DirectoryEndpoint(MssWiring.directory(core.config).orElse(null),
                 new OrderCorrespondents(core.database, core.audit, core.ids, core.clock), events, core.clock));
         areas.put(DrimboxApi.class, new DrimboxEndpoint(DrimboxWiring.consultation(core)));
+        // Received documents (issue 23): the integration worklist over the process's shared inbound integration.
+        areas.put(fr.opaline.api.InboxApi.class, new fr.opaline.server.inbox.InboxEndpoint(MssWiring.integration(core),
+                events, core.clock));
         return areas;
     }
 
