@@ -142,8 +142,42 @@ public final class PatientRecordViewModel {
         return orders;
     }
 
+    /** One line per document, a local CR once (its N3), its N1 and PDF behind it (CDA/DD.15). */
     public ObservableList<ClinicalDocument> documents() {
         return documents;
+    }
+
+    /**
+     * The forms of the CR a listed document stands for, N3 first, then N1, then PDF; the document
+     * alone when it is not a local CR.
+     */
+    public java.util.List<ClinicalDocument> variants(ClinicalDocument listed) {
+        if (listed == null || listed.reportVersionId() == null) {
+            return listed == null ? java.util.List.of() : java.util.List.of(listed);
+        }
+        return variants.getOrDefault(listed.reportVersionId(), java.util.List.of(listed));
+    }
+
+    private java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> variants = java.util.Map.of();
+
+    /** A CR version's documents (N3, N1 = N3 id + ".1", PDF = N3 id + ".2"), shortest id (the N3) first. */
+    static java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> byReport(java.util.List<ClinicalDocument> all) {
+        java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> groups = new java.util.HashMap<>();
+        for (ClinicalDocument d : all) {
+            if (d.reportVersionId() != null) {
+                groups.computeIfAbsent(d.reportVersionId(), k -> new java.util.ArrayList<>()).add(d);
+            }
+        }
+        groups.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing((ClinicalDocument d) -> d.documentUid().length())
+                .thenComparing(ClinicalDocument::documentUid)).toList());
+        return groups;
+    }
+
+    /** The list with each local CR version once: its N3 (the shortest id of the version's documents). */
+    static java.util.List<ClinicalDocument> onePerReport(java.util.List<ClinicalDocument> all) {
+        java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> groups = byReport(all);
+        return all.stream().filter(d -> d.reportVersionId() == null
+                || groups.get(d.reportVersionId()).get(0).id().equals(d.id())).toList();
     }
 
     public BooleanProperty loadingProperty() {
@@ -195,7 +229,8 @@ public final class PatientRecordViewModel {
             // (rebuilding them with the header kept the FX thread busy over 100 ms).
             replaceIfChanged(appointments, file.appointments());
             replaceIfChanged(orders, file.orders());
-            replaceIfChanged(documents, file.documents().stream().sorted(DOCUMENT_ORDER).toList());
+            variants = byReport(file.documents());
+            replaceIfChanged(documents, onePerReport(file.documents()).stream().sorted(DOCUMENT_ORDER).toList());
         }, failure -> {
             if (!patientId.equals(requested)) {
                 return;
