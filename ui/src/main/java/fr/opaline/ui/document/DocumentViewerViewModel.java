@@ -1,6 +1,7 @@
 package fr.opaline.ui.document;
 
 import fr.opaline.core.document.ClinicalDocument;
+import fr.opaline.core.document.DocumentStatus;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.BackgroundTask;
 import fr.opaline.ui.concurrent.UserErrors;
@@ -213,14 +214,27 @@ public final class DocumentViewerViewModel {
 
     /** A superseded or deleted version is said so above the document (CDA/DD.05, VISU.02). */
     private String notice(ClinicalDocument d) {
-        if (d.status() == null) {
-            return "";
+        if (d.status() == DocumentStatus.SUPERSEDED) {
+            return messages.get("viewer.superseded");
         }
-        return switch (d.status()) {
-            case SUPERSEDED -> messages.get("viewer.superseded");
-            case DELETED -> messages.get("viewer.deleted");
-            case CURRENT -> "";
-        };
+        if (d.status() == DocumentStatus.DELETED) {
+            return messages.get("viewer.deleted");
+        }
+        return newerElsewhere.apply(d.id()).map(title -> messages.format("viewer.newerInDmp", title)).orElse("");
+    }
+
+    private java.util.function.Function<java.util.UUID, java.util.Optional<String>> newerElsewhere =
+            id -> java.util.Optional.empty();
+
+    /** Where a newer version of a held document is known (the DMP's list): its title, if any. */
+    public void newerElsewhere(java.util.function.Function<java.util.UUID, java.util.Optional<String>> lookup) {
+        this.newerElsewhere = lookup;
+    }
+
+    /** What is known of newer versions changed (the DMP answered): the shown document's notice follows. */
+    public void recheckVersion() {
+        ClinicalDocument shown = loaded != null ? loaded : document.get();
+        versionNotice.set(shown == null ? "" : notice(shown));
     }
 
     private record Rendered(ClinicalDocument document, PdfPageImages.Pages pages, String patient) {

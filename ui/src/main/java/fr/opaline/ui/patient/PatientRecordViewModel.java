@@ -75,6 +75,10 @@ public final class PatientRecordViewModel {
                 background, messages, zone);
         // What the DMP answered changes the DICA's DMP condition: the server evaluates it again.
         dmp.onOpened(dica::refresh);
+        // A newer version the DMP holds is said in the viewer too, not only in the DMP tab (CDA/DD.05).
+        viewer.newerElsewhere(id -> dmp.newerVersions().stream().filter(v -> id.equals(v.localDocumentId()))
+                .map(v -> v.title() == null ? "" : v.title()).findFirst());
+        dmp.newerVersions().addListener((javafx.collections.ListChangeListener<Object>) c -> viewer.recheckVersion());
         this.desk = new fr.opaline.ui.identity.IdentityDeskViewModel(directory.identityDesk(), background, messages);
         desk.onChanged(updated -> reload());
         // The DMP is asked when the user's conditions become met (on opening, after consent…).
