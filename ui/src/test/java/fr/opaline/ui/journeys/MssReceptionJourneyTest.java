@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.opaline.api.ReceivedDocument;
 import fr.opaline.core.document.DocumentRepository;
 import fr.opaline.documents.xdm.XdmReader;
+import fr.opaline.core.outbox.JobOutcome;
 import fr.opaline.mss.inbound.InboxPoller;
+import fr.opaline.mss.inbound.MdnJob;
+import fr.opaline.mss.inbound.MdnSendHandler;
 import fr.opaline.mss.trace.MssTrace;
 import fr.opaline.mss.transport.ImapConnection;
 import fr.opaline.mss.transport.MailAccess;
@@ -52,6 +55,8 @@ class MssReceptionJourneyTest extends DesktopJourney {
 
     private InboxPoller poller;
     private ReceivedDocuments received;
+    private MailAccess applicative;
+    private MssTrace trace;
 
     @BeforeAll
     static void operator() throws Exception {
@@ -67,13 +72,15 @@ class MssReceptionJourneyTest extends DesktopJourney {
     @Override
     protected void prepare(DesktopFixture fixture) {
         received = new ReceivedDocuments(fixture);
-        MailAccess applicative = new MailAccess(MailEndpoint.parse(sandbox.smtpUri().toString()),
+        applicative = new MailAccess(MailEndpoint.parse(sandbox.smtpUri().toString()),
                 MailEndpoint.parse(sandbox.imapUri().toString()),
                 MailTls.of(sandbox.authorityFile(), sandbox.applicativeKeyStore(), sandbox.applicativeKeyStorePassword()),
                 new MailCredentials.ClientCertificate(SandboxPeople.APPLICATIVE), Duration.ofSeconds(10));
+        trace = new MssTrace(fixture.db.database(), fixture.core.ids, fixture.core.clock);
         poller = new InboxPoller(fixture.db.database(), new ImapConnection(applicative), SandboxPeople.APPLICATIVE,
-                received.integration, fixture.core.outbox, new MssTrace(fixture.db.database(), fixture.core.ids,
-                fixture.core.clock), new XdmReader(), fixture.core.ids, fixture.core.clock, Duration.ofSeconds(30));
+                received.integration, fixture.core.outbox, trace, new XdmReader(), fixture.core.ids, fixture.core.clock,
+                Duration.ofSeconds(30));
+        poller.pollOnce(); // whatever an earlier journey left in the box
     }
 
     @Override
@@ -84,8 +91,10 @@ class MssReceptionJourneyTest extends DesktopJourney {
     }
 
     /** A correspondent sends the example CR (patient unknown here) to the practice's BAL applicative. */
+    private static final String SENDER = SandboxPeople.CORRESPONDENTS.get(0).address();
+
     private void aCorrespondentSendsTheCr() throws Exception {
-        String sender = SandboxPeople.CORRESPONDENTS.get(0).address();
+        String sender = SENDER;
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress(sender));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(SandboxPeople.APPLICATIVE));
@@ -102,6 +111,48 @@ class MssReceptionJourneyTest extends DesktopJourney {
         m.setContent(mixed);
         m.saveChanges();
         sandbox.deliver(SandboxPeople.APPLICATIVE, m);
+    }
+
+    @Test
+    void aCrRejectedAtTheDeskGoesBackToItsSenderAsANegativeMdn() throws Exception {
+        aCorrespondentSendsTheCr();
+        assertThat(poller.pollOnce().worklisted()).isEqualTo(1);
+        untilText("#nav-inbox-badge", "1"::equals);
+        robot.clickOn("#nav-inbox");
+        @SuppressWarnings("unchecked")
+        TableView<ReceivedDocument> table = robot.lookup("#inbox-table").queryAs(TableView.class);
+        until(() -> table.getItems().size() == 1);
+        robot.clickOn(table.getItems().get(0).title());
+        typeInto("#inbox-reason", "Patiente inconnue du cabinet");
+        robot.clickOn("#inbox-reject");
+        untilText("#inbox-banner .label", t -> t.contains("l’expéditeur en sera averti"));
+
+        // The practice server's outbox worker sends the MDNs (the reception's, then the rejection's).
+        int before = sandbox.messagesOf(SENDER).size();
+        MdnSendHandler mdns = new MdnSendHandler(f.db.database(), address -> applicative, trace, f.core.clock);
+        while (true) {
+            var lease = f.core.outbox.leaseNext(java.util.Set.of(MdnJob.TYPE), "worker", Duration.ofMinutes(1));
+            if (lease.isEmpty()) {
+                break;
+            }
+            JobOutcome outcome = mdns.handle(lease.get().job());
+            assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(JobOutcome.Done.class);
+            f.core.outbox.complete(lease.get(), outcome);
+        }
+        java.util.List<MimeMessage> got = sandbox.messagesOf(SENDER);
+        assertThat(got).hasSize(before + 2);
+        MimeMessage rejection = got.stream().filter(m -> {
+            try {
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                m.writeTo(raw);
+                // soft line breaks (quoted-printable) and folded header lines do not count
+                return raw.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("=\r?\n", "")
+                        .replaceAll("\\s+", " ").contains("Patiente inconnue du cabinet");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(rejection.getContentType()).contains("multipart/report").contains("disposition-notification");
     }
 
     @Test
