@@ -12,7 +12,8 @@ import java.util.UUID;
  *                {@code exam.started}, {@code exam.completed}, {@code catalogue.changed} (a room or an exam);
  *                {@code report.saved}, {@code report.validated}, {@code report.amended}, {@code report.retracted}
  *                (subject: the exam's step); {@code queue.changed}, {@code send.succeeded}, {@code send.failed}
- *                (subject: the outbox job)
+ *                (subject: the outbox job); {@code inbox.changed} (received documents arrived in or left the
+ *                integration worklist, no subject)
  * @param subject the appointment, patient, procedure step, room, exam or outbox job concerned
  * @param roomId  the room of an appointment, else null (a screen ignores rooms it does not show)
  */

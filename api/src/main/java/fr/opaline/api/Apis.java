@@ -8,7 +8,7 @@ public final class Apis {
     public static final List<Class<?>> ALL = List.of(SessionApi.class, AgendaApi.class, PatientApi.class,
             ReportApi.class, QueueApi.class, WorklistApi.class, StatisticsApi.class, AdministrationApi.class,
             IdentityApi.class, DmpApi.class, DocumentApi.class, TeleradiologyApi.class, DirectoryApi.class,
-            DrimboxApi.class, CommuneApi.class, OperatorApi.class);
+            DrimboxApi.class, CommuneApi.class, OperatorApi.class, InboxApi.class);
 
     private Apis() {
     }

@@ -118,6 +118,9 @@ public final class ApiWiring implements ServerContribution {
                 new fr.opaline.mss.outbound.ManualSends(core.database, core.outbox, MssWiring.trace(core), core.audit,
                         core.ids, core.clock), core.outbox, events, core.clock));
         areas.put(DrimboxApi.class, new DrimboxEndpoint(DrimboxWiring.consultation(core)));
+        // Received documents (issue 23): the integration worklist over the process's shared inbound integration.
+        areas.put(fr.opaline.api.InboxApi.class, new fr.opaline.server.inbox.InboxEndpoint(MssWiring.integration(core),
+                events, core.clock));
         return areas;
     }
 

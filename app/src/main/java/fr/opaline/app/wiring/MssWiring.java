@@ -171,8 +171,13 @@ public final class MssWiring implements ServerContribution {
         return operator.map(o -> poller(core, o).pollOnce());
     }
 
+    /**
+     * The process's one integration of received documents, shared by the BAL poller, the API's
+     * inbox area (which hears its arrivals) and the commands; a rejection queues the MDN.
+     */
     public static InboundIntegration integration(CoreServices core) {
-        return new InboundIntegration(core.database, trace(core), core.audit, core.ids, core.clock);
+        return core.shared(InboundIntegration.class, () -> new InboundIntegration(core.database, trace(core), core.audit,
+                core.ids, core.clock, core.outbox));
     }
 
     /**

@@ -65,6 +65,10 @@ public final class InboundDocuments {
                 .orderBy(MSS_INBOUND_DOCUMENT.CREATED_AT, MSS_INBOUND_DOCUMENT.ID).limit(limit).fetch(InboundDocuments::toDomain);
     }
 
+    public int countWithStatus(InboundStatus status) {
+        return ctx.fetchCount(MSS_INBOUND_DOCUMENT, MSS_INBOUND_DOCUMENT.STATUS.eq(status.name()));
+    }
+
     public List<InboundDocument> ofMessage(UUID receivedMessageId) {
         return ctx.selectFrom(MSS_INBOUND_DOCUMENT).where(MSS_INBOUND_DOCUMENT.RECEIVED_MESSAGE_ID.eq(receivedMessageId))
                 .orderBy(MSS_INBOUND_DOCUMENT.CREATED_AT, MSS_INBOUND_DOCUMENT.ID).fetch(InboundDocuments::toDomain);

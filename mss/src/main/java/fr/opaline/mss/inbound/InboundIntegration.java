@@ -38,8 +38,20 @@ public final class InboundIntegration {
     private final IdGenerator ids;
     private final Clock clock;
     private final CdaReader reader = new CdaReader();
+    private final fr.opaline.core.outbox.Outbox outbox;
+    private final List<Runnable> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public InboundIntegration(Database database, MssTrace trace, AuditTrail audit, IdGenerator ids, Clock clock) {
+        this(database, trace, audit, ids, clock, null);
+    }
+
+    /**
+     * @param outbox where a user's rejection of a document received by MSSanté queues the MDN
+     *               telling its sender; null: no MDN (a process without MSSanté sending)
+     */
+    public InboundIntegration(Database database, MssTrace trace, AuditTrail audit, IdGenerator ids, Clock clock,
+                              fr.opaline.core.outbox.Outbox outbox) {
+        this.outbox = outbox;
         this.database = database;
         this.documents = new DocumentIntegration(ids, clock);
         this.trace = trace;
@@ -97,7 +109,7 @@ public final class InboundIntegration {
     public List<InboundDocument> importXdm(byte[] zip, String fileName, Actor actor) {
         List<XdmReader.Document> cdas = new XdmReader().read(zip).cdaDocuments();
         MssTrace.At at = new MssTrace.At(null, null, null, null);
-        return database.inTransaction(ctx -> {
+        List<InboundDocument> received = database.inTransaction(ctx -> {
             trace.record(ctx, TraceStep.MANUAL_IMPORT, at, actor, fileName + " : " + cdas.size() + " document(s) CDA");
             List<InboundDocument> results = new java.util.ArrayList<>();
             for (XdmReader.Document d : cdas) {
@@ -105,6 +117,35 @@ public final class InboundIntegration {
             }
             return results;
         });
+        if (received.stream().anyMatch(d -> d.status() == InboundStatus.A_TRAITER)) {
+            announceArrivals();
+        }
+        return received;
+    }
+
+    /**
+     * Called after the transaction that put documents in the worklist committed (BAL poll, manual
+     * import): the practice server tells the desktops (MSS/UX.39-40).
+     */
+    public void onArrival(Runnable listener) {
+        arrivals.add(listener);
+    }
+
+    /** Tells the listeners that documents now wait in the worklist. */
+    public void announceArrivals() {
+        for (Runnable listener : arrivals) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(InboundIntegration.class).warn("annonce des documents reçus : {}",
+                        e.toString());
+            }
+        }
+    }
+
+    /** How many documents wait for a user (the sidebar's badge). */
+    public int waitingCount() {
+        return new InboundDocuments(database.dsl()).countWithStatus(InboundStatus.A_TRAITER);
     }
 
     /** The worklist: documents waiting for a user to choose their patient. */
@@ -126,9 +167,20 @@ public final class InboundIntegration {
     /** A user rejects a worklist document (wrong recipient, not for this practice…). */
     public InboundDocument reject(UUID inboundId, String reason, Actor actor) {
         return database.inTransaction(ctx -> {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("Motif du rejet obligatoire : il est donné à l'expéditeur.");
+            }
             InboundDocument row = waiting(ctx, inboundId);
-            new InboundDocuments(ctx).handled(row.id(), InboundStatus.REJETE, null, null, reason, actor.login(), clock.instant());
-            trace.record(ctx, TraceStep.REJECTED, new MssTrace.At(null, null, row.documentUid(), null), actor, reason);
+            String why = reason.strip();
+            new InboundDocuments(ctx).handled(row.id(), InboundStatus.REJETE, null, null, why, actor.login(), clock.instant());
+            MssTrace.At at = new MssTrace.At(null, null, row.documentUid(), null);
+            trace.record(ctx, TraceStep.REJECTED, at, actor, why);
+            if (outbox != null && row.receivedMessageId() != null) {
+                // The sender learns the document was not integrated (negative MDN, RFC 8098), through the outbox.
+                outbox.enqueue(ctx, new MdnJob(row.receivedMessageId(), "Document « " + row.title() + " » rejeté : " + why,
+                        row.id()).request(null), actor);
+                trace.record(ctx, TraceStep.MDN_QUEUED, at, actor, why);
+            }
             return new InboundDocuments(ctx).find(row.id()).orElseThrow();
         });
     }

@@ -131,6 +131,9 @@ public final class InboxPoller implements ManagedService {
                     LOG.error("BAL {} : message non pris, nouvel essai à la prochaine relève", mailbox, e);
                 }
             }
+            if (counts[2] > 0) {
+                integration.announceArrivals(); // committed: the desktops may read the worklist
+            }
             return new Poll(counts[0], counts[1], counts[2], counts[3], counts[4]);
         });
     }

@@ -63,7 +63,7 @@ public final class MdnSendHandler implements JobHandler {
         MssTrace.At at = new MssTrace.At(r.mailbox(), r.messageId(), null, null);
         try {
             MailAccess access = senders.forAddress(r.mailbox());
-            access.send(build(access, r, to, payload.reason()));
+            access.send(build(access, r, to, payload.reason(), payload.document()));
         } catch (MailTransportException e) {
             if (e.permanent()) {
                 return JobOutcome.failed(e.getMessage());
@@ -74,7 +74,8 @@ public final class MdnSendHandler implements JobHandler {
         return JobOutcome.done();
     }
 
-    private MimeMessage build(MailAccess access, ReceivedMessages.Received r, String to, String reason)
+    private MimeMessage build(MailAccess access, ReceivedMessages.Received r, String to, String reason,
+                              java.util.UUID document)
             throws MessagingException {
         MimeMessage original = new MimeMessage(access.session(), new ByteArrayInputStream(r.raw()));
         DispositionNotification notification = new DispositionNotification();
@@ -92,7 +93,8 @@ public final class MdnSendHandler implements JobHandler {
         }
         MultipartReport report = new MultipartReport("Le document reçu dans le message « " + r.subject()
                 + " » n'a pas pu être intégré automatiquement : " + reason, notification, headers);
-        String id = r.messageId().replaceAll("[<>]", "");
+        // One Message-ID per MDN: the reception's, or a user's rejection of one of its documents.
+        String id = (document == null ? "" : document + ".") + r.messageId().replaceAll("[<>]", "");
         MimeMessage mdn = new MimeMessage(access.session()) {
             @Override
             protected void updateMessageID() throws MessagingException {

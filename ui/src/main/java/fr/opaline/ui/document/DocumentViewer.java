@@ -57,7 +57,20 @@ public final class DocumentViewer extends BorderPane {
         bar.setPadding(new Insets(6, 0, 6, 0));
         Banner banner = new Banner();
         banner.bindError(model.errorProperty());
-        setTop(new VBox(bar, banner));
+        Label patient = new Label();
+        patient.setId("viewer-patient");
+        patient.textProperty().bind(model.patientLineProperty());
+        patient.visibleProperty().bind(model.patientLineProperty().isNotEmpty());
+        patient.managedProperty().bind(patient.visibleProperty());
+        // A newer version (or a deletion) is said wherever the document is opened.
+        Label version = new Label();
+        version.setId("viewer-version-notice");
+        version.getStyleClass().add("demo-banner");
+        version.setMaxWidth(Double.MAX_VALUE);
+        version.textProperty().bind(model.versionNoticeProperty());
+        version.visibleProperty().bind(model.versionNoticeProperty().isNotEmpty());
+        version.managedProperty().bind(version.visibleProperty());
+        setTop(new VBox(bar, version, patient, banner));
 
         VBox pageBox = new VBox(12);
         pageBox.setAlignment(Pos.TOP_CENTER);

@@ -1,6 +1,7 @@
 package fr.opaline.ui.document;
 
 import fr.opaline.core.document.ClinicalDocument;
+import fr.opaline.core.document.DocumentStatus;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.BackgroundTask;
 import fr.opaline.ui.concurrent.UserErrors;
@@ -36,6 +37,8 @@ public final class DocumentViewerViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.NONE);
     private final StringProperty cdaText = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty patientLine = new SimpleStringProperty("");
+    private final StringProperty versionNotice = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty cdaAvailable = new SimpleBooleanProperty();
@@ -69,6 +72,16 @@ public final class DocumentViewerViewModel {
         return note;
     }
 
+    /** "Patient : name, born on…, INS …" as the CDA's header says; empty for a plain PDF. */
+    public StringProperty patientLineProperty() {
+        return patientLine;
+    }
+
+    /** Said wherever a document is opened: a newer version exists, or it was deleted; else empty. */
+    public StringProperty versionNoticeProperty() {
+        return versionNotice;
+    }
+
     public StringProperty errorProperty() {
         return error;
     }
@@ -90,6 +103,8 @@ public final class DocumentViewerViewModel {
         cdaText.set("");
         note.set("");
         error.set("");
+        patientLine.set("");
+        versionNotice.set(listed == null ? "" : notice(listed));
         cdaAvailable.set(listed != null && DocumentLibrary.isCda(listed));
         if (listed == null) {
             mode.set(Mode.NONE);
@@ -101,11 +116,13 @@ public final class DocumentViewerViewModel {
             ClinicalDocument full = library.load(listed.id());
             var pdf = library.pdfOf(full);
             var rendered = pdf.isEmpty() ? null : PdfPageImages.render(pdf.get(), DPI, progress::isCancelled);
-            return new Rendered(full, rendered);
+            return new Rendered(full, rendered, library.patientLine(full).map(this::describe).orElse(""));
         }, rendered -> {
             if (rendered.document().id().equals(listed.id())) {
                 loading.set(false);
                 loaded = rendered.document();
+                patientLine.set(rendered.patient());
+                versionNotice.set(notice(rendered.document()));
                 if (rendered.pages() == null) {
                     note.set(messages.get("viewer.noPdf"));
                     if (cdaAvailable.get()) {
@@ -177,6 +194,49 @@ public final class DocumentViewerViewModel {
         loading.set(false);
     }
 
-    private record Rendered(ClinicalDocument document, PdfPageImages.Pages pages) {
+    private String describe(DocumentLibrary.PatientLine p) {
+        StringBuilder b = new StringBuilder();
+        b.append(p.name() == null ? "?" : p.name());
+        if (p.givenName() != null) {
+            b.append(' ').append(p.givenName());
+        }
+        if (p.birthName() != null) {
+            b.append(' ').append(messages.format("viewer.patient.birthName", p.birthName()));
+        }
+        if (p.birthDate() != null) {
+            b.append(", ").append(messages.format("viewer.patient.born", messages.date(p.birthDate())));
+        }
+        if (p.ins() != null) {
+            b.append(", INS ").append(p.ins());
+        }
+        return messages.format("viewer.patient", b.toString());
+    }
+
+    /** A superseded or deleted version is said so above the document (CDA/DD.05, VISU.02). */
+    private String notice(ClinicalDocument d) {
+        if (d.status() == DocumentStatus.SUPERSEDED) {
+            return messages.get("viewer.superseded");
+        }
+        if (d.status() == DocumentStatus.DELETED) {
+            return messages.get("viewer.deleted");
+        }
+        return newerElsewhere.apply(d.id()).map(title -> messages.format("viewer.newerInDmp", title)).orElse("");
+    }
+
+    private java.util.function.Function<java.util.UUID, java.util.Optional<String>> newerElsewhere =
+            id -> java.util.Optional.empty();
+
+    /** Where a newer version of a held document is known (the DMP's list): its title, if any. */
+    public void newerElsewhere(java.util.function.Function<java.util.UUID, java.util.Optional<String>> lookup) {
+        this.newerElsewhere = lookup;
+    }
+
+    /** What is known of newer versions changed (the DMP answered): the shown document's notice follows. */
+    public void recheckVersion() {
+        ClinicalDocument shown = loaded != null ? loaded : document.get();
+        versionNotice.set(shown == null ? "" : notice(shown));
+    }
+
+    private record Rendered(ClinicalDocument document, PdfPageImages.Pages pages, String patient) {
     }
 }

@@ -392,8 +392,43 @@ public final class PatientRecordView extends BorderPane {
         table.getColumns().add(text(messages.get("record.col.author"), d -> orDash(d.authorName()), 150));
         table.getColumns().add(text(messages.get("record.col.docStatus"), d -> messages.label(d.status())
                 + (d.invisibleToPatient() ? " · " + messages.get("record.invisible") : ""), 150));
+        table.getColumns().add(text(messages.get("record.col.forms"), this::forms, 110));
         table.setPlaceholder(new Label(messages.get("record.documents.none")));
+        // The N1 and the PDF of a local CR, behind its line (CDA/DD.15).
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<ClinicalDocument> row = new javafx.scene.control.TableRow<>();
+            row.itemProperty().addListener((o, was, now) -> row.setContextMenu(now == null ? null : formsMenu(now)));
+            return row;
+        });
         return table;
+    }
+
+    /** "CDA N3 · N1 · PDF" for a local CR, the document's own form otherwise. */
+    private String forms(ClinicalDocument listed) {
+        return String.join(" · ", model.variants(listed).stream().map(this::form).toList());
+    }
+
+    private String form(ClinicalDocument d) {
+        if ("application/pdf".equals(d.mimeType())) {
+            return "PDF";
+        }
+        if (d.reportVersionId() == null) {
+            return "CDA";
+        }
+        ClinicalDocument n3 = model.variants(d).get(0);
+        return d.documentUid().equals(n3.documentUid() + ".1") ? "CDA N1" : "CDA N3";
+    }
+
+    private javafx.scene.control.ContextMenu formsMenu(ClinicalDocument listed) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (ClinicalDocument variant : model.variants(listed)) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.format("record.documents.open",
+                    form(variant)));
+            item.setId("record-document-form-" + form(variant).replace(' ', '-'));
+            item.setOnAction(e -> model.viewer().show(variant));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private String documentType(String code) {

@@ -78,6 +78,10 @@ public final class PatientRecordViewModel {
         feed.onChanged(this::reload);
         // What the DMP answered changes the DICA's DMP condition: the server evaluates it again.
         dmp.onOpened(dica::refresh);
+        // A newer version the DMP holds is said in the viewer too, not only in the DMP tab (CDA/DD.05).
+        viewer.newerElsewhere(id -> dmp.newerVersions().stream().filter(v -> id.equals(v.localDocumentId()))
+                .map(v -> v.title() == null ? "" : v.title()).findFirst());
+        dmp.newerVersions().addListener((javafx.collections.ListChangeListener<Object>) c -> viewer.recheckVersion());
         this.desk = new fr.opaline.ui.identity.IdentityDeskViewModel(directory.identityDesk(), background, messages);
         desk.onChanged(updated -> reload());
         // The DMP is asked when the user's conditions become met (on opening, after consent…).
@@ -150,8 +154,42 @@ public final class PatientRecordViewModel {
         return orders;
     }
 
+    /** One line per document, a local CR once (its N3), its N1 and PDF behind it (CDA/DD.15). */
     public ObservableList<ClinicalDocument> documents() {
         return documents;
+    }
+
+    /**
+     * The forms of the CR a listed document stands for, N3 first, then N1, then PDF; the document
+     * alone when it is not a local CR.
+     */
+    public java.util.List<ClinicalDocument> variants(ClinicalDocument listed) {
+        if (listed == null || listed.reportVersionId() == null) {
+            return listed == null ? java.util.List.of() : java.util.List.of(listed);
+        }
+        return variants.getOrDefault(listed.reportVersionId(), java.util.List.of(listed));
+    }
+
+    private java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> variants = java.util.Map.of();
+
+    /** A CR version's documents (N3, N1 = N3 id + ".1", PDF = N3 id + ".2"), shortest id (the N3) first. */
+    static java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> byReport(java.util.List<ClinicalDocument> all) {
+        java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> groups = new java.util.HashMap<>();
+        for (ClinicalDocument d : all) {
+            if (d.reportVersionId() != null) {
+                groups.computeIfAbsent(d.reportVersionId(), k -> new java.util.ArrayList<>()).add(d);
+            }
+        }
+        groups.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing((ClinicalDocument d) -> d.documentUid().length())
+                .thenComparing(ClinicalDocument::documentUid)).toList());
+        return groups;
+    }
+
+    /** The list with each local CR version once: its N3 (the shortest id of the version's documents). */
+    static java.util.List<ClinicalDocument> onePerReport(java.util.List<ClinicalDocument> all) {
+        java.util.Map<java.util.UUID, java.util.List<ClinicalDocument>> groups = byReport(all);
+        return all.stream().filter(d -> d.reportVersionId() == null
+                || groups.get(d.reportVersionId()).get(0).id().equals(d.id())).toList();
     }
 
     public BooleanProperty loadingProperty() {
@@ -204,7 +242,8 @@ public final class PatientRecordViewModel {
             // (rebuilding them with the header kept the FX thread busy over 100 ms).
             replaceIfChanged(appointments, file.appointments());
             replaceIfChanged(orders, file.orders());
-            replaceIfChanged(documents, file.documents().stream().sorted(DOCUMENT_ORDER).toList());
+            variants = byReport(file.documents());
+            replaceIfChanged(documents, onePerReport(file.documents()).stream().sorted(DOCUMENT_ORDER).toList());
         }, failure -> {
             if (!patientId.equals(requested)) {
                 return;

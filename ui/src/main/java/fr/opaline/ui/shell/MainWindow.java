@@ -53,7 +53,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     /** The desktop's sections. */
-    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE, STATS, ADMIN }
+    public enum Section { AGENDA, PATIENTS, WORKLIST, REPORTS, QUEUE, STATS, ADMIN, INBOX }
 
     private final DesktopContext context;
     private final Messages messages;
@@ -85,6 +85,11 @@ public final class MainWindow extends BorderPane {
     private fr.opaline.ui.statistics.StatisticsView statisticsView;
     private fr.opaline.ui.admin.AdministrationViewModel admin;
     private fr.opaline.ui.admin.AdministrationView adminView;
+    // Received documents (issue 23): the integration worklist, its badge and the arrival notice.
+    private final fr.opaline.ui.inbox.InboxViewModel inbox;
+    private fr.opaline.ui.inbox.InboxView inboxView;
+    private final Label inboxToast = new Label();
+    private java.util.concurrent.ScheduledFuture<?> inboxToastHide;
 
     public MainWindow(DesktopContext context, Messages messages, Background background, UserSession session,
                       Runnable lock, Runnable about) {
@@ -140,6 +145,7 @@ public final class MainWindow extends BorderPane {
                 new fr.opaline.ui.outbox.FeedingQueueGateway(context.services().api()), background, messages, actor,
                 clock);
 
+        inbox = new fr.opaline.ui.inbox.InboxViewModel(context.services().api(), background, messages);
         VBox top = new VBox();
         if (context.demoMode()) {
             Label demo = new Label(messages.get("shell.demoBanner"), Icon.WARNING.node(14));
@@ -149,6 +155,7 @@ public final class MainWindow extends BorderPane {
             top.getChildren().add(demo);
         }
         top.getChildren().add(header(session, lock, about));
+        top.getChildren().add(inboxToast());
         setTop(top);
         setLeft(sidebar(session));
         setCenter(content);
@@ -159,11 +166,67 @@ public final class MainWindow extends BorderPane {
         // Changes made at the other seats (bookings, arrivals…) reach this agenda without a manual refresh.
         events = context.services().api() == null ? null
                 : context.services().api().events(event -> javafx.application.Platform.runLater(() -> changed(event)));
+        session.userProperty().addListener((o, was, now) -> {
+            if (now != null && seesInbox(now.account().role())) {
+                inbox.refreshCount(null);
+            }
+        });
+        if (session.user() != null && seesInbox(session.user().account().role())) {
+            inbox.refreshCount(null);
+        }
+    }
+
+    /** Front desk, radiologists and administrators handle received documents (not technologists). */
+    private static boolean seesInbox(Role role) {
+        return role != Role.MANIPULATEUR;
+    }
+
+    /** The non-blocking notice of new received documents: a click opens them; it goes by itself. */
+    private Label inboxToast() {
+        inboxToast.setId("inbox-toast");
+        inboxToast.getStyleClass().add("demo-banner");
+        inboxToast.setGraphic(Icon.INBOX.node(14));
+        inboxToast.setMaxWidth(Double.MAX_VALUE);
+        inboxToast.setVisible(false);
+        inboxToast.setManaged(false);
+        inboxToast.setOnMouseClicked(e -> {
+            hideInboxToast();
+            show(Section.INBOX);
+        });
+        return inboxToast;
+    }
+
+    private void hideInboxToast() {
+        inboxToast.setVisible(false);
+        inboxToast.setManaged(false);
+    }
+
+    /** The worklist of received documents changed on the server: badge, notice of arrivals, screen. */
+    private void inboxChanged() {
+        int before = inbox.countProperty().get();
+        inbox.refreshCount(now -> {
+            if (now > before) {
+                inboxToast.setText(messages.format("inbox.toast", now));
+                inboxToast.setVisible(true);
+                inboxToast.setManaged(true);
+                if (inboxToastHide != null) {
+                    inboxToastHide.cancel(false);
+                }
+                inboxToastHide = background.later(java.time.Duration.ofSeconds(20), () -> background.onUi(this::hideInboxToast));
+            }
+        });
+        if (inboxView != null) {
+            inbox.refresh();
+        }
     }
 
     /** A change made at another seat: the screens it concerns read again. */
     private void changed(fr.opaline.api.ApiEvent event) {
         String type = event.type() == null ? "" : event.type();
+        if (type.startsWith("inbox.")) {
+            inboxChanged();
+            return;
+        }
         boolean report = type.startsWith("report.") || type.startsWith("send.");
         if (report || type.startsWith("queue.")) {
             if (queue != null) {
@@ -276,6 +339,20 @@ public final class MainWindow extends BorderPane {
         sidebar.getChildren().add(roleButton(session, Section.QUEUE, Icon.PROVENANCE_PFI, "nav.queue", "nav-queue",
                 queue != null, role -> role != Role.MANIPULATEUR));
         // The statistics are the practice's management figures.
+        // Received documents waiting for a patient, with the badge of how many wait.
+        ToggleButton inboxButton = roleButton(session, Section.INBOX, Icon.INBOX, "nav.inbox", "nav-inbox",
+                context.services().api() != null, MainWindow::seesInbox);
+        Label badge = new Label();
+        badge.setId("nav-inbox-badge");
+        badge.getStyleClass().add("nav-badge");
+        badge.setStyle("-fx-background-color: #c62828; -fx-text-fill: white; -fx-background-radius: 8; "
+                + "-fx-padding: 0 5 0 5; -fx-font-size: 10px;");
+        badge.textProperty().bind(inbox.countProperty().asString());
+        badge.visibleProperty().bind(inbox.countProperty().greaterThan(0));
+        inboxButton.setGraphic(new HBox(6, Icon.INBOX.node(18), badge));
+        ((HBox) inboxButton.getGraphic()).setAlignment(Pos.CENTER_LEFT);
+        inboxButton.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        sidebar.getChildren().add(inboxButton);
         sidebar.getChildren().add(roleButton(session, Section.STATS, Icon.CHART, "nav.stats", "nav-stats",
                 context.services().api() != null,
                 role -> role == Role.ADMINISTRATEUR || role == Role.RADIOLOGUE));
@@ -329,6 +406,23 @@ public final class MainWindow extends BorderPane {
         fr.opaline.ui.widgets.SystemBrowser.open(url);
     }
 
+    private fr.opaline.ui.inbox.InboxView inboxView() {
+        if (inboxView == null) {
+            inboxView = new fr.opaline.ui.inbox.InboxView(inbox, messages, context.services().zone());
+        }
+        return inboxView;
+    }
+
+    /** The received documents' screen, built on first use. */
+    public fr.opaline.ui.inbox.InboxView inboxScreen() {
+        return inboxView();
+    }
+
+    /** The received documents' model (badge, worklist). */
+    public fr.opaline.ui.inbox.InboxViewModel inbox() {
+        return inbox;
+    }
+
     private fr.opaline.ui.outbox.FeedingQueueView queueView() {
         if (queueView == null) {
             queueView = new fr.opaline.ui.outbox.FeedingQueueView(queue, messages, context.services().zone());
@@ -365,6 +459,7 @@ public final class MainWindow extends BorderPane {
             case QUEUE -> queueView();
             case STATS -> statisticsView();
             case ADMIN -> adminView();
+            case INBOX -> inboxView();
         };
         content.getChildren().setAll(screen);
         navigation.getToggles().stream().filter(t -> t.getUserData() == section).findFirst()
@@ -381,6 +476,9 @@ public final class MainWindow extends BorderPane {
             statistics.refresh();
         } else if (section == Section.ADMIN) {
             admin.refresh();
+        } else if (section == Section.INBOX) {
+            hideInboxToast();
+            inbox.refresh();
         }
     }
 

@@ -9,6 +9,8 @@ import javafx.scene.layout.Region;
  */
 public enum Icon {
     AGENDA("M7 2h2v2h6V2h2v2h2a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2V2zM5 9v11h14V9H5zm2 2h4v4H7v-4z"),
+    /** Received documents (MSSanté). */
+    INBOX("M3 5h18v14H3V5zm2 2.4V17h14V7.4l-7 4.6-7-4.6zM6.2 7l5.8 3.8L17.8 7H6.2z"),
     PATIENT("M12 12a5 5 0 1 1 0-10 5 5 0 0 1 0 10zm0 2c4.4 0 9 2.2 9 5v3H3v-3c0-2.8 4.6-5 9-5z"),
     WORKLIST("M3 4h3v3H3V4zm5 0h13v3H8V4zm-5 6.5h3v3H3v-3zm5 0h13v3H8v-3zM3 17h3v3H3v-3zm5 0h13v3H8v-3z"),
     LOCK("M6 10V8a6 6 0 1 1 12 0v2h1a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V11a1 1 0 0 1 1-1h1zm2 0h8V8a4 4 0 1 0-8 0v2zm3 4v4h2v-4h-2z"),

@@ -51,6 +51,35 @@ class DocumentViewerViewModelTest {
     }
 
     @Test
+    void aNewerVersionInTheDmpIsSaidInTheViewerAsSoonAsTheDmpAnswers() throws Exception {
+        ClinicalDocument stored = store("application/pdf", pdf(1));
+        java.util.Set<UUID> newerInDmp = new java.util.HashSet<>();
+        model.newerElsewhere(id -> newerInDmp.contains(id) ? java.util.Optional.of("CR scanner (v2)")
+                : java.util.Optional.empty());
+
+        model.show(listed(stored));
+        assertThat(model.versionNoticeProperty().get()).isEmpty();
+
+        newerInDmp.add(stored.id()); // the DMP tab's list arrives after the document was opened
+        model.recheckVersion();
+        assertThat(model.versionNoticeProperty().get())
+                .isEqualTo("Une version plus récente de ce document existe dans le DMP (« CR scanner (v2) ») : "
+                        + "voir l’onglet DMP.");
+    }
+
+    @Test
+    void theReceivedAnsCrShowsItsEmbeddedPdfAndThePatientItNames() throws Exception {
+        ClinicalDocument stored = store("text/xml", fr.opaline.ui.testing.ReceivedDocuments.firstVersion());
+
+        model.show(listed(stored));
+
+        assertThat(model.noteProperty().get()).doesNotStartWith("Pas de PDF");
+        assertThat(model.pages()).isNotEmpty();
+        assertThat(model.patientLineProperty().get())
+                .isEqualTo("Patient : PAT-TROIS DOMINIQUE, né(e) le 28/03/1979, INS 279035121518989");
+    }
+
+    @Test
     void unreadableContentGivesAMessageNotACrash() {
         ClinicalDocument stored = store("text/xml", "<pas-un-cda/>".getBytes());
 
