@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How the desktop signs users in: Pro Santé Connect through the practice server's proxy e-santé
- * when this workstation knows it ({@code ui.psc.*}, {@code psc.proxy.url}, its pinned certificate),
- * local accounts always.
+ * when this workstation knows it ({@code ui.psc.*}, {@code psc.proxy.url}, its pinned certificate).
+ * Local accounts always sign in through the practice server's API ({@code ApiSignIn}), in one
+ * seat as on a workstation: nothing here checks a password in the desktop's process.
  */
 public final class SignInWiring {
 
@@ -34,13 +35,12 @@ public final class SignInWiring {
      */
     public static AuthenticationPort workstation(CoreServices core) {
         OpalineConfig config = core.config;
-        LocalAccountSignIn passwords = new LocalAccountSignIn(new AccountsWiring(core).authentication);
         boolean known = config.get("psc.proxy.fingerprint").isPresent()
                 || Files.isRegularFile(PscWiring.certificateFile(config));
         if (!config.getBoolean("ui.psc.enabled", known)) {
-            return passwords;
+            return AuthenticationPort.none();
         }
-        return psc(core, PscWiring.client(config, null, null), passwords);
+        return psc(core, PscWiring.client(config, null, null));
     }
 
     /**
@@ -62,18 +62,17 @@ public final class SignInWiring {
 
     /** {@code opaline demo}: the proxy of the practice server it runs, itself pointed at the sandbox PSC. */
     public static AuthenticationPort demo(CoreServices core, PracticeServer server) {
-        LocalAccountSignIn passwords = new LocalAccountSignIn(new AccountsWiring(core).authentication);
         return server.services().stream().filter(PscProxyLauncher.class::isInstance).map(PscProxyLauncher.class::cast)
                 .findFirst()
                 .map(proxy -> psc(core, PscWiring.client(core.config, URI.create("https://127.0.0.1:" + proxy.port() + "/"),
-                        null), passwords))
-                .orElse(passwords);
+                        null)))
+                .orElse(AuthenticationPort.none());
     }
 
-    static AuthenticationPort psc(CoreServices core, ProxyClient client, AuthenticationPort passwords) {
+    static AuthenticationPort psc(CoreServices core, ProxyClient client) {
         OpalineConfig config = core.config;
         Consumer<URI> browser = config.getBoolean("ui.psc.browser", true) ? SignInWiring::openInBrowser : null;
-        return new ProxySignIn(client, passwords, id -> new UserRepository(core.database.dsl()).findById(id), browser,
+        return new ProxySignIn(client, AuthenticationPort.none(), id -> new UserRepository(core.database.dsl()).findById(id), browser,
                 config.getDuration("ui.psc.browserTimeout", Duration.ofMinutes(5)));
     }
 

@@ -76,7 +76,8 @@ class DesktopPscSignInTest {
     @Test
     void aProfessionalApprovingOnTheirECpsOpensTheirLocalAccount() throws Exception {
         assertThat(signIn.offersPscCiba()).isTrue();
-        assertThat(signIn.offersPassword()).as("local accounts stay the fallback").isTrue();
+        assertThat(signIn.offersPassword()).as("passwords go to the server's API (ApiSignIn), never checked in this process")
+                .isFalse();
 
         PscCibaSession session = signIn.startPscCiba("899700000000");
 
