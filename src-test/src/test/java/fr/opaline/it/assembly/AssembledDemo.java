@@ -58,6 +58,19 @@ public final class AssembledDemo implements AutoCloseable {
     private PracticeServer server;
 
     public AssembledDemo(Path home, Map<String, String> more) throws Exception {
+        this(home, more, true);
+    }
+
+    /**
+     * The server as {@code opaline demo} assembles it, over the database {@code more} names (its
+     * {@code db.url}) exactly as it is: no practice settings, no account written here (a database
+     * prepared by {@code opaline setup} alone). {@link #signedIn()} is then unusable.
+     */
+    public static AssembledDemo unseeded(Path home, Map<String, String> more) throws Exception {
+        return new AssembledDemo(home, more, false);
+    }
+
+    private AssembledDemo(Path home, Map<String, String> more, boolean seed) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("db.url", "jdbc:h2:mem:assembled" + System.nanoTime()
                 + ";DB_CLOSE_DELAY=-1", "worklist.enabled", "false", "psc.proxy.port", "0", "psc.proxy.bind",
                 "127.0.0.1", "backup.enabled", "false", "server.mode", "demo", "api.port", "0", "api.bind", "127.0.0.1",
@@ -74,6 +87,10 @@ public final class AssembledDemo implements AutoCloseable {
                         sandbox.services(), sandboxDirectory), sandbox.services()),
                 sandboxDirectory, sandbox.services());
         opened = CoreServices.open(demo);
+        if (!seed) {
+            core = CoreServices.over(demo, opened.database, opened.clock, opened.ids);
+            return;
+        }
         opened.database.inTransactionRun(ctx -> {
             PracticeSettings.put(ctx, PracticeSettings.NAME, "Centre d'imagerie des Tilleuls (fictif)");
             PracticeSettings.put(ctx, PracticeSettings.CITY, "Lyon");

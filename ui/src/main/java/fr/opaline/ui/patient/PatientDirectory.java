@@ -69,6 +69,23 @@ public final class PatientDirectory {
         return api().open(patientId);
     }
 
+    /**
+     * The birthplace as the desk shows it (commune and département, or the country), named at the
+     * birth date by the server's commune referential; null when there is none, the code is unknown
+     * there, or the server offers no referential.
+     */
+    public fr.opaline.api.Birthplace birthplace(Patient patient) {
+        String code = patient.traits().birthplaceCode();
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return services.api().api(fr.opaline.api.CommuneApi.class).describe(code, patient.traits().birthDate());
+        } catch (RuntimeException unavailable) {
+            return null; // the record still opens; the view says the code is not in the referential
+        }
+    }
+
     /** The DRIMbox conso's address for the exam's images, through the server (consent checked, audited). */
     public String drimboxUrl(UUID orderId) {
         return services.api().api(fr.opaline.api.DrimboxApi.class).consultationUrl(orderId);

@@ -271,8 +271,8 @@ public final class PatientRecordView extends BorderPane {
         row = fact(identity, row, messages.get("record.firstBirthFirstName"), patient.traits().firstBirthFirstName());
         row = fact(identity, row, messages.get("record.birthDate"), messages.date(patient.traits().birthDate()));
         row = fact(identity, row, messages.get("record.sex"), messages.label(patient.traits().sex()));
-        row = fact(identity, row, messages.get("record.birthplace"), patient.traits().birthplaceCode() == null
-                ? messages.get("record.notEntered") : patient.traits().birthplaceCode());
+        row = fact(identity, row, messages.get("record.birthplace"), birthplace(patient));
+        identity.getChildren().get(identity.getChildren().size() - 1).setId("record-birthplace");
         row = fact(identity, row, messages.get("record.usedName"), orDash(patient.usedName()));
         row = fact(identity, row, messages.get("record.usedFirstName"), orDash(patient.usedFirstName()));
         row = fact(identity, row, messages.get("record.ins"), insText(patient.ins()));
@@ -288,6 +288,19 @@ public final class PatientRecordView extends BorderPane {
         String address = patient.contact().addressLine() == null ? "—" : patient.contact().addressLine() + "\n"
                 + orDash(patient.contact().postalCode()) + " " + orDash(patient.contact().city());
         fact(contact, c, messages.get("record.address"), address);
+    }
+
+    /** "Cherbourg-Octeville (50)", "Belgique (pays)": a name, never a bare code. */
+    private String birthplace(Patient patient) {
+        String code = patient.traits().birthplaceCode();
+        if (code == null) {
+            return messages.get("record.notEntered");
+        }
+        fr.opaline.api.Birthplace named = model.birthplaceProperty().get();
+        if (named != null && code.equals(named.code())) {
+            return named.label();
+        }
+        return messages.format("record.birthplace.unknown", code);
     }
 
     private String evidence(String code) {

@@ -38,6 +38,8 @@ public final class PatientRecordViewModel {
     private final Supplier<Actor> actor;
 
     private final ObjectProperty<Patient> patient = new SimpleObjectProperty<>();
+    /** The shown patient's birthplace as named by the commune referential, null when unnamed (set before the patient). */
+    private final ObjectProperty<fr.opaline.api.Birthplace> birthplace = new SimpleObjectProperty<>();
     private final ObservableList<PatientFile.AppointmentLine> appointments = FXCollections.observableArrayList();
     private final ObservableList<PatientFile.OrderLine> orders = FXCollections.observableArrayList();
     private final ObservableList<ClinicalDocument> documents = FXCollections.observableArrayList();
@@ -146,6 +148,11 @@ public final class PatientRecordViewModel {
         return patient;
     }
 
+    /** The shown patient's birthplace named by the practice server's referential; null when it has no name for it. */
+    public ObjectProperty<fr.opaline.api.Birthplace> birthplaceProperty() {
+        return birthplace;
+    }
+
     public ObservableList<PatientFile.AppointmentLine> appointments() {
         return appointments;
     }
@@ -225,11 +232,16 @@ public final class PatientRecordViewModel {
         requested = patientId;
         loading.set(true);
         error.set("");
-        background.run(messages.get("record.task"), progress -> directory.open(patientId, actor.get()), file -> {
+        background.run(messages.get("record.task"), progress -> {
+            PatientFile read = directory.open(patientId, actor.get());
+            return new Opened(read, directory.birthplace(read.patient()));
+        }, opened -> {
             if (!patientId.equals(requested)) {
                 return;
             }
+            PatientFile file = opened.file();
             loading.set(false);
+            birthplace.set(opened.birthplace());
             patient.set(file.patient());
             desk.patientProperty().set(file.patient());
             // SC.INS.13: a record whose INS is not verified is looked up at INSi on opening, in the
@@ -251,6 +263,10 @@ public final class PatientRecordViewModel {
             loading.set(false);
             error.set(UserErrors.describe(failure, messages));
         });
+    }
+
+    /** A record as read off the FX thread: the file and the birthplace's name. */
+    private record Opened(PatientFile file, fr.opaline.api.Birthplace birthplace) {
     }
 
     private static <T> void replaceIfChanged(javafx.collections.ObservableList<T> shown, java.util.List<T> read) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A birthplace is chosen by name at patient creation, with its département, among the communes
  * shipped with Opaline (searched on the practice server): a delegated commune, Cherbourg-Octeville
- * (50129), is found by its name, and the form shows the name, not the code.
+ * (50129), is found by its name, and the form shows the name, not the code; so does the record.
  */
 class BirthplacePickerJourneyTest extends DesktopJourney {
 
@@ -64,5 +64,16 @@ class BirthplacePickerJourneyTest extends DesktopJourney {
         assertThat(new fr.opaline.core.patient.PatientRepository(f.db.database().dsl())
                 .search(fr.opaline.core.patient.PatientQuery.byName("LEMAIRE")))
                 .singleElement().satisfies(p -> assertThat(p.traits().birthplaceCode()).isEqualTo("50129"));
+
+        // The record names the birthplace with its département, never the bare code (50129 is the code
+        // the delegated commune shares with the commune nouvelle, whose name the referential gives it).
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        until(() -> robot.lookup("#booking-dialog").tryQuery().isEmpty());
+        robot.clickOn("#nav-patients");
+        robot.clickOn("#search-name").write("lemai");
+        until(() -> text("#search-status").equals("1 patient trouvé"));
+        until(() -> robot.lookup("LEMAIRE").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.doubleClickOn("LEMAIRE");
+        untilText("#record-birthplace", t -> t.equals("Cherbourg-en-Cotentin (50)"));
     }
 }

@@ -119,6 +119,23 @@ abstract class DesktopJourney {
         }
     }
 
+    /** A step of a journey the FX thread's guard does not watch. */
+    protected interface Unwatched {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a step outside the guard's watch (rendering a screenshot is the test's work, not the
+     * interface's); what happened before is checked first, and the watch resumes after.
+     */
+    protected void unwatched(Unwatched step) throws Exception {
+        guard.close();
+        guard.assertNoStall();
+        step.run();
+        WaitForAsyncUtils.waitForFxEvents();
+        guard = new FxStallGuard();
+    }
+
     /** Waits (10 s at most) for a condition evaluated on the FX thread. */
     protected void until(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
