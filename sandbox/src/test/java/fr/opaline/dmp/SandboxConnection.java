@@ -50,10 +50,9 @@ public final class SandboxConnection implements AutoCloseable {
     /** A client with {@code tls} on the channel and {@code signing} on the VIHF and the submissions. */
     public DmpClient client(PracticeCredentials tls, PracticeCredentials signing, Clock clock, Duration timeout)
             throws Exception {
-        PracticeCredentials with = tls;
         VihfSigner signer = new VihfSigner(signing.key(), signing.certificate(), structure());
         return new DmpClient(new DmpEndpoints(sandbox.endpoint()),
-                new HttpDmpTransport(with.clientContext(), Duration.ofSeconds(2), timeout, 64L * 1024 * 1024), signer,
+                new HttpDmpTransport(tls.clientContext(), Duration.ofSeconds(2), timeout, 64L * 1024 * 1024), signer,
                 new DmpClient.Source("1.2.3.4.5.8", "Opaline",
                         new ProvideAndRegisterRequest.Source("1.2.3.4.5", XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
                 clock);
