@@ -74,7 +74,7 @@ class PscAndUsersCommandTest {
         var run = opaline("psc", "login", "--ciba", "--id", "899700000000", "--server", serverUrl);
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("Code de vérification : [A-Z0-9]{3}-[A-Z0-9]{3}")
+        assertThat(run.out()).containsPattern("Code de vérification : [0-9]{2} ")
                 .contains("Authentifié : Claire LAMBERT — identifiant national 899700000000, RPPS 99700000000")
                 .contains("Compte Opaline : dr.lambert — Dr Claire Lambert (RADIOLOGUE)")
                 .contains("Session fermée");

@@ -14,13 +14,18 @@ import java.time.Duration;
  * consent and DICA still work, nothing is sent.
  *
  * @param url                base address of the DMP's SOAP services; null: no DMP
- * @param keystore           the practice's certificate (PKCS#12): TLS client and VIHF signer
+ * @param keystore           the structure's authentication certificate (PKCS#12, IGC Santé ORG-AUTH_CLI):
+ *                           TLS client ({@code dmp.keystore}, else setup's {@code certificate.establishment.file})
+ * @param signatureKeystore  the structure's signature certificate (PKCS#12, IGC Santé ORG-SIGN, "cachet"): signs
+ *                           the VIHF and the submissions ({@code dmp.signature.keystore}, else setup's
+ *                           {@code certificate.signature.file}, else the authentication one)
  * @param structureId        {@code dmp.structureId}; null: the certificate's, else 1 + FINESS
  * @param feeding            deferral and attempts of the CR sends
  * @param renewBefore        how long before its end an authorisation is renewed
  * @param scanInterval       how often the server looks for authorisations to renew
  */
-public record DmpSettings(URI url, Path keystore, String keystorePassword, Path truststore, String truststorePassword,
+public record DmpSettings(URI url, Path keystore, String keystorePassword, Path signatureKeystore,
+                          String signatureKeystorePassword, Path truststore, String truststorePassword,
                           String structureId, String activitySector, String lpsId, String lpsHomologation,
                           Duration connectTimeout, Duration timeout, DmpFeedingSettings feeding, Duration renewBefore,
                           Duration scanInterval) {
@@ -35,8 +40,16 @@ public record DmpSettings(URI url, Path keystore, String keystorePassword, Path 
                 throw new SettingsException("dmp.url : adresse invalide « " + address + " »");
             }
         }
-        String password = settings.get("dmp.keystore.password", "");
-        return new DmpSettings(url, settings.getPath("dmp.keystore", null), password,
+        boolean own = settings.get("dmp.keystore").isPresent();
+        Path keystore = settings.getPath("dmp.keystore", settings.getPath("certificate.establishment.file", null));
+        String password = own ? settings.get("dmp.keystore.password", "")
+                : settings.get("certificate.establishment.password", settings.get("dmp.keystore.password", ""));
+        Path signature = settings.getPath("dmp.signature.keystore", settings.getPath("certificate.signature.file", null));
+        String signaturePassword = settings.get("dmp.signature.keystore").isPresent()
+                ? settings.get("dmp.signature.keystore.password", password)
+                : settings.get("certificate.signature.password", password);
+        return new DmpSettings(url, keystore, password, signature == null ? keystore : signature,
+                signature == null ? password : signaturePassword,
                 settings.getPath("dmp.truststore", null), settings.get("dmp.truststore.password", password),
                 settings.get("dmp.structureId").orElse(null),
                 settings.get("dmp.activitySector", "SA08^1.2.250.1.71.4.2.4"), settings.get("dmp.lps.id", "opaline"),
@@ -52,6 +65,11 @@ public record DmpSettings(URI url, Path keystore, String keystorePassword, Path 
     /** A DMP is configured ({@code dmp.url}). */
     public boolean enabled() {
         return url != null;
+    }
+
+    /** The signature certificate is the authentication one (no separate cachet configured). */
+    public boolean oneCertificate() {
+        return keystore != null && keystore.equals(signatureKeystore);
     }
 
     /** The practice's certificate, which a configured DMP requires. */
@@ -76,7 +94,8 @@ public record DmpSettings(URI url, Path keystore, String keystorePassword, Path 
 
     @Override
     public String toString() {
-        return "DmpSettings[url=" + url + ", keystore=" + keystore + ", truststore=" + truststore + ", structureId="
+        return "DmpSettings[url=" + url + ", keystore=" + keystore + ", signatureKeystore=" + signatureKeystore
+                + ", truststore=" + truststore + ", structureId="
                 + structureId + ", feeding=" + feeding + "]";
     }
 }

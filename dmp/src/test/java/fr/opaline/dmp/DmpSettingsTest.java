@@ -48,4 +48,44 @@ class DmpSettingsTest {
         assertThatThrownBy(() -> DmpSettings.from(MapSettings.of(Map.of("dmp.url", "https://exa mple/ services"))))
                 .isInstanceOf(SettingsException.class).hasMessage("dmp.url : adresse invalide « https://exa mple/ services »");
     }
+
+    /*
+     * The DMP's two certificates of the structure, authentication (TLS, ORG-AUTH_CLI) and signature
+     * (VIHF and XAdES, ORG-SIGN "cachet"), as separate settings: requirement EX_GEN-1450 (public in
+     * bitbucket.org/devbox-sante/homologation issue 29), the ANS DRIMbox PoC's auth.p12 / signature.p12
+     * (ansforge/DRIM-M_DRIMbox, DMPKeyStore.java). Before, one key store did both.
+     */
+
+    @Test
+    void authenticationAndSignatureKeyStoresAreSeparateSettings() {
+        DmpSettings settings = DmpSettings.from(MapSettings.of(Map.of("dmp.url", "https://dmp.test/services",
+                "dmp.keystore", "/etc/opaline/auth.p12", "dmp.keystore.password", "a",
+                "dmp.signature.keystore", "/etc/opaline/cachet.p12", "dmp.signature.keystore.password", "s")));
+        assertThat(settings.keystore()).isEqualTo(Path.of("/etc/opaline/auth.p12"));
+        assertThat(settings.keystorePassword()).isEqualTo("a");
+        assertThat(settings.signatureKeystore()).isEqualTo(Path.of("/etc/opaline/cachet.p12"));
+        assertThat(settings.signatureKeystorePassword()).isEqualTo("s");
+        assertThat(settings.oneCertificate()).isFalse();
+    }
+
+    @Test
+    void withoutASignatureKeyStoreTheAuthenticationOneSignsAsBefore() {
+        DmpSettings settings = DmpSettings.from(MapSettings.of(Map.of("dmp.url", "https://dmp.test/services",
+                "dmp.keystore", "/etc/opaline/auth.p12", "dmp.keystore.password", "a")));
+        assertThat(settings.signatureKeystore()).isEqualTo(settings.keystore());
+        assertThat(settings.signatureKeystorePassword()).isEqualTo("a");
+        assertThat(settings.oneCertificate()).isTrue();
+    }
+
+    @Test
+    void theCertificatesDeclaredAtSetupAreUsedWhenNoDmpKeyStoreIsSet() {
+        DmpSettings settings = DmpSettings.from(MapSettings.of(Map.of("dmp.url", "https://dmp.test/services",
+                "certificate.establishment.file", "/etc/opaline/org-auth.p12",
+                "certificate.establishment.password", "e",
+                "certificate.signature.file", "/etc/opaline/org-sign.p12", "certificate.signature.password", "c")));
+        assertThat(settings.keystore()).isEqualTo(Path.of("/etc/opaline/org-auth.p12"));
+        assertThat(settings.keystorePassword()).isEqualTo("e");
+        assertThat(settings.signatureKeystore()).isEqualTo(Path.of("/etc/opaline/org-sign.p12"));
+        assertThat(settings.signatureKeystorePassword()).isEqualTo("c");
+    }
 }

@@ -74,7 +74,8 @@ class DmpWireTest {
                 List.of(XdsVocabulary.APPROVED), null, null, null)))
                 .isInstanceOf(DmpRejectedException.class).hasMessageContaining("Autorisation");
 
-        dmp.client.setAuthorization(permit);
+        // TD0.4 success status as the ANS kit's DMP services answer it (issue 25; see docs/conformance.md)
+        assertThat(dmp.client.setAuthorization(permit).status()).isEqualTo("DMPOK");
         assertThat(dmp.client.testExistence(permit).authorization()).isEqualTo(AuthorizationStatus.VALIDE);
 
         byte[] cda = ownReport("1.2.3.4.5.100.1", 1);
@@ -123,22 +124,31 @@ class DmpWireTest {
         assertThat(dmp.sandbox.transactions().acceptedSubmissions("1.2.3.4.5.101.1")).isEqualTo(1);
     }
 
+    /**
+     * The DMP takes two certificates of the structure: authentication (TLS, ORG-AUTH_CLI) and signature
+     * of the VIHF (cachet, ORG-SIGN): requirement EX_GEN-1450 (public in bitbucket.org/devbox-sante/homologation
+     * issue 29); the ANS DRIMbox PoC loads auth.p12 and signature.p12 (ansforge/DRIM-M_DRIMbox,
+     * Backend/src/main/java/com/bcom/drimbox/dmp/security/DMPKeyStore.java). A VIHF signed with the TLS
+     * certificate, which the old client sent and the old sandbox required, is refused.
+     */
     @Test
-    void aVihfSignedByAnotherCertificateThanTheTlsOneIsRefused() throws Exception {
-        PracticeCredentials other = PracticeCredentials.of(dmp.pki.issueClient(DmpSandbox.practiceSubject(SandboxConnection.STRUCTURE_ID, "Autre structure"),
-                        java.util.List.of(), java.time.Duration.ofDays(30), SandboxPki.PASSWORD.toCharArray()),
-                SandboxPki.PASSWORD.toCharArray(), dmp.pki.trustStore());
-        // TLS with the practice's certificate, VIHF signed by another one
-        var mixed = new fr.opaline.dmp.client.DmpClient(new fr.opaline.dmp.client.DmpEndpoints(dmp.sandbox.endpoint()),
-                new fr.opaline.dmp.client.HttpDmpTransport(dmp.credentials.clientContext(), java.time.Duration.ofSeconds(2),
-                        java.time.Duration.ofSeconds(10), 1 << 20),
-                new fr.opaline.dmp.vihf.VihfSigner(other.key(), other.certificate(), SandboxConnection.structure()),
-                new fr.opaline.dmp.client.DmpClient.Source("1.2.3", "Opaline",
-                        new fr.opaline.dmp.xds.ProvideAndRegisterRequest.Source("1.2.3", XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
-                clock);
+    void aVihfSignedWithTheTlsCertificateIsRefused() throws Exception {
+        var oneKey = dmp.client(dmp.credentials, dmp.credentials, clock, java.time.Duration.ofSeconds(10));
+        ConsultationPermit permit = TestPermits.of(radiologist(AccessAuthentication.AIR_SIMPLIFIE, PurposeOfUse.NORMAL));
+        assertThatThrownBy(() -> oneKey.testExistence(permit)).isInstanceOf(DmpRejectedException.class)
+                .hasMessageContaining("certificat de signature (cachet)");
+        assertThat(dmp.client.testExistence(permit)).isNotNull();
+    }
+
+    @Test
+    void aVihfSignedByAnotherStructuresSealIsRefused() throws Exception {
+        PracticeCredentials other = PracticeCredentials.of(dmp.pki.issueSignature(
+                        DmpSandbox.signatureSubject("1750000001", "Autre structure"), java.time.Duration.ofDays(30),
+                        SandboxPki.PASSWORD.toCharArray()), SandboxPki.PASSWORD.toCharArray(), null);
+        var mixed = dmp.client(dmp.credentials, other, clock, java.time.Duration.ofSeconds(10));
         ConsultationPermit permit = TestPermits.of(radiologist(AccessAuthentication.AIR_SIMPLIFIE, PurposeOfUse.NORMAL));
         assertThatThrownBy(() -> mixed.testExistence(permit)).isInstanceOf(DmpRejectedException.class)
-                .hasMessageContaining("certificat de la connexion TLS");
+                .hasMessageContaining("n'est pas celui de la structure");
     }
 
     @Test

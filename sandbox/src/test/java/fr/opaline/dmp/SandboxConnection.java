@@ -25,6 +25,8 @@ public final class SandboxConnection implements AutoCloseable {
     public final SandboxPki pki;
     public final DmpSandbox sandbox;
     public final PracticeCredentials credentials;
+    /** The structure's signature certificate (cachet), apart from the TLS one. */
+    public final PracticeCredentials signature;
     public final DmpClient client;
 
     public SandboxConnection(Clock clock) throws Exception {
@@ -37,13 +39,20 @@ public final class SandboxConnection implements AutoCloseable {
         sandbox.start();
         char[] password = SandboxPki.PASSWORD.toCharArray();
         this.credentials = PracticeCredentials.of(pki.practiceKeyStore(), password, pki.trustStore());
+        this.signature = PracticeCredentials.of(pki.practiceSignatureKeyStore(), password, null);
         this.client = client(credentials, clock, Duration.ofSeconds(10));
     }
 
     public DmpClient client(PracticeCredentials with, Clock clock, Duration timeout) throws Exception {
-        VihfSigner signer = new VihfSigner(with.key(), with.certificate(), structure());
+        return client(with, signature, clock, timeout);
+    }
+
+    /** A client with {@code tls} on the channel and {@code signing} on the VIHF and the submissions. */
+    public DmpClient client(PracticeCredentials tls, PracticeCredentials signing, Clock clock, Duration timeout)
+            throws Exception {
+        VihfSigner signer = new VihfSigner(signing.key(), signing.certificate(), structure());
         return new DmpClient(new DmpEndpoints(sandbox.endpoint()),
-                new HttpDmpTransport(with.clientContext(), Duration.ofSeconds(2), timeout, 64L * 1024 * 1024), signer,
+                new HttpDmpTransport(tls.clientContext(), Duration.ofSeconds(2), timeout, 64L * 1024 * 1024), signer,
                 new DmpClient.Source("1.2.3.4.5.8", "Opaline",
                         new ProvideAndRegisterRequest.Source("1.2.3.4.5", XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
                 clock);

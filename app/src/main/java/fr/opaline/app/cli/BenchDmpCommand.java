@@ -97,10 +97,11 @@ final class BenchDmpCommand extends Subcommand implements Callable<Integer> {
             CoreServices core = CoreServices.over(config(), database, clock, ids);
             char[] password = SandboxPki.PASSWORD.toCharArray();
             PracticeCredentials credentials = PracticeCredentials.of(pki.practiceKeyStore(), password, pki.trustStore());
+            PracticeCredentials signing = PracticeCredentials.of(pki.practiceSignatureKeyStore(), password, null);
             DmpClient client = new DmpClient(new DmpEndpoints(sandbox.endpoint()),
                     new HttpDmpTransport(credentials.clientContext(), Duration.ofSeconds(2), Duration.ofSeconds(30),
                             64L * 1024 * 1024),
-                    new VihfSigner(credentials.key(), credentials.certificate(), new VihfStructure(STRUCTURE,
+                    new VihfSigner(signing.key(), signing.certificate(), new VihfStructure(STRUCTURE,
                             "SA08^1.2.250.1.71.4.2.4", "opaline-bench", "Opaline", "bench", "OPALINE-BENCH")),
                     new DmpClient.Source("1.2.3.4.5.8", "Opaline", new ProvideAndRegisterRequest.Source("1.2.3.4.5",
                             XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)), clock);

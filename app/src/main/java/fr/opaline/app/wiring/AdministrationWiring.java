@@ -125,8 +125,11 @@ public final class AdministrationWiring {
 
     static List<CertificateFile> certificates(OpalineConfig config, MssSettings mss) {
         List<CertificateFile> files = new ArrayList<>();
-        certificate(files, "DMP", "dmp.keystore", config.get("dmp.keystore").orElse(null),
+        certificate(files, "DMP (authentification TLS)", "dmp.keystore", config.get("dmp.keystore").orElse(null),
                 config.get("dmp.keystore.password", ""));
+        certificate(files, "DMP (signature VIHF et soumissions)", "dmp.signature.keystore",
+                config.get("dmp.signature.keystore").orElse(null), config.get("dmp.signature.keystore.password",
+                        config.get("dmp.keystore.password", "")));
         certificate(files, "INSi", "insi.keystore", config.get("insi.keystore").orElse(null),
                 config.get("insi.keystore.password", ""));
         certificate(files, "BAL applicative MSSanté", "mss.applicative.keystore",

@@ -45,6 +45,8 @@ import java.util.Properties;
  */
 public final class DmpWiring implements ServerContribution {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DmpWiring.class);
+
     /** One process's DMP services; {@code client}, {@code authorizations}, {@code consultation} null without dmp.url. */
     public record DmpServices(DmpClient client, DmpChanges changes, ConsentGuard guard, DmpConsentService consent,
                               DicaService dica, DmpFeedingService feeding, DmpAuthorizations authorizations,
@@ -90,11 +92,12 @@ public final class DmpWiring implements ServerContribution {
     }
 
     /**
-     * The client, or null without {@code dmp.url}. The practice's certificate ({@code dmp.keystore},
-     * PKCS#12, {@code dmp.keystore.password}) authenticates the TLS channel and signs the VIHF; the
-     * DMP's authority is trusted from {@code dmp.truststore}. The structure identifier is
-     * {@code dmp.structureId}, else the certificate's CN (the IDNST an establishment certificate
-     * carries), else 1 + FINESS.
+     * The client, or null without {@code dmp.url}. The structure's authentication certificate
+     * ({@code dmp.keystore}, PKCS#12) authenticates the TLS channel; its signature certificate
+     * ({@code dmp.signature.keystore}, the "cachet") signs the VIHF and the submissions (the
+     * authentication one when none is configured, with a warning); the DMP's authority is trusted
+     * from {@code dmp.truststore}. The structure identifier is {@code dmp.structureId}, else the
+     * authentication certificate's OU (IGC Santé), else its CN, else 1 + FINESS.
      */
     public static DmpClient client(CoreServices core) {
         DmpSettings settings = settings(core);
@@ -109,13 +112,25 @@ public final class DmpWiring implements ServerContribution {
         } catch (Exception e) {
             throw new ConfigException("dmp.keystore : certificat illisible (" + keystore + ") : " + e.getMessage());
         }
+        PracticeCredentials signing;
+        try {
+            signing = settings.oneCertificate() ? credentials : PracticeCredentials.load(settings.signatureKeystore(),
+                    settings.signatureKeystorePassword().toCharArray(), null, null);
+        } catch (Exception e) {
+            throw new ConfigException("dmp.signature.keystore : certificat de signature illisible ("
+                    + settings.signatureKeystore() + ") : " + e.getMessage());
+        }
+        if (settings.oneCertificate()) {
+            LOG.warn("DMP : un seul certificat (dmp.keystore) pour le TLS et la signature du VIHF ; le DMP attend un "
+                    + "certificat de signature (cachet, dmp.signature.keystore) distinct");
+        }
         VihfStructure structure = new VihfStructure(credentials.structureId(settings.structureId(), core.profile),
                 settings.activitySector(), settings.lpsId(), "Opaline", fr.opaline.app.OpalineVersion.version(),
                 settings.lpsHomologation());
         try {
             return new DmpClient(new DmpEndpoints(settings.url()), new HttpDmpTransport(credentials.clientContext(),
                     settings.connectTimeout(), settings.timeout(), 64L * 1024 * 1024),
-                    new VihfSigner(credentials.key(), credentials.certificate(), structure),
+                    new VihfSigner(signing.key(), signing.certificate(), structure),
                     new DmpClient.Source(core.profile.uidRoot().value() + ".8", "Opaline",
                             new ProvideAndRegisterRequest.Source(core.profile.uidRoot().value() + ".7",
                                     XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
@@ -178,6 +193,7 @@ public final class DmpWiring implements ServerContribution {
                 }
                 return config.with("dmp.url", p.getProperty("url"))
                         .with("dmp.keystore", p.getProperty("keystore"))
+                        .with("dmp.signature.keystore", p.getProperty("signature.keystore"))
                         .with("dmp.truststore", p.getProperty("truststore"))
                         .with("dmp.keystore.password", p.getProperty("password"));
             }

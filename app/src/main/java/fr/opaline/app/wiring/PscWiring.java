@@ -8,6 +8,7 @@ import fr.opaline.app.server.ServerContribution;
 import fr.opaline.core.lifecycle.ManagedService;
 import fr.opaline.platform.tls.KeyStores;
 import fr.opaline.psc.PscSettings;
+import fr.opaline.psc.ciba.CibaChannel;
 import fr.opaline.psc.client.ProxyClient;
 import fr.opaline.psc.client.ProxyTrust;
 import fr.opaline.psc.oidc.OidcProvider;
@@ -92,7 +93,8 @@ public final class PscWiring implements ServerContribution {
                     config.getBoolean(prefix + "ciba", psc), config.getBoolean(prefix + "browser", true),
                     claims.isEmpty() ? OidcProviderConfig.PSC_NATIONAL_ID_CLAIMS : claims,
                     config.get(prefix + "rppsClaim").orElse(null),
-                    config.getDuration(prefix + "timeout", Duration.ofSeconds(15)), clientCertificate(config, prefix));
+                    config.getDuration(prefix + "timeout", Duration.ofSeconds(15)), clientCertificate(config, prefix),
+                    CibaChannel.parse(config.get(prefix + "cibaChannel", psc ? "MOBILE" : "")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(prefix + " : " + e.getMessage());
         }

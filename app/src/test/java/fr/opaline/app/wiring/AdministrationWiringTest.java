@@ -28,6 +28,7 @@ class AdministrationWiringTest {
         Files.writeString(home.resolve(OpalineConfig.FILE_NAME), String.join("\n",
                 "dmp.url=https://dmp.test/si-dmp-server/v2/services",
                 "dmp.keystore=" + home.resolve("dmp.p12"), "dmp.keystore.password=secret-dmp",
+                "dmp.signature.keystore=" + home.resolve("dmp-cachet.p12"),
                 "mss.operatorFile=" + operator, "mss.imap=imaps://imap.operateur.test:993",
                 "drimbox.source.host=drimbox.test", "drimbox.source.port=2575",
                 "ui.ansStatusUrl=https://statut.example.test/", ""));
@@ -48,10 +49,14 @@ class AdministrationWiringTest {
         assertThat(states).containsEntry("dmp.url", "actif").containsEntry("insi.url", "désactivé")
                 .containsEntry("mss.directory.url", "désactivé").containsEntry("drimbox.source.host", "configuré")
                 .containsEntry("hl7.listener.port", "non configuré");
+        // the DMP's two certificates (authentication and signature), each shown with its expiry (issue 25)
         assertThat(admin.certificates()).extracting(CertificateFile::key)
-                .containsExactly("dmp.keystore", "mss.applicative.keystore");
-        assertThat(admin.certificates().get(1).file()).isEqualTo(home.resolve("bal.p12"));
-        assertThat(new String(admin.certificates().get(1).password())).isEqualTo("secret-bal");
+                .containsExactly("dmp.keystore", "dmp.signature.keystore", "mss.applicative.keystore");
+        assertThat(admin.certificates().get(1).file()).isEqualTo(home.resolve("dmp-cachet.p12"));
+        assertThat(new String(admin.certificates().get(1).password())).as("defaults to dmp.keystore's")
+                .isEqualTo("secret-dmp");
+        assertThat(admin.certificates().get(2).file()).isEqualTo(home.resolve("bal.p12"));
+        assertThat(new String(admin.certificates().get(2).password())).isEqualTo("secret-bal");
         assertThat(admin.certificates().get(0).toString()).doesNotContain("secret-dmp");
         assertThat(admin.ansStatusUrl()).isEqualTo("https://statut.example.test/");
         assertThat(admin.view().certificates()).extracting(c -> c.level().name()).containsOnly("ERROR");

@@ -53,6 +53,15 @@ public final class CertificateInspector {
      * @throws IllegalArgumentException with a French message when the file cannot be used
      */
     public Summary inspect(Path file, char[] password) {
+        return inspect(file, password, true);
+    }
+
+    /**
+     * @param tlsClient the certificate authenticates a TLS client (else it only signs: a seal, IGC
+     *                  Santé ORG-SIGN, whose extended usages need not include TLS client authentication)
+     * @throws IllegalArgumentException with a French message when the file cannot be used
+     */
+    public Summary inspect(Path file, char[] password, boolean tlsClient) {
         KeyStore store = load(file, password);
         try {
             List<String> keyAliases = new ArrayList<>();
@@ -84,13 +93,14 @@ public final class CertificateInspector {
                 throw new IllegalArgumentException("Le fichier " + file.getFileName()
                         + " ne contient pas de certificat X.509 associé à la clé privée");
             }
-            return summarise(alias, certificate);
+            return summarise(alias, certificate, tlsClient);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Le fichier " + file.getFileName() + " est illisible : " + e.getMessage());
         }
     }
 
-    private Summary summarise(String alias, X509Certificate certificate) throws CertificateParsingException {
+    private Summary summarise(String alias, X509Certificate certificate, boolean tlsClient)
+            throws CertificateParsingException {
         Instant now = clock.instant();
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
@@ -121,7 +131,7 @@ public final class CertificateInspector {
             }
         }
         List<String> extended = certificate.getExtendedKeyUsage();
-        if (extended != null && !extended.isEmpty() && !extended.contains(CLIENT_AUTH)) {
+        if (tlsClient && extended != null && !extended.isEmpty() && !extended.contains(CLIENT_AUTH)) {
             throw new IllegalArgumentException("Le certificat « " + subject + " » n'autorise pas l'authentification"
                     + " client TLS (usages étendus : " + String.join(", ", extended) + ")");
         }

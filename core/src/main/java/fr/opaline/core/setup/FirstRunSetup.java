@@ -29,7 +29,7 @@ public final class FirstRunSetup {
     private static final List<String> PORTS = List.of(SetupFields.WORKLIST_PORT, SetupFields.HL7_PORT,
             SetupFields.HEALTH_PORT);
     private static final List<String> CERTIFICATES = List.of(SetupFields.ESTABLISHMENT_CERTIFICATE,
-            SetupFields.MSSANTE_CERTIFICATE);
+            SetupFields.SIGNATURE_CERTIFICATE, SetupFields.MSSANTE_CERTIFICATE);
 
     private final CertificateInspector certificates;
 
@@ -116,7 +116,8 @@ public final class FirstRunSetup {
         }
         String label = SetupFields.byKey(fileKey).orElseThrow().label();
         try {
-            CertificateInspector.Summary summary = certificates.inspect(Path.of(file), password.toCharArray());
+            CertificateInspector.Summary summary = certificates.inspect(Path.of(file), password.toCharArray(),
+                    !certificate.equals(SetupFields.SIGNATURE_CERTIFICATE));
             summaries.put(certificate, summary);
             summary.warnings().forEach(w -> warnings.add(label + " : " + w));
         } catch (IllegalArgumentException e) {

@@ -34,6 +34,8 @@ public final class SetupFields {
     public static final String HEALTH_PORT = "health.port";
     public static final String ESTABLISHMENT_CERTIFICATE = "certificate.establishment";
     public static final String MSSANTE_CERTIFICATE = "certificate.mssante";
+    /** The structure's signature certificate (cachet, IGC Santé ORG-SIGN): VIHF and DMP submissions. */
+    public static final String SIGNATURE_CERTIFICATE = "certificate.signature";
     public static final String PSC_CLIENT_ID = "psc.clientId";
     public static final String PSC_CLIENT_SECRET_FILE = "psc.clientSecretFile";
     public static final String MSS_APPLICATIVE = "mss.applicativeAddress";
@@ -70,8 +72,13 @@ public final class SetupFields {
             field(HEALTH_PORT, SERVER, "Port de supervision (santé du serveur, boucle locale)", CONFIGURATION,
                     SetupFields::port),
             field(ESTABLISHMENT_CERTIFICATE + FILE, CERTIFICATES,
-                    "Certificat d'organisation IGC Santé (fichier .p12) pour INSi et le DMP", CONFIGURATION, SetupFields::file),
+                    "Certificat d'authentification IGC Santé (fichier .p12) pour INSi et le DMP (TLS)", CONFIGURATION, SetupFields::file),
             field(ESTABLISHMENT_CERTIFICATE + PASSWORD, CERTIFICATES, "Mot de passe de ce certificat", CONFIGURATION,
+                    true, (v, w) -> v),
+            field(SIGNATURE_CERTIFICATE + FILE, CERTIFICATES,
+                    "Certificat de signature (cachet) IGC Santé (fichier .p12) pour le VIHF et les envois au DMP",
+                    CONFIGURATION, SetupFields::file),
+            field(SIGNATURE_CERTIFICATE + PASSWORD, CERTIFICATES, "Mot de passe de ce certificat", CONFIGURATION,
                     true, (v, w) -> v),
             field(MSSANTE_CERTIFICATE + FILE, CERTIFICATES, "Certificat de la BAL applicative MSSanté (fichier .p12)",
                     CONFIGURATION, SetupFields::file),

@@ -106,6 +106,24 @@ class FirstRunSetupTest {
         assertThat(clash.errors().get(SetupFields.HL7_PORT)).contains("déjà pris par « Port de la worklist DICOM »");
     }
 
+    /**
+     * The DMP takes two certificates of the structure, authentication (TLS) and signature (cachet):
+     * requirement EX_GEN-1450 (bitbucket.org/devbox-sante/homologation issue 29); setup declares both.
+     */
+    @Test
+    void theSignatureCertificateIsDeclaredApartFromTheAuthenticationOne() {
+        String file = SetupFields.SIGNATURE_CERTIFICATE + SetupFields.FILE;
+        String password = SetupFields.SIGNATURE_CERTIFICATE + SetupFields.PASSWORD;
+        assertThat(SetupFields.byKey(file)).hasValueSatisfying(f -> assertThat(f.label()).contains("cachet"));
+        Map<String, String> site = Map.of(PracticeSettings.SIRET, "73282932000074");
+        SetupReport ok = setup.validate(answers(file, certificate.toString(), password, TestCertificates.PASSWORD), site);
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.certificates()).containsKey(SetupFields.SIGNATURE_CERTIFICATE);
+        assertThat(ok.accepted(SetupField.Storage.CONFIGURATION)).containsEntry(file, certificate.toAbsolutePath().toString());
+        assertThat(setup.validate(answers(file, certificate.toString(), password, "faux"), site).errors())
+                .containsOnlyKeys(password);
+    }
+
     @Test
     void aCertificateIsCheckedWithItsPassword() {
         String file = SetupFields.ESTABLISHMENT_CERTIFICATE + SetupFields.FILE;

@@ -16,10 +16,16 @@ public final class Habilitations {
     public static final String ADD = "AJOUT";
     public static final String REMOVE = "SUPPRESSION";
 
-    /** The DMP's answer: status OK or ERROR, and its context text. */
+    /**
+     * The status of a successful answer as the DMP services of the ANS test kit give it (issue 25;
+     * the kit itself is not public: see docs/conformance.md). {@code OK} stays accepted.
+     */
+    public static final String SUCCESS = "DMPOK";
+
+    /** The DMP's answer: status DMPOK (or OK) on success, else an error status, and its context text. */
     public record Answer(String status, String context) {
         public boolean ok() {
-            return "OK".equals(status);
+            return SUCCESS.equals(status) || "OK".equals(status);
         }
     }
 

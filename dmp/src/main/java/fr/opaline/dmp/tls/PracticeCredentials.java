@@ -22,7 +22,7 @@ import javax.net.ssl.SSLContext;
 public record PracticeCredentials(PrivateKey key, X509Certificate certificate, X509Certificate[] chain,
                                   KeyStore keyStore, char[] password, KeyStore trustStore) {
 
-    /** An IDNST as a certificate's CN carries it: type digit (1 FINESS, 2 SIREN, 3 SIRET, 4 RPPS rang) and number. */
+    /** An IDNST as a certificate carries it: type digit (1 FINESS, 2 SIREN, 3 SIRET, 4 RPPS rang) and number. */
     private static final Pattern IDNST = Pattern.compile("[1-4]\\d{9,14}");
 
     public static PracticeCredentials load(Path pkcs12, char[] password, Path trustStore, char[] trustPassword)
@@ -53,12 +53,18 @@ public record PracticeCredentials(PrivateKey key, X509Certificate certificate, X
 
     /**
      * The structure identifier (IDNST) the VIHF and the submissions carry: the configured one
-     * when given, else the certificate's CN when it is an IDNST (what an establishment
-     * certificate of the IGC Santé carries), else 1 + the practice's FINESS.
+     * when given, else the certificate's OU when it is an IDNST (on IGC Santé organisation
+     * certificates the structure identifier is in the OU and the CN is free text: ansforge
+     * IG-securisation-transport-api-rest, as issue 25 reports), else its CN when it is one (older
+     * certificates), else 1 + the practice's FINESS.
      */
     public String structureId(String configured, PracticeProfile profile) {
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
+        }
+        String ou = Certificates.organisationalUnit(certificate);
+        if (ou != null && IDNST.matcher(ou).matches()) {
+            return ou;
         }
         String cn = Certificates.commonName(certificate);
         return cn != null && IDNST.matcher(cn).matches() ? cn : CdaIdentifiers.idnst(profile);

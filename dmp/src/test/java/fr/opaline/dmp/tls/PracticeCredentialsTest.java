@@ -21,9 +21,13 @@ class PracticeCredentialsTest {
             null, null, null, null);
 
     static PracticeCredentials withCommonName(String cn) throws Exception {
+        return withSubject("CN=" + cn + ",O=Cabinet,C=FR");
+    }
+
+    static PracticeCredentials withSubject(String subject) throws Exception {
         KeyPair keys = Certificates.ecKeyPair();
         Instant now = Instant.now();
-        var certificate = Certificates.selfSigned(keys, "CN=" + cn + ",O=Cabinet,C=FR", List.of(), now,
+        var certificate = Certificates.selfSigned(keys, subject, List.of(), now,
                 now.plus(Duration.ofDays(1)), Certificates.Usage.CLIENT);
         return PracticeCredentials.of(KeyStores.keyStore("p", keys.getPrivate(), PASSWORD, certificate), PASSWORD, null);
     }
@@ -36,6 +40,19 @@ class PracticeCredentialsTest {
         assertThat(withCommonName("Cabinet de radiologie").structureId("", PRACTICE)).isEqualTo("1690000013");
         assertThat(withCommonName("9123456789").structureId(null, PRACTICE)).as("9 is no IDNST type")
                 .isEqualTo("1690000013");
+    }
+
+    /**
+     * IGC Santé organisation certificates (ORG-AUTH_CLI, ORG-SIGN) carry the structure identifier in the
+     * OU, the CN being free text (ansforge IG-securisation-transport-api-rest, cited by issue 25). The old
+     * code read the CN only and fell back to 1 + FINESS here.
+     */
+    @Test
+    void anIgcSanteOrganisationCertificateGivesItsOu() throws Exception {
+        PracticeCredentials org = withSubject("CN=ris.cabinet-du-parc.fr,OU=3123456789012,O=Cabinet du Parc,C=FR");
+        assertThat(org.structureId(null, PRACTICE)).isEqualTo("3123456789012");
+        assertThat(withSubject("CN=Serveur RIS,OU=Service imagerie,O=Cabinet,C=FR").structureId(null, PRACTICE))
+                .as("an OU that is no IDNST").isEqualTo("1690000013");
     }
 
     @Test

@@ -29,6 +29,20 @@ class InsiSettingsTest {
         assertThat(settings.sslContext()).as("no certificate configured").isNull();
     }
 
+    /** Emetteur: 11–12 digits (ANS INSi kit, issue 25) or a structure identifier like 10B0152872; "opaline" was sent before. */
+    @Test
+    void theEmitterIsCheckedAndDefaultsToAWellFormedValue() {
+        assertThat(InsiSettings.from(MapSettings.of(Map.of("insi.url", "https://insi.example/lps"))).orElseThrow()
+                .emitter()).isEqualTo(InsiSettings.PLACEHOLDER_EMITTER).matches("[0-9]{11}");
+        assertThat(InsiSettings.from(MapSettings.of(Map.of("insi.url", "https://insi.example/lps",
+                "insi.emitter", "499700000000"))).orElseThrow().emitter()).isEqualTo("499700000000");
+        assertThat(InsiSettings.from(MapSettings.of(Map.of("insi.url", "https://insi.example/lps",
+                "insi.emitter", "10B0152872"))).orElseThrow().emitter()).isEqualTo("10B0152872");
+        assertThatThrownBy(() -> InsiSettings.from(MapSettings.of(Map.of("insi.url", "https://insi.example/lps",
+                "insi.emitter", "opaline")))).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("insi.emitter : « opaline »");
+    }
+
     @Test
     void anUnreadableCertificateIsRefusedInFrench() {
         assertThatThrownBy(() -> InsiSettings.from(MapSettings.of(Map.of("insi.url", "https://insi.example/lps",

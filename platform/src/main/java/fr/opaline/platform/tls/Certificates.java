@@ -50,7 +50,9 @@ public final class Certificates {
         /** A TLS server. */
         SERVER,
         /** A TLS client, which also signs (a practice's organisation certificate). */
-        CLIENT
+        CLIENT,
+        /** A seal (cachet) that signs documents and tokens only, no TLS (IGC Santé ORG-SIGN). */
+        SIGNATURE
     }
 
     /** The signer of a certificate: the authority's certificate and private key. */
@@ -106,9 +108,18 @@ public final class Certificates {
 
     /** The subject's common name (CN), or null when it has none. */
     public static String commonName(X509Certificate certificate) {
+        return attribute(certificate, "CN");
+    }
+
+    /** The subject's organisational unit (OU), or null when it has none. */
+    public static String organisationalUnit(X509Certificate certificate) {
+        return attribute(certificate, "OU");
+    }
+
+    private static String attribute(X509Certificate certificate, String type) {
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                if (type.equalsIgnoreCase(rdn.getType())) {
                     return rdn.getValue().toString();
                 }
             }
@@ -139,6 +150,8 @@ public final class Certificates {
                     builder.addExtension(Extension.extendedKeyUsage, false,
                             new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
                 }
+                case SIGNATURE -> builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
                 default -> throw new IllegalArgumentException(usage.toString());
             }
             if (alternativeNames != null && !alternativeNames.isEmpty()) {

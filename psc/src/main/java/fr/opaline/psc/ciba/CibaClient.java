@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * Client Initiated Backchannel Authentication, poll mode (OpenID Connect CIBA Core 1.0), as Pro
  * Santé Connect profiles it (SC.PSC.13): the client authenticates with HTTP Basic, names the
- * professional by {@code login_hint} (national identifier), sends a short {@code binding_message},
+ * professional by {@code login_hint} (national identifier, e.g. {@code 500000001815646/CPAT00045}),
+ * sends a two-digit {@code binding_message} and, for PSC, the {@code channel} (CARD or MOBILE),
  * then polls the token endpoint no faster than {@code interval}, five seconds slower after each
  * {@code slow_down}, and not after {@code expires_in}.
  */
@@ -106,6 +107,10 @@ public final class CibaClient {
                 .loginHint(loginHint)
                 .bindingMessage(bindingMessage)
                 .requestedExpiry(requestedExpiry);
+        if (provider.config().cibaChannel() != null) {
+            // ANS proxy e-Santé (ansforge/psc-edc-proxy-esante, PSCSessionService): form parameter "channel"
+            builder.customParameter("channel", provider.config().cibaChannel().name());
+        }
         if (!provider.config().acrValues().isEmpty()) {
             builder.acrValues(provider.config().acrValues().stream().map(ACR::new).toList());
         }

@@ -76,7 +76,12 @@ public final class ProxyService {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration KEEP_FINISHED = Duration.ofMinutes(2);
-    private static final String NATIONAL_ID = "[0-9]{1,2}[0-9A-Za-z]{5,18}";
+    /**
+     * A national identifier typed at sign-in: 8 + RPPS, or a structure-scoped one with "/" as the
+     * ANS proxy e-Santé's tests use ({@code 500000001815646/CPAT00045}, ansforge/psc-edc-proxy-esante,
+     * {@code AbstractProxyIntegrationTest.ID_NAT}).
+     */
+    static final String NATIONAL_ID = "[0-9]{1,2}[0-9A-Za-z]{5,18}(/[0-9A-Za-z]{1,19})?";
 
     private final Database database;
     private final OidcProviders providers;

@@ -45,6 +45,7 @@ public final class DmpSandbox implements SandboxService {
     public static final String BASE_PATH = "/si-dmp-server/v2/services";
     public static final String CLIENT_FILE = "dmp-sandbox.properties";
     public static final String KEYSTORE_FILE = "dmp-practice.p12";
+    public static final String SIGNATURE_KEYSTORE_FILE = "dmp-practice-signature.p12";
     public static final String TRUSTSTORE_FILE = "dmp-truststore.p12";
     private static final Logger LOG = LoggerFactory.getLogger(DmpSandbox.class);
     private static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
@@ -121,9 +122,11 @@ public final class DmpSandbox implements SandboxService {
 
     private void writeClientFiles() throws Exception {
         pki.writeClientFiles(stateDirectory, KEYSTORE_FILE, TRUSTSTORE_FILE);
+        pki.writeSignatureFile(stateDirectory, SIGNATURE_KEYSTORE_FILE);
         Properties p = new Properties();
         p.setProperty("url", endpoint().toString());
         p.setProperty("keystore", stateDirectory.resolve(KEYSTORE_FILE).toAbsolutePath().toString());
+        p.setProperty("signature.keystore", stateDirectory.resolve(SIGNATURE_KEYSTORE_FILE).toAbsolutePath().toString());
         p.setProperty("truststore", stateDirectory.resolve(TRUSTSTORE_FILE).toAbsolutePath().toString());
         p.setProperty("password", SandboxPki.PASSWORD);
         p.setProperty("control", controlUri().toString());
@@ -180,17 +183,29 @@ public final class DmpSandbox implements SandboxService {
 
     /**
      * The sandbox DMP's PKI: the test authority "IGC Santé TEST", the DMP's server certificate for
-     * the loopback names, and the practice's certificate (personne morale) carrying
-     * {@code structureId} (its IDNST, e.g. 1 + FINESS). RSA 2048, as the IGC Santé's.
+     * the loopback names, and the practice's two certificates (personne morale) carrying
+     * {@code structureId} (its IDNST, e.g. 1 + FINESS) in the OU: authentication (TLS, ORG-AUTH_CLI)
+     * and signature (cachet, ORG-SIGN), as the DMP requires two (requirement EX_GEN-1450, public in
+     * bitbucket.org/devbox-sante/homologation issue 29; the ANS DRIMbox PoC's auth.p12 and
+     * signature.p12, ansforge/DRIM-M_DRIMbox DMPKeyStore.java). RSA 2048, as the IGC Santé's.
      */
     public static SandboxPki pki(String structureId) {
         return SandboxPki.generate(SandboxPki.Algorithm.RSA, "CN=IGC Santé TEST (bac à sable Opaline),O=Opaline,C=FR",
-                "CN=localhost,O=DMP bac à sable,C=FR", practiceSubject(structureId, "Cabinet de radiologie (bac à sable)"));
+                "CN=localhost,O=DMP bac à sable,C=FR", practiceSubject(structureId, "Cabinet de radiologie (bac à sable)"),
+                signatureSubject(structureId, "Cabinet de radiologie (bac à sable)"));
     }
 
-    /** The subject of a structure's certificate as the DMP reads it: the IDNST as CN and OU. */
+    /**
+     * The subject of a structure's authentication certificate as the IGC Santé issues it: the IDNST
+     * in the OU, a free-text CN (here the server's name).
+     */
     public static String practiceSubject(String structureId, String organisation) {
-        return "CN=" + structureId + ",OU=" + structureId + ",O=" + organisation + ",C=FR";
+        return "CN=ris-" + structureId + ".cabinet.test,OU=" + structureId + ",O=" + organisation + ",C=FR";
+    }
+
+    /** The subject of a structure's signature certificate (cachet): the IDNST in the OU, a free-text CN. */
+    public static String signatureSubject(String structureId, String organisation) {
+        return "CN=Cachet " + organisation + ",OU=" + structureId + ",O=" + organisation + ",C=FR";
     }
 
     public SandboxTransactions transactions() {

@@ -47,8 +47,9 @@ import org.w3c.dom.Element;
 /**
  * What the sandbox DMP does with each verified request, and the records it keeps. Rules:
  * <ul>
- * <li>every request: a VIHF signed by the certificate of the TLS channel, whose structure
- *     identifier is that certificate's, about one patient (resource-id);</li>
+ * <li>every request: a TLS client certificate and a VIHF signed by the structure's other
+ *     certificate (cachet), both with the structure identifier in their OU, about one patient
+ *     (resource-id);</li>
  * <li>a patient's record is created at first contact (as Mon espace santé is for everyone),
  *     unless the patient was declared without a record; a record can be closed;</li>
  * <li>consultation (FindDocuments, GetRelatedDocuments, ITI-43, visibility changes by others):
@@ -56,9 +57,10 @@ import org.w3c.dom.Element;
  *     consult, and a valid individual authorisation unless in break-glass mode; results filtered
  *     by the matrix, documents masked to professionals kept from others;</li>
  * <li>feeding (ITI-41, GetDocuments and deletion in indirect authentication): the structure's own
- *     documents only; the submission's signature checked against the documents and the TLS
- *     certificate; a uniqueId is accepted once;</li>
- * <li>TD0.4 sets a 6-month authorisation; renewing one in indirect authentication is accepted.</li>
+ *     documents only; the submission's signature checked against the documents and the VIHF's
+ *     signature certificate; a uniqueId is accepted once;</li>
+ * <li>TD0.4 sets a 6-month authorisation (status DMPOK); renewing one in indirect authentication
+ *     is accepted.</li>
  * </ul>
  */
 public final class SandboxTransactions {
@@ -256,12 +258,22 @@ public final class SandboxTransactions {
         return reply;
     }
 
+    /**
+     * The caller as the DMP checks it: a TLS client certificate (ORG-AUTH_CLI) and a VIHF signed by
+     * the structure's separate signature certificate (cachet, ORG-SIGN), both from the IGC Santé and
+     * of the same structure (OU); the VIHF's Identifiant_Structure is that OU (IGC Santé organisation
+     * certificates carry the structure identifier in the OU, the CN is free text). Two certificates:
+     * requirement EX_GEN-1450 (public in bitbucket.org/devbox-sante/homologation issue 29), the ANS
+     * DRIMbox PoC (ansforge/DRIM-M_DRIMbox, DMPKeyStore: auth.p12 for TLS, signature.p12 for the VIHF).
+     * In INDIRECTE_RENFORCEE mode the AuthnContextDecl is one that public sources name.
+     */
     private void checkCaller(VihfClaims claims, X509Certificate tls) throws VihfException {
         if (tls == null) {
             throw new VihfException("Connexion sans certificat client.");
         }
-        if (!tls.equals(claims.signer())) {
-            throw new VihfException("Le VIHF n'est pas signé par le certificat de la connexion TLS.");
+        if (tls.equals(claims.signer())) {
+            throw new VihfException("Le VIHF est signé par le certificat d'authentification de la connexion TLS : "
+                    + "il doit l'être par le certificat de signature (cachet) de la structure.");
         }
         try {
             claims.signer().verify(authority.getPublicKey());
@@ -269,16 +281,30 @@ public final class SandboxTransactions {
             throw new VihfException("Le certificat signataire n'est pas émis par l'IGC Santé (test).");
         }
         String structure = claims.attribute(VihfAttributes.STRUCTURE_ID);
-        if (!structure.equals(commonName(tls))) {
+        String tlsStructure = organisationalUnit(tls);
+        if (!structure.equals(tlsStructure)) {
             throw new VihfException("Identifiant_Structure (" + structure + ") différent de celui du certificat ("
-                    + commonName(tls) + ").");
+                    + tlsStructure + ").");
+        }
+        if (!structure.equals(organisationalUnit(claims.signer()))) {
+            throw new VihfException("Le certificat de signature du VIHF n'est pas celui de la structure " + structure + ".");
+        }
+        if ("INDIRECTE_RENFORCEE".equals(claims.attribute(VihfAttributes.AUTHENTICATION_MODE))
+                && !AUTHN_CONTEXT_DECLS.contains(claims.authnContextDecl())) {
+            throw new VihfException("AuthnContextDecl inconnu : " + claims.authnContextDecl() + ".");
         }
     }
 
-    private static String commonName(X509Certificate cert) {
+    /**
+     * AuthnContextDecl values of public sources: CONF_EXI_PGSSIS (AIR simplifié, requirement EX_AIR-050,
+     * bitbucket.org/devbox-sante/homologation issue 195), APP_BROWSER_AUTH (ansforge/DRIM-M_DRIMbox VIHF.java).
+     */
+    private static final List<String> AUTHN_CONTEXT_DECLS = List.of("CONF_EXI_PGSSIS", "APP_BROWSER_AUTH");
+
+    private static String organisationalUnit(X509Certificate cert) {
         try {
             for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                if ("OU".equalsIgnoreCase(rdn.getType())) {
                     return rdn.getValue().toString();
                 }
             }
@@ -461,7 +487,7 @@ public final class SandboxTransactions {
             throw new Refusal("DMPInvalidRequest", "Action d'autorisation inconnue : " + action);
         }
         SoapEnvelope out = SoapEnvelope.response(Habilitations.RESPONSE_ACTION, relatesTo);
-        Habilitations.writeAnswer(out.body(), new Habilitations.Answer("OK", context));
+        Habilitations.writeAnswer(out.body(), new Habilitations.Answer(Habilitations.SUCCESS, context));
         return Reply.of(out, Habilitations.RESPONSE_ACTION);
     }
 
@@ -648,9 +674,9 @@ public final class SandboxTransactions {
             try {
                 X509Certificate signer = SubmissionSignature.verify(contents.get(signatureEntry.entryUuid()), ssUid,
                         byUniqueId);
-                if (!signer.equals(tls)) {
+                if (!signer.equals(claims.signer())) {
                     errors.add(new RegistryError("XDSRegistryMetadataError",
-                            "Soumission signée par un autre certificat que celui de la connexion.", null));
+                            "Soumission signée par un autre certificat que le cachet qui signe le VIHF.", null));
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(new RegistryError("XDSRegistryMetadataError", "Signature de la soumission : " + e.getMessage(),

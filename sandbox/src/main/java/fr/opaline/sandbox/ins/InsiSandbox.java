@@ -192,6 +192,12 @@ public final class InsiSandbox implements SandboxService {
         if (child(header, "ContexteLPS") == null || child(header, "ContexteBAM") == null) {
             return sendFault(400, "Sender", "insi_401", "Contextes LPS et BAM obligatoires");
         }
+        // Emetteur: an 11-12 digit number (ANS kit, issue 25) or an IGC Santé structure identifier
+        // (10B0152872 in public INSi client samples); "opaline", what Opaline sent before, is refused.
+        String emitter = text(child(header, "ContexteBAM"), "Emetteur");
+        if (emitter == null || !fr.opaline.ins.insi.InsiSettings.EMITTER.matcher(emitter.strip()).matches()) {
+            return sendFault(400, "Sender", "insi_401", "Emetteur du contexte BAM invalide : " + emitter);
+        }
         Element request = InsiXml.children(soapBody).get(0);
         return answer(operation, request);
     }

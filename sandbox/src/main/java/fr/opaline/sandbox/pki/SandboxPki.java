@@ -39,12 +39,15 @@ public final class SandboxPki {
     private final Certificates.Issuer authority;
     private final KeyStore server;
     private final KeyStore practice;
+    private final KeyStore practiceSignature;
 
-    private SandboxPki(Algorithm algorithm, Certificates.Issuer authority, KeyStore server, KeyStore practice) {
+    private SandboxPki(Algorithm algorithm, Certificates.Issuer authority, KeyStore server, KeyStore practice,
+                       KeyStore practiceSignature) {
         this.algorithm = algorithm;
         this.authority = authority;
         this.server = server;
         this.practice = practice;
+        this.practiceSignature = practiceSignature;
     }
 
     /**
@@ -54,16 +57,27 @@ public final class SandboxPki {
      */
     public static SandboxPki generate(Algorithm algorithm, String authorityName, String serverSubject,
                                       String practiceSubject) {
+        return generate(algorithm, authorityName, serverSubject, practiceSubject, null);
+    }
+
+    /**
+     * The same, and when {@code signatureSubject} is not null a second practice certificate that
+     * only signs (the IGC Santé "cachet", ORG-SIGN), apart from the TLS one (ORG-AUTH_CLI).
+     */
+    public static SandboxPki generate(Algorithm algorithm, String authorityName, String serverSubject,
+                                      String practiceSubject, String signatureSubject) {
         try {
             Instant now = Instant.now();
             KeyPair keys = keyPair(algorithm);
             X509Certificate root = Certificates.selfSigned(keys, authorityName, List.of(), now.minus(Duration.ofHours(1)),
                     now.plus(AUTHORITY_VALIDITY), Usage.AUTHORITY);
-            SandboxPki pki = new SandboxPki(algorithm, new Certificates.Issuer(root, keys.getPrivate()), null, null);
+            SandboxPki pki = new SandboxPki(algorithm, new Certificates.Issuer(root, keys.getPrivate()), null, null, null);
             KeyStore server = pki.issue(serverSubject, LOOPBACK, Usage.SERVER, VALIDITY, PASSWORD.toCharArray());
             KeyStore practice = practiceSubject == null ? null
                     : pki.issue(practiceSubject, List.of(), Usage.CLIENT, VALIDITY, PASSWORD.toCharArray());
-            return new SandboxPki(algorithm, pki.authority, server, practice);
+            KeyStore signature = signatureSubject == null ? null
+                    : pki.issue(signatureSubject, List.of(), Usage.SIGNATURE, VALIDITY, PASSWORD.toCharArray());
+            return new SandboxPki(algorithm, pki.authority, server, practice, signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Génération des certificats du bac à sable impossible : " + e.getMessage(), e);
         }
@@ -95,6 +109,16 @@ public final class SandboxPki {
         return practice;
     }
 
+    /** The practice's signature certificate (cachet) and key, or its TLS one when this PKI issues none. */
+    public KeyStore practiceSignatureKeyStore() {
+        return practiceSignature == null ? practiceKeyStore() : practiceSignature;
+    }
+
+    /** A new signature-only certificate (cachet) from the same authority, with its key and chain. */
+    public KeyStore issueSignature(String subject, Duration validity, char[] password) throws GeneralSecurityException {
+        return issue(subject, List.of(), Usage.SIGNATURE, validity, password);
+    }
+
     /**
      * A new client certificate from the same authority (a BAL applicative, a foreign or forged
      * caller), with its key and chain. Alternative names: e-mail addresses, DNS names or IPs.
@@ -109,6 +133,11 @@ public final class SandboxPki {
             throws IOException, GeneralSecurityException {
         KeyStores.write(practiceKeyStore(), directory.resolve(keyStoreName), PASSWORD.toCharArray());
         KeyStores.write(trustStore(), directory.resolve(trustStoreName), PASSWORD.toCharArray());
+    }
+
+    /** Writes the practice's signature PKCS#12 (password {@value #PASSWORD}) as {@code directory/name}. */
+    public void writeSignatureFile(Path directory, String name) throws IOException, GeneralSecurityException {
+        KeyStores.write(practiceSignatureKeyStore(), directory.resolve(name), PASSWORD.toCharArray());
     }
 
     /** Writes the authority as PEM (what the practice configures as its trust store). */

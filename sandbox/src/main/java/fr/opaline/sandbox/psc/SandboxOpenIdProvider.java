@@ -66,7 +66,13 @@ public final class SandboxOpenIdProvider implements SandboxService {
     public static final String PROVIDER_FILE = "psc-provider.properties";
     private static final String REALM = "/auth/realms/esante-wallet";
     private static final String OIDC = REALM + "/protocol/openid-connect";
-    private static final Pattern BINDING_MESSAGE = Pattern.compile("[a-zA-Z0-9-._+/!?#]{1,50}");
+    /**
+     * The binding message the ANS proxy e-Santé sends: "two-digit random number between 00 and 99"
+     * (ansforge/psc-edc-proxy-esante, openapi/API-Proxy-eSante.json, schema connection.bindingMessage).
+     */
+    private static final Pattern BINDING_MESSAGE = Pattern.compile("[0-9]{2}");
+    /** The channel the ANS proxy e-Santé always sends (same source, connection.channel; Connection.validate). */
+    private static final List<String> CHANNELS = List.of("CARD", "MOBILE");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Timings of the sandbox; tests shorten them. */
@@ -205,6 +211,16 @@ public final class SandboxOpenIdProvider implements SandboxService {
         return Optional.ofNullable(cibaByRef.get(ref)).map(r -> r.bindingMessage);
     }
 
+    /** The channel (CARD or MOBILE) a CIBA request named. */
+    public Optional<String> channel(String ref) {
+        return Optional.ofNullable(cibaByRef.get(ref)).map(r -> r.channel);
+    }
+
+    /** The national identifier a CIBA request named. */
+    public Optional<String> nationalId(String ref) {
+        return Optional.ofNullable(cibaByRef.get(ref)).map(r -> r.professional.nationalId());
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     private void handle(Call exchange) throws IOException {
@@ -288,8 +304,12 @@ public final class SandboxOpenIdProvider implements SandboxService {
         SandboxProfessional professional = SandboxProfessional.find(loginHint.trim())
                 .orElseThrow(() -> new OAuthError(400, "unknown_user_id", "unknown national identifier"));
         String bindingMessage = form.get("binding_message");
-        if (bindingMessage != null && !BINDING_MESSAGE.matcher(bindingMessage).matches()) {
-            throw new OAuthError(400, "invalid_binding_message", "binding_message: 1 to 50 plain characters, no space");
+        if (bindingMessage == null || !BINDING_MESSAGE.matcher(bindingMessage).matches()) {
+            throw new OAuthError(400, "invalid_binding_message", "binding_message: two digits, 00 to 99");
+        }
+        String channel = form.get("channel");
+        if (channel == null || !CHANNELS.contains(channel)) {
+            throw new OAuthError(400, "invalid_request", "channel: CARD or MOBILE");
         }
         Duration expiresIn = settings.cibaExpiresIn();
         if (form.containsKey("requested_expiry")) {
@@ -303,10 +323,10 @@ public final class SandboxOpenIdProvider implements SandboxService {
             }
         }
         CibaRequest request = new CibaRequest("r" + refs.incrementAndGet(), random(32), professional, bindingMessage,
-                scope, form.get("acr_values"), clock.instant(), clock.instant().plus(expiresIn), settings.cibaInterval());
+                channel, scope, form.get("acr_values"), clock.instant(), clock.instant().plus(expiresIn), settings.cibaInterval());
         cibaByAuthReqId.put(request.authReqId, request);
         cibaByRef.put(request.ref, request);
-        note("ciba", professional.nationalId(), "demande reçue, code " + bindingMessage);
+        note("ciba", professional.nationalId(), "demande reçue, code " + bindingMessage + ", canal " + channel);
         simulator.requested(request.ref, professional.displayName() + " (" + professional.nationalId() + ")",
                 bindingMessage);
         json(exchange, 200, Map.of("auth_req_id", request.authReqId, "expires_in", expiresIn.toSeconds(),
@@ -685,6 +705,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
         final String authReqId;
         final SandboxProfessional professional;
         final String bindingMessage;
+        final String channel;
         final String scope;
         final String acr;
         final Instant createdAt;
@@ -695,12 +716,13 @@ public final class SandboxOpenIdProvider implements SandboxService {
         int polls;
         int slowDowns;
 
-        CibaRequest(String ref, String authReqId, SandboxProfessional professional, String bindingMessage, String scope,
-                    String acr, Instant createdAt, Instant expiresAt, Duration interval) {
+        CibaRequest(String ref, String authReqId, SandboxProfessional professional, String bindingMessage,
+                    String channel, String scope, String acr, Instant createdAt, Instant expiresAt, Duration interval) {
             this.ref = ref;
             this.authReqId = authReqId;
             this.professional = professional;
             this.bindingMessage = bindingMessage;
+            this.channel = channel;
             this.scope = scope;
             this.acr = acr;
             this.createdAt = createdAt;
@@ -713,6 +735,7 @@ public final class SandboxOpenIdProvider implements SandboxService {
             view.put("ref", ref);
             view.put("nationalId", professional.nationalId());
             view.put("bindingMessage", bindingMessage);
+            view.put("channel", channel);
             view.put("acrValues", acr);
             view.put("status", status.name());
             view.put("createdAt", createdAt.toString());

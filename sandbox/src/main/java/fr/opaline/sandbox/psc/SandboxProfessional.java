@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * A fictitious health professional known to the sandbox Pro Santé Connect, with a test national
  * identifier (8 + test RPPS 997…). The first three are the radiologists {@code opaline seed}
- * creates; the fourth has no local account, to try the first-login reconciliation.
+ * creates; the fourth has no local account, to try the first-login reconciliation. The fifth has
+ * the national identifier with "/" of the ANS proxy e-Santé's tests ({@code 500000001815646/CPAT00045},
+ * ansforge/psc-edc-proxy-esante, AbstractProxyIntegrationTest.ID_NAT).
  */
 public record SandboxProfessional(String nationalId, String civility, String familyName, String givenName,
                                   String professionCode, String specialtyCode) {
@@ -18,7 +20,8 @@ public record SandboxProfessional(String nationalId, String civility, String fam
             new SandboxProfessional("899700000000", "MME", "LAMBERT", "Claire", "10", "SM44"),
             new SandboxProfessional("899700000001", "M", "OKAFOR", "Samuel", "10", "SM44"),
             new SandboxProfessional("899700000002", "MME", "LEFÈVRE", "Hélène", "10", "SM44"),
-            new SandboxProfessional("899700000003", "M", "MOREAU", "Julien", "10", "SM44"));
+            new SandboxProfessional("899700000003", "M", "MOREAU", "Julien", "10", "SM44"),
+            new SandboxProfessional("500000001815646/CPAT00045", "MME", "ROUSSEL", "Inès", "10", "SM44"));
 
     public static Optional<SandboxProfessional> find(String nationalId) {
         return DIRECTORY.stream().filter(p -> p.nationalId().equals(nationalId)).findFirst();

@@ -61,6 +61,7 @@ class FeedingCrashTest {
                 uids.add(v.documentUid());
             }
             DmpTestKit.pki().writeClientFiles(dir.resolve("keys"), "practice.p12", "trust.p12");
+            DmpTestKit.pki().writeSignatureFile(dir.resolve("keys"), "practice-signature.p12");
             DmpSandbox sandbox = kit.dmp.sandbox;
             SandboxTransactions dmp = sandbox.transactions();
             sandbox.setSlowDelay(Duration.ofMillis(300));

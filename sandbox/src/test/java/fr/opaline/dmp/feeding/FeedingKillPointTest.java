@@ -111,6 +111,7 @@ class FeedingKillPointTest {
                 uids.add(v.documentUid());
             }
             DmpTestKit.pki().writeClientFiles(dir.resolve("keys"), "practice.p12", "trust.p12");
+            DmpTestKit.pki().writeSignatureFile(dir.resolve("keys"), "practice-signature.p12");
             SandboxTransactions dmp = kit.dmp.sandbox.transactions();
 
             List<Kill> kills = new ArrayList<>();

@@ -53,6 +53,8 @@ public final class FeedingWorkerMain {
         char[] password = SandboxPki.PASSWORD.toCharArray();
         PracticeCredentials credentials = PracticeCredentials.load(keys.resolve("practice.p12"), password,
                 keys.resolve("trust.p12"), password);
+        PracticeCredentials signing = PracticeCredentials.load(keys.resolve("practice-signature.p12"), password,
+                null, null);
         String killPoint = args.length > 3 ? args[3] : "none";
         int killAt = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         boolean askBeforeResending = !(args.length > 5 && "unchecked".equals(args[5]));
@@ -60,7 +62,7 @@ public final class FeedingWorkerMain {
                 Duration.ofSeconds(5), 64L * 1024 * 1024);
         DmpClient client = new DmpClient(new DmpEndpoints(URI.create(args[1])),
                 "none".equals(killPoint) ? http : new KillPoint(http, killPoint, killAt),
-                new VihfSigner(credentials.key(), credentials.certificate(), SandboxConnection.structure()),
+                new VihfSigner(signing.key(), signing.certificate(), SandboxConnection.structure()),
                 new DmpClient.Source("1.2.3.4.5.8", "Opaline",
                         new ProvideAndRegisterRequest.Source("1.2.3.4.5", XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
                 clock);

@@ -128,6 +128,25 @@ class InsiClientSandboxTest {
                         Kind.MALFORMED_RESPONSE));
     }
 
+    /**
+     * Emetteur of the ContexteBAM: an 11–12 digit number (ANS INSi kit, as issue 25 reports) or an IGC
+     * Santé structure identifier (10B0152872 in public INSi client samples); "opaline", the old default,
+     * is refused by the sandbox.
+     */
+    @Test
+    void theEmitterMustBeANumberOrAStructureIdentifier() {
+        InsiClient old = new InsiClient(new InsiSettings(sandbox.endpoint(), Duration.ofSeconds(3), "OPALINE", "0.1",
+                "Opaline", "opaline", "opaline", null), Clock.systemUTC());
+        assertThatThrownBy(() -> old.searchByTraits(query("PAT-TROIS", "DOMINIQUE", Sex.F, "1979-03-28", null)))
+                .isInstanceOf(InsiException.class);
+        InsiClient structure = new InsiClient(new InsiSettings(sandbox.endpoint(), Duration.ofSeconds(3), "OPALINE",
+                "0.1", "Opaline", "opaline", "10B0152872", null), Clock.systemUTC());
+        assertThat(structure.searchByTraits(query("PAT-TROIS", "DOMINIQUE", Sex.F, "1979-03-28", null)).code())
+                .isEqualTo("00");
+        assertThat(client.searchByTraits(query("PAT-TROIS", "DOMINIQUE", Sex.F, "1979-03-28", null)).code())
+                .as("the default, 11 digits").isEqualTo("00");
+    }
+
     @Test
     void aSlowTeleserviceTimesOut() {
         InsiClient impatient = new InsiClient(InsiSettings.of(sandbox.endpoint(), Duration.ofMillis(300)),

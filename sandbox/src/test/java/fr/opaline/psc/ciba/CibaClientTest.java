@@ -45,7 +45,7 @@ class CibaClientTest {
 
     @Test
     void pollingFasterThanTheIntervalEarnsASlowDownThatAddsFiveSeconds() {
-        CibaClient.Ticket ticket = client.start("899700000000", "ABC-123", null);
+        CibaClient.Ticket ticket = client.start("899700000000", "12", null);
         assertThat(ticket.interval()).isEqualTo(Duration.ofSeconds(2));
 
         assertThat(client.poll(ticket)).isInstanceOf(CibaClient.Pending.class);
@@ -57,9 +57,9 @@ class CibaClientTest {
 
     @Test
     void approvedRequestsGiveTokensOnce() throws Exception {
-        CibaClient.Ticket ticket = client.start("899700000000", "DEF-456", null);
+        CibaClient.Ticket ticket = client.start("899700000000", "45", null);
         sandbox.decide(sandbox.pendingApprovals().stream()
-                .filter(r -> sandbox.bindingMessage(r).orElseThrow().equals("DEF-456")).findFirst().orElseThrow(), true);
+                .filter(r -> sandbox.bindingMessage(r).orElseThrow().equals("45")).findFirst().orElseThrow(), true);
 
         assertThat(client.poll(ticket)).isInstanceOfSatisfying(CibaClient.Issued.class, issued -> {
             assertThat(issued.tokens().refreshToken()).isNotNull();
@@ -72,7 +72,7 @@ class CibaClientTest {
 
     @Test
     void pastItsExpiryATicketIsNotPolledAnyMore() {
-        CibaClient.Ticket ticket = client.start("899700000000", "GHI-789", null);
+        CibaClient.Ticket ticket = client.start("899700000000", "78", null);
         CibaClient later = new CibaClient(provider("s3cret"),
                 Clock.fixed(ticket.expiresAt().plusSeconds(1), ZoneOffset.UTC));
 
@@ -84,7 +84,7 @@ class CibaClientTest {
 
     @Test
     void theProviderExpiresRequestsItself() throws Exception {
-        CibaClient.Ticket ticket = client.start("899700000001", "JKL-012", 1);
+        CibaClient.Ticket ticket = client.start("899700000001", "01", 1);
         assertThat(ticket.expiresAt()).isBefore(Instant.now().plusSeconds(3));
         Thread.sleep(1200);
         CibaClient.Ticket stillValidHere = new CibaClient.Ticket(ticket.authReqId(), Instant.now().plusSeconds(60),
@@ -101,13 +101,52 @@ class CibaClientTest {
                     assertThat(e.error()).isEqualTo("invalid_binding_message");
                     assertThat(e.getMessage()).isEqualTo(ProviderErrors.message("invalid_binding_message", null));
                 });
-        assertThatThrownBy(() -> client.start("899700000009", "ABC-123", null))
+        assertThatThrownBy(() -> client.start("899700000009", "12", null))
                 .isInstanceOfSatisfying(OidcException.class, e -> assertThat(e.error()).isEqualTo("unknown_user_id"));
-        assertThatThrownBy(() -> new CibaClient(provider("mauvais"), Clock.systemUTC()).start("899700000000", "ABC-123", null))
+        assertThatThrownBy(() -> new CibaClient(provider("mauvais"), Clock.systemUTC()).start("899700000000", "12", null))
                 .isInstanceOfSatisfying(OidcException.class, e -> {
                     assertThat(e.error()).isEqualTo("invalid_client");
                     assertThat(e.getMessage()).contains("identifiant ou secret client");
                 });
+    }
+
+    /**
+     * ANS proxy e-Santé API (ansforge/psc-edc-proxy-esante, openapi/API-Proxy-eSante.json, schema
+     * connection): bindingMessage is a two-digit number 00–99 and channel is CARD or MOBILE, sent as the
+     * form parameters binding_message and channel (PSCSessionService). The old 6-character code is refused.
+     */
+    @Test
+    void theSandboxTakesTheAnsTwoDigitCodeAndChannelOnly() {
+        CibaClient.Ticket ticket = client.start("899700000002", "07", null);
+        assertThat(ticket.authReqId()).isNotBlank();
+        String ref = sandbox.pendingApprovals().stream()
+                .filter(r -> sandbox.nationalId(r).orElseThrow().equals("899700000002")).reduce((a, b) -> b).orElseThrow();
+        assertThat(sandbox.bindingMessage(ref)).contains("07");
+        assertThat(sandbox.channel(ref)).contains("MOBILE");
+
+        assertThatThrownBy(() -> client.start("899700000002", "K7M-3PX", null))
+                .isInstanceOfSatisfying(OidcException.class, e -> assertThat(e.error()).isEqualTo("invalid_binding_message"));
+        assertThatThrownBy(() -> client.start("899700000002", "100", null))
+                .isInstanceOfSatisfying(OidcException.class, e -> assertThat(e.error()).isEqualTo("invalid_binding_message"));
+        CibaClient noChannel = new CibaClient(new OidcProvider(OidcProviderConfig.psc("psc", sandbox.discovery(),
+                SandboxOpenIdProvider.CLIENT_ID, new Secret("s3cret")).withCibaChannel(null), Clock.systemUTC()),
+                Clock.systemUTC());
+        assertThatThrownBy(() -> noChannel.start("899700000002", "07", null))
+                .isInstanceOfSatisfying(OidcException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+        CibaClient card = new CibaClient(new OidcProvider(OidcProviderConfig.psc("psc", sandbox.discovery(),
+                SandboxOpenIdProvider.CLIENT_ID, new Secret("s3cret")).withCibaChannel(CibaChannel.CARD), Clock.systemUTC()),
+                Clock.systemUTC());
+        card.start("899700000001", "08", null);
+        String cardRef = sandbox.pendingApprovals().stream()
+                .filter(r -> sandbox.nationalId(r).orElseThrow().equals("899700000001")).reduce((a, b) -> b).orElseThrow();
+        assertThat(sandbox.channel(cardRef)).contains("CARD");
+    }
+
+    /** The ANS proxy e-Santé's tests sign in 500000001815646/CPAT00045 (AbstractProxyIntegrationTest.ID_NAT). */
+    @Test
+    void aNationalIdWithASlashIsALoginHint() {
+        CibaClient.Ticket ticket = client.start("500000001815646/CPAT00045", "33", null);
+        assertThat(ticket.authReqId()).isNotBlank();
     }
 
     @Test

@@ -15,6 +15,9 @@ import fr.opaline.psc.api.SessionView;
 import fr.opaline.sandbox.psc.ECpsSimulator;
 import fr.opaline.sandbox.psc.SandboxOpenIdProvider;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +47,10 @@ class ProxyCibaTest {
     private static String approveWhenAsked(boolean approve, String expectedBindingMessage) {
         for (int i = 0; i < 100; i++) {
             // The phone shows the same code as the workstation: that is how the request is found.
-            for (String ref : rig.sandbox.pendingApprovals()) {
+            // Newest first: with two-digit codes an older request may show the same code.
+            List<String> pending = new ArrayList<>(rig.sandbox.pendingApprovals());
+            Collections.reverse(pending);
+            for (String ref : pending) {
                 if (rig.sandbox.bindingMessage(ref).orElseThrow().equals(expectedBindingMessage)) {
                     rig.sandbox.decide(ref, approve);
                     return ref;
@@ -63,10 +69,22 @@ class ProxyCibaTest {
         }
     }
 
+    /** The ANS proxy e-Santé's tests use 500000001815646/CPAT00045 (AbstractProxyIntegrationTest.ID_NAT). */
+    @Test
+    void aNationalIdWithASlashStartsACibaRequest() {
+        CibaStarted started = rig.client.startCiba(null, "500000001815646/CPAT00045");
+        assertThat(started.bindingMessage()).matches("[0-9]{2}");
+        String ref = approveWhenAsked(false, started.bindingMessage());
+        assertThat(rig.sandbox.nationalId(ref)).contains("500000001815646/CPAT00045");
+        assertThat(rig.sandbox.channel(ref)).contains("MOBILE");
+        assertThat(rig.client.awaitCiba(started, s -> { }).state()).isEqualTo(LoginState.DENIED);
+    }
+
     @Test
     void approvedOnTheECpsTheRadiologistIsLoggedInAndLinkedByRpps() {
         CibaStarted started = rig.client.startCiba(null, "899700000000");
-        assertThat(started.bindingMessage()).matches("[A-Z0-9]{3}-[A-Z0-9]{3}");
+        // ANS proxy e-Santé API (ansforge/psc-edc-proxy-esante, openapi/API-Proxy-eSante.json): two digits 00–99
+        assertThat(started.bindingMessage()).matches("[0-9]{2}");
         approveWhenAsked(true, started.bindingMessage());
 
         LoginStatus status = rig.client.awaitCiba(started, s -> { });

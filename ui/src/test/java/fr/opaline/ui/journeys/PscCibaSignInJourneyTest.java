@@ -131,7 +131,7 @@ class PscCibaSignInJourneyTest {
         robot.clickOn("#login-psc-ciba");
         until(() -> !text("#login-binding-message").isEmpty());
         String code = text("#login-binding-message");
-        assertThat(code).matches("[A-Z0-9]{3}-[A-Z0-9]{3}");
+        assertThat(code).as("two digits, ANS proxy e-Santé API").matches("[0-9]{2}");
         assertThat(text("#login-status")).isEqualTo("En attente de votre validation dans l’application e-CPS…");
         String request = onThePhone(code);
         guard.close();
@@ -193,13 +193,13 @@ class PscCibaSignInJourneyTest {
     }
 
     private String onThePhoneIfShown(String code) {
-        return psc.pendingApprovals().stream().filter(r -> psc.bindingMessage(r).orElse("").equals(code)).findFirst()
+        return psc.pendingApprovals().stream().filter(r -> psc.bindingMessage(r).orElse("").equals(code)).reduce((older, newer) -> newer)
                 .orElse(null);
     }
 
     /** The sandbox e-CPS's pending request showing this code. */
     private String onThePhone(String code) {
-        return psc.pendingApprovals().stream().filter(r -> psc.bindingMessage(r).orElse("").equals(code)).findFirst()
+        return psc.pendingApprovals().stream().filter(r -> psc.bindingMessage(r).orElse("").equals(code)).reduce((older, newer) -> newer)
                 .orElseThrow(() -> new AssertionError("the e-CPS does not show " + code));
     }
 

@@ -169,12 +169,14 @@ public final class DesktopFixture implements AutoCloseable {
         dmpSandbox.start();
         PracticeCredentials credentials = PracticeCredentials.of(pki.practiceKeyStore(),
                 SandboxPki.PASSWORD.toCharArray(), pki.trustStore());
+        PracticeCredentials signing = PracticeCredentials.of(pki.practiceSignatureKeyStore(),
+                SandboxPki.PASSWORD.toCharArray(), null);
         VihfStructure structure = new VihfStructure(DMP_STRUCTURE, "SA08^1.2.250.1.71.4.2.4", "opaline-test", "Opaline",
                 "0.1", "OPALINE-BAS");
         DmpClient client = dmpClient = new DmpClient(new DmpEndpoints(dmpSandbox.endpoint()),
                 new HttpDmpTransport(credentials.clientContext(), Duration.ofSeconds(2), Duration.ofSeconds(10),
                         64L * 1024 * 1024),
-                new VihfSigner(credentials.key(), credentials.certificate(), structure),
+                new VihfSigner(signing.key(), signing.certificate(), structure),
                 new DmpClient.Source("1.2.3.4.5.8", "Opaline",
                         new ProvideAndRegisterRequest.Source("1.2.3.4.5", XdsVocabulary.CONTENT_TYPE_EXTERNAL_CARE)),
                 core.clock);
