@@ -6,13 +6,17 @@ package fr.opaline.platform.http;
  */
 public class HttpError extends RuntimeException {
 
+    /** The JSON body of the answer: an error code for programs and the French message for people. */
+    public record Body(String error, String message) {
+    }
+
     private final int status;
-    private final String error;
+    private final Body body;
 
     public HttpError(int status, String error, String message) {
         super(message);
         this.status = status;
-        this.error = error;
+        this.body = new Body(error, message);
     }
 
     public int status() {
@@ -20,7 +24,12 @@ public class HttpError extends RuntimeException {
     }
 
     public String error() {
-        return error;
+        return body.error();
+    }
+
+    /** What the HTTP layer writes as the answer's JSON body. */
+    public Body body() {
+        return body;
     }
 
     public static HttpError badRequest(String message) {

@@ -235,10 +235,7 @@ public final class HttpService implements AutoCloseable {
             LOG.error("{}: {} {} failed", settings.name(), method, path, e);
             http = new HttpError(500, "server_error", "Erreur interne du serveur du cabinet.");
         }
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", http.error());
-        body.put("message", http.getMessage());
-        return Reply.json(http.status(), body);
+        return Reply.json(http.status(), http.body());
     }
 
     private void send(Request request, Response response, Callback callback, String method, Reply reply) {
