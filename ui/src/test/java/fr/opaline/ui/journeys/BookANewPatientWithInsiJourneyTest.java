@@ -53,6 +53,11 @@ class BookANewPatientWithInsiJourneyTest extends DesktopJourney {
         assertThat(comparison.getItems()).filteredOn(c -> c.trait().equals("Prénoms de naissance"))
                 .singleElement().extracting(TraitComparison::concordance)
                 .isEqualTo(TraitComparison.Concordance.DIFFERENT);
+        // One line per trait in the form, and nothing cut.
+        List<String> clipped = new java.util.ArrayList<>();
+        robot.interact(() -> clipped.addAll(fr.opaline.ui.testing.ClippedText.under(comparison)));
+        assertThat(clipped).as("clipped text in the comparison").isEmpty();
+        assertThat(robot.from(comparison).lookup(".insi-verdict").queryAll()).hasSize(comparison.getItems().size());
         assertThat(insi.received()).extracting(InsiSandbox.Received::operation).isNotEmpty();
 
         robot.clickOn("#insi-validate");
