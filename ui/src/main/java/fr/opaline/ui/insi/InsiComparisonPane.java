@@ -1,24 +1,19 @@
 package fr.opaline.ui.insi;
 
 import fr.opaline.ins.insi.InsiLookupResult;
-import fr.opaline.ins.insi.TraitComparison;
-import fr.opaline.ins.insi.TraitComparison.Concordance;
 import fr.opaline.ui.i18n.Messages;
-import fr.opaline.ui.widgets.Columns;
 import fr.opaline.ui.widgets.Icon;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
  * INSi's answer as the user reads it: the message and the advice of the ins module, then each
- * trait side by side (local, INSi, concordance, differences in red), then the one-click action.
+ * trait (the value entered here above the one INSi returned, the verdict in words and colour),
+ * then the one-click action.
  */
 public final class InsiComparisonPane extends VBox {
 
@@ -54,33 +49,7 @@ public final class InsiComparisonPane extends VBox {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        TableView<TraitComparison> table = new TableView<>(model.comparisons());
-        table.setId("insi-comparison");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text(messages.get("insi.col.trait"), TraitComparison::trait, 150));
-        table.getColumns().add(Columns.text(messages.get("insi.col.local"), c -> Columns.orDash(c.local()), 150));
-        table.getColumns().add(Columns.text(messages.get("insi.col.insi"), c -> Columns.orDash(c.insi()), 150));
-        TableColumn<TraitComparison, String> concordance = Columns.text(messages.get("insi.col.concordance"),
-                c -> c.concordance().label(), 130);
-        concordance.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                getStyleClass().removeAll("concord-same", "concord-different", "concord-absent");
-                TraitComparison row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                if (row != null) {
-                    getStyleClass().add(row.concordance() == Concordance.IDENTIQUE ? "concord-same"
-                            : row.concordance() == Concordance.DIFFERENT ? "concord-different" : "concord-absent");
-                }
-            }
-        });
-        table.getColumns().add(concordance);
-        table.setFixedCellSize(26);
-        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(
-                javafx.beans.binding.Bindings.size(model.comparisons()).add(1.3)));
-        table.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.comparisons()));
-        table.managedProperty().bind(table.visibleProperty());
+        TraitComparisonGrid table = new TraitComparisonGrid(model.shown(), messages);
 
         Button validate = new Button(actionText, Icon.CHECK.node(14));
         validate.getStyleClass().add("primary");

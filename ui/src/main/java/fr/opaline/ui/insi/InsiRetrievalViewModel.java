@@ -12,7 +12,12 @@ import fr.opaline.ins.insi.TraitComparison;
 import fr.opaline.ui.concurrent.Background;
 import fr.opaline.ui.concurrent.UserErrors;
 import fr.opaline.ui.i18n.Messages;
+import fr.opaline.api.Birthplace;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -40,9 +45,12 @@ public final class InsiRetrievalViewModel {
     private final Background background;
     private final Messages messages;
     private final Supplier<Actor> actor;
+    /** Names a birthplace code at a birth date (off the FX thread); null when it has no name for it. */
+    private final BiFunction<String, LocalDate, Birthplace> places;
 
     private final ObjectProperty<InsiLookupResult> result = new SimpleObjectProperty<>();
     private final ObservableList<TraitComparison> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<ShownTrait> shown = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding validatable;
@@ -53,6 +61,13 @@ public final class InsiRetrievalViewModel {
     /** @param insi null when the server offers no INS services: every query then says so */
     public InsiRetrievalViewModel(IdentityApi insi, Background background, Messages messages,
                                   Supplier<Actor> actor) {
+        this(insi, background, messages, actor, (code, date) -> null);
+    }
+
+    /** @param places names a birthplace code at a birth date, called in the background; null when unnamed */
+    public InsiRetrievalViewModel(IdentityApi insi, Background background, Messages messages,
+                                  Supplier<Actor> actor, BiFunction<String, LocalDate, Birthplace> places) {
+        this.places = places;
         this.insi = insi;
         this.background = background;
         this.messages = messages;
@@ -67,6 +82,11 @@ public final class InsiRetrievalViewModel {
 
     public ObservableList<TraitComparison> comparisons() {
         return comparisons;
+    }
+
+    /** The comparison as shown: dates dd/MM/yyyy, sex in words, birthplaces named (same order as {@link #comparisons()}). */
+    public ObservableList<ShownTrait> shown() {
+        return shown;
     }
 
     public BooleanProperty busyProperty() {
@@ -93,6 +113,7 @@ public final class InsiRetrievalViewModel {
         answerId = null;
         result.set(null);
         comparisons.clear();
+        shown.clear();
         error.set("");
         busy.set(false);
     }
@@ -104,12 +125,12 @@ public final class InsiRetrievalViewModel {
         }
         patientId = patient;
         long mine = generation;
-        background.runCancellable(messages.get("insi.task"), progress -> insi.lookup(patient),
+        background.runCancellable(messages.get("insi.task"), progress -> named(insi.lookup(patient)),
                 answer -> {
                     if (mine == generation) {
                         show(answer);
-                        if (answer.patient() != null) {
-                            onUpdated.accept(answer.patient());
+                        if (answer.answer().patient() != null) {
+                            onUpdated.accept(answer.answer().patient());
                         }
                     }
                 }, failure -> failed(mine, failure));
@@ -121,7 +142,7 @@ public final class InsiRetrievalViewModel {
             return;
         }
         long mine = generation;
-        background.runCancellable(messages.get("insi.task"), progress -> insi.lookupTraits(traits),
+        background.runCancellable(messages.get("insi.task"), progress -> named(insi.lookupTraits(traits)),
                 answer -> {
                     if (mine == generation) {
                         show(answer);
@@ -144,6 +165,7 @@ public final class InsiRetrievalViewModel {
                         busy.set(false);
                         result.set(null);
                         comparisons.clear();
+                        this.shown.clear();
                         onUpdated.accept(updated);
                     }
                 }, failure -> failed(mine, failure));
@@ -177,6 +199,7 @@ public final class InsiRetrievalViewModel {
         answerId = null;
         result.set(null);
         comparisons.clear();
+        shown.clear();
         error.set("");
         if (insi == null) {
             error.set(messages.get("insi.unavailable"));
@@ -186,12 +209,51 @@ public final class InsiRetrievalViewModel {
         return true;
     }
 
-    private void show(InsiAnswer answer) {
+    private void show(Named named) {
+        InsiAnswer answer = named.answer();
         busy.set(false);
-        InsiLookupResult shown = fromServer(answer);
+        InsiLookupResult read = fromServer(answer);
         answerId = answer.answerId();
-        comparisons.setAll(shown.comparisons());
-        result.set(shown);
+        comparisons.setAll(read.comparisons());
+        shown.setAll(read.comparisons().stream().map(c -> ShownTrait.of(c, named.places(), messages)).toList());
+        result.set(read);
+    }
+
+    /** INSi's answer and the birthplaces it compares, named by the referential (off the FX thread). */
+    private record Named(InsiAnswer answer, Map<String, Birthplace> places) {
+    }
+
+    private Named named(InsiAnswer answer) {
+        Map<String, Birthplace> named = new HashMap<>();
+        LocalDate localBirth = answer.comparisons().stream()
+                .filter(c -> ShownTrait.BIRTH_DATE.equals(c.trait()) && c.local() != null)
+                .findFirst().map(c -> parse(c.local())).orElse(null);
+        LocalDate insiBirth = answer.traits() == null ? null : answer.traits().birthDate();
+        for (InsiAnswer.TraitLine line : answer.comparisons()) {
+            if (ShownTrait.BIRTHPLACE.equals(line.trait())) {
+                name(named, line.local(), localBirth);
+                name(named, line.insi(), insiBirth);
+            }
+        }
+        return new Named(answer, named);
+    }
+
+    private void name(Map<String, Birthplace> named, String code, LocalDate birthDate) {
+        if (code == null || code.isBlank() || named.containsKey(code)) {
+            return;
+        }
+        Birthplace place = places.apply(code, birthDate);
+        if (place != null) {
+            named.put(code, place);
+        }
+    }
+
+    private static LocalDate parse(String iso) {
+        try {
+            return LocalDate.parse(iso);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     /** The server's answer as the ins module's result the comparison pane shows. */

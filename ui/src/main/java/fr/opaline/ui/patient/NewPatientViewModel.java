@@ -63,7 +63,8 @@ public final class NewPatientViewModel {
         this.messages = messages;
         this.actor = actor;
         this.clock = clock;
-        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
+        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor,
+                directory::birthplace);
     }
 
     private BirthplacePicker birthplaces;

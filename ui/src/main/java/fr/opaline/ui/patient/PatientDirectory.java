@@ -75,12 +75,16 @@ public final class PatientDirectory {
      * there, or the server offers no referential.
      */
     public fr.opaline.api.Birthplace birthplace(Patient patient) {
-        String code = patient.traits().birthplaceCode();
+        return birthplace(patient.traits().birthplaceCode(), patient.traits().birthDate());
+    }
+
+    /** A birthplace code named at a birth date (null when unknown, absent or the referential is unavailable). */
+    public fr.opaline.api.Birthplace birthplace(String code, java.time.LocalDate birthDate) {
         if (code == null || code.isBlank()) {
             return null;
         }
         try {
-            return services.api().api(fr.opaline.api.CommuneApi.class).describe(code, patient.traits().birthDate());
+            return services.api().api(fr.opaline.api.CommuneApi.class).describe(code, birthDate);
         } catch (RuntimeException unavailable) {
             return null; // the record still opens; the view says the code is not in the referential
         }

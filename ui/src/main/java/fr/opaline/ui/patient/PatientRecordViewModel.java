@@ -70,7 +70,8 @@ public final class PatientRecordViewModel {
         this.background = background;
         this.messages = messages;
         this.actor = actor;
-        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor);
+        this.insi = new InsiRetrievalViewModel(directory.identity(), background, messages, actor,
+                directory::birthplace);
         this.viewer = new DocumentViewerViewModel(directory.documents(), background, messages);
         fr.opaline.api.DmpApi dmpApi = dmpUser == null ? null : directory.dmp();
         this.dica = new DicaViewModel(dmpApi, background, messages);

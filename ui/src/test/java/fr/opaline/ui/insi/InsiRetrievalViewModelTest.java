@@ -30,8 +30,10 @@ class InsiRetrievalViewModelTest {
     void open() throws Exception {
         f = new DesktopFixture();
         f.withInsi();
-        model = new InsiRetrievalViewModel(new PatientDirectory(f.signedIn(f.secretary)).identity(), Direct.background(),
-                Messages.french(), () -> f.actor);
+        f.withCommunes();
+        PatientDirectory directory = new PatientDirectory(f.signedIn(f.secretary));
+        model = new InsiRetrievalViewModel(directory.identity(), Direct.background(),
+                Messages.french(), () -> f.actor, directory::birthplace);
     }
 
     @AfterEach
@@ -54,6 +56,13 @@ class InsiRetrievalViewModelTest {
         assertThat(model.validatableProperty().get()).isTrue();
         assertThat(model.comparisons()).filteredOn(c -> c.trait().equals("Matricule INS")).singleElement()
                 .extracting(TraitComparison::concordance).isEqualTo(TraitComparison.Concordance.DIFFERENT);
+        // As the desk reads it: dd/MM/yyyy, the sex in words, birthplaces named with the code in the tooltip.
+        assertThat(model.shown()).extracting(t -> t.comparison().trait(), ShownTrait::local, ShownTrait::insi)
+                .contains(org.assertj.core.groups.Tuple.tuple("Date de naissance", "28/03/1979", "28/03/1979"),
+                        org.assertj.core.groups.Tuple.tuple("Sexe", "Femme", "Femme"),
+                        org.assertj.core.groups.Tuple.tuple("Lieu de naissance", "Paris (75)", "Dompremy (51)"));
+        assertThat(model.shown()).filteredOn(t -> t.comparison().trait().equals("Lieu de naissance")).singleElement()
+                .satisfies(t -> assertThat(t.insiTip()).startsWith("Code INSEE 51215"));
         assertThat(updated.get()).isNull();
         assertThat(new PatientRepository(f.db.database().dsl()).findById(local.id()).orElseThrow().status())
                 .isEqualTo(IdentityStatus.PROVISOIRE);

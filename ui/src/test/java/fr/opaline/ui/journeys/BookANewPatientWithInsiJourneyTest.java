@@ -13,7 +13,6 @@ import fr.opaline.ui.testing.DesktopFixture;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,8 +44,8 @@ class BookANewPatientWithInsiJourneyTest extends DesktopJourney {
 
         until(() -> robot.lookup("#insi-validate").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(text("#insi-message")).startsWith("Identité récupérée");
-        @SuppressWarnings("unchecked")
-        TableView<TraitComparison> comparison = robot.lookup("#insi-comparison").queryAs(TableView.class);
+        fr.opaline.ui.insi.TraitComparisonGrid comparison = robot.lookup("#insi-comparison")
+                .queryAs(fr.opaline.ui.insi.TraitComparisonGrid.class);
         assertThat(comparison.getItems()).extracting(TraitComparison::trait, TraitComparison::insi).contains(
                 org.assertj.core.groups.Tuple.tuple("Nom de naissance", "PAT-TROIS"),
                 org.assertj.core.groups.Tuple.tuple("Prénoms de naissance", "DOMINIQUE MARIE-LOUISE"),
@@ -54,6 +53,11 @@ class BookANewPatientWithInsiJourneyTest extends DesktopJourney {
         assertThat(comparison.getItems()).filteredOn(c -> c.trait().equals("Prénoms de naissance"))
                 .singleElement().extracting(TraitComparison::concordance)
                 .isEqualTo(TraitComparison.Concordance.DIFFERENT);
+        // One line per trait in the form, and nothing cut.
+        List<String> clipped = new java.util.ArrayList<>();
+        robot.interact(() -> clipped.addAll(fr.opaline.ui.testing.ClippedText.under(comparison)));
+        assertThat(clipped).as("clipped text in the comparison").isEmpty();
+        assertThat(robot.from(comparison).lookup(".insi-verdict").queryAll()).hasSize(comparison.getItems().size());
         assertThat(insi.received()).extracting(InsiSandbox.Received::operation).isNotEmpty();
 
         robot.clickOn("#insi-validate");

@@ -57,6 +57,31 @@ class IdentityScreenshotsTest extends DesktopJourney {
                 .orElse(false));
         Path comparison = screenshot("#record-insi-card", "insi-comparison.png");
 
+        // Readable: dates as dd/MM/yyyy, birthplaces named (the code in the tooltip), verdicts in words.
+        java.util.List<String> texts = robot.lookup("#insi-comparison").queryAs(javafx.scene.Parent.class)
+                .getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.Label)
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        System.out.println("INSi comparison shows " + texts);
+        assertThat(texts).contains("28/03/1979", "Paris (75)", "différent", "identique")
+                .noneMatch(t -> t.contains("1979-03-28")).noneMatch(t -> t.matches("\\d{5}"));
+        // Nothing cut: every label of the card draws its whole text.
+        java.util.List<String> clipped = new java.util.ArrayList<>();
+        robot.interact(() -> clipped.addAll(fr.opaline.ui.testing.ClippedText.under(
+                robot.lookup("#record-insi-card").query())));
+        assertThat(clipped).as("clipped text in the INSi card").isEmpty();
+        // ...and the helper does see a cut label (as the former table's "Matricule..." was).
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            javafx.scene.control.Label narrow = new javafx.scene.control.Label("Matricule INS");
+            narrow.setMaxWidth(40);
+            javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(narrow);
+            new javafx.scene.Scene(pane, 40, 30);
+            pane.applyCss();
+            pane.layout();
+            cut.addAll(fr.opaline.ui.testing.ClippedText.under(pane));
+        });
+        assertThat(cut).singleElement().asString().contains("Matricule INS");
+
         for (Path png : new Path[] {check, comparison}) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).as(png.toString()).isGreaterThan(300);

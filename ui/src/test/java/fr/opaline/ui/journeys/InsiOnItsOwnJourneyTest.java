@@ -17,7 +17,6 @@ import java.util.List;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,9 +86,8 @@ class InsiOnItsOwnJourneyTest extends DesktopJourney {
 
         until(() -> robot.lookup("#insi-validate").tryQuery().map(n -> n.isVisible() && !n.isDisabled())
                 .orElse(false));
-        @SuppressWarnings("unchecked")
-        TableView<fr.opaline.ins.insi.TraitComparison> comparison = robot.lookup("#insi-comparison")
-                .queryAs(TableView.class);
+        fr.opaline.ui.insi.TraitComparisonGrid comparison = robot.lookup("#insi-comparison")
+                .queryAs(fr.opaline.ui.insi.TraitComparisonGrid.class);
         assertThat(comparison.getItems()).filteredOn(c -> c.trait().equals("Prénoms de naissance")).singleElement()
                 .satisfies(c -> assertThat(c.insi()).isEqualTo("DOMINIQUE MARIE-LOUISE"));
         assertThat(comparison.getItems()).filteredOn(c -> c.trait().equals("Matricule INS")).singleElement()
