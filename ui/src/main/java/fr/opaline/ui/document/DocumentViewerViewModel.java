@@ -108,17 +108,23 @@ public final class DocumentViewerViewModel {
         return info;
     }
 
-    /** Prints the shown PDF through the system's printers, or saves it (FX thread). */
-    public void print(javafx.stage.Window owner) {
+    /** The shown PDF as it will be printed or saved (the stored bytes, unchanged); empty while none. */
+    public java.util.Optional<fr.opaline.api.PrintedDocument> printableDocument() {
         ClinicalDocument shown = document.get();
         byte[] pdf = shownPdf;
         if (shown == null || pdf == null) {
-            return;
+            return java.util.Optional.empty();
         }
-        String title = shown.title() == null ? messages.get("print.report") : shown.title();
+        String title = shown.title() == null || shown.title().isBlank() ? messages.get("print.report") : shown.title();
         String fileName = title.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip() + ".pdf";
-        new fr.opaline.ui.print.Printouts(background, messages, info::set, error::set).offer(owner, title,
-                progress -> new fr.opaline.api.PrintedDocument(fileName, pdf));
+        return java.util.Optional.of(new fr.opaline.api.PrintedDocument(fileName, pdf));
+    }
+
+    /** Prints the shown PDF through the system's printers, or saves it (FX thread). */
+    public void print(javafx.stage.Window owner) {
+        printableDocument().ifPresent(printed -> new fr.opaline.ui.print.Printouts(background, messages, info::set,
+                error::set).offer(owner, document.get().title() == null ? messages.get("print.report")
+                : document.get().title(), progress -> printed));
     }
 
     /** Shows a document of the list: its PDF, rendered in the background. */
