@@ -8,7 +8,8 @@ public final class Apis {
     public static final List<Class<?>> ALL = List.of(SessionApi.class, AgendaApi.class, PatientApi.class,
             ReportApi.class, QueueApi.class, WorklistApi.class, StatisticsApi.class, AdministrationApi.class,
             IdentityApi.class, DmpApi.class, DocumentApi.class, TeleradiologyApi.class, DirectoryApi.class,
-            DrimboxApi.class, CommuneApi.class, OperatorApi.class, InboxApi.class);
+            DrimboxApi.class, CommuneApi.class, OperatorApi.class, InboxApi.class,
+            PrintApi.class);
 
     private Apis() {
     }

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The identity, DMP and document areas of the patient record, as {@link PracticeApi.Endpoints}. */
+/** The identity, DMP, document and print areas of the patient record, as {@link PracticeApi.Endpoints}. */
 public final class RecordEndpoints {
 
     private RecordEndpoints() {
@@ -45,6 +45,7 @@ public final class RecordEndpoints {
         return events -> {
             Map<Class<?>, Object> areas = new HashMap<>();
             areas.put(DocumentApi.class, new DocumentEndpoint(database, audit, clock));
+            areas.put(fr.opaline.api.PrintApi.class, new fr.opaline.server.print.PrintEndpoint(database, audit, clock));
             if (statuses != null) {
                 areas.put(IdentityApi.class, new IdentityEndpoint(insi, statuses, patients, events, clock));
             }

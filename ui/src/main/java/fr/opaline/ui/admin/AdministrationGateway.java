@@ -154,6 +154,15 @@ public final class AdministrationGateway {
         return admin().setRoomActive(room, active);
     }
 
+    /** The preparation printed on the convocation (issue 24, print area); "" when none. */
+    public String examPreparation(UUID exam) {
+        return api.api(fr.opaline.api.PrintApi.class).preparation(exam);
+    }
+
+    public void setExamPreparation(UUID exam, String instructions) {
+        api.api(fr.opaline.api.PrintApi.class).setPreparation(exam, instructions);
+    }
+
     public ExamType updateExamType(UUID exam, String label, int durationMinutes, String ccamCode) {
         return admin().updateExamType(exam, label, durationMinutes, ccamCode);
     }

@@ -440,14 +440,50 @@ public final class AdministrationView extends BorderPane {
         Button enableExam = button("admin-exam-enable", "admin.catalogue.enable",
                 () -> model.setExamActive(exam.getValue(), true));
         enableExam.disableProperty().bind(when(exam, x -> !x.active()));
+        Button preparation = button("admin-exam-preparation", "admin.exam.preparation",
+                () -> editPreparation(exam.getValue()));
+        preparation.disableProperty().bind(when(exam, x -> true));
         Node editExam = form("admin.catalogue.editExamTitle", examLabel, examMinutes, examCcam, saveExam, disableExam,
-                enableExam);
+                enableExam, preparation);
         Label note = new Label(messages.get("admin.catalogue.note"));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         return tabContent(note, rooms, editRoom,
                 form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom),
                 exams, editExam, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam));
+    }
+
+    /** The preparation printed on the convocation of an exam type (issue 24): read, edited, saved. */
+    private void editPreparation(ExamType exam) {
+        if (exam == null) {
+            return;
+        }
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+        text.setId("admin-exam-preparation-text");
+        text.setWrapText(true);
+        text.setPrefRowCount(6);
+        text.setDisable(true);
+        Label hint = new Label(messages.get("admin.exam.preparation.hint"));
+        hint.setWrapText(true);
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle(messages.format("admin.exam.preparation.title", exam.label()));
+        dialog.getDialogPane().setId("admin-exam-preparation-dialog");
+        dialog.getDialogPane().setContent(new VBox(8, hint, text));
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).setId("admin-exam-preparation-save");
+        dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK).disableProperty().bind(text.disableProperty());
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() == javafx.scene.control.ButtonType.OK) {
+                model.savePreparation(exam, text.getText());
+            }
+        });
+        model.loadPreparation(exam, current -> {
+            text.setText(current);
+            text.setDisable(false);
+        });
+        dialog.show();
     }
 
     // MSSanté mailboxes

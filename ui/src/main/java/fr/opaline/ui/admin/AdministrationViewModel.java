@@ -466,6 +466,26 @@ public final class AdministrationViewModel {
                 null);
     }
 
+    /** Reads the exam type's preparation instructions, then hands them to {@code shown} (FX thread). */
+    public void loadPreparation(ExamType exam, java.util.function.Consumer<String> shown) {
+        if (exam == null) {
+            return;
+        }
+        background.run(messages.get("admin.task.preparation"), progress -> gateway.examPreparation(exam.id()),
+                shown, status::readFailed);
+    }
+
+    /** Replaces the exam type's preparation instructions (blank: none printed). */
+    public void savePreparation(ExamType exam, String instructions) {
+        if (exam == null) {
+            return;
+        }
+        act("admin.task.preparation", who -> {
+            gateway.setExamPreparation(exam.id(), instructions);
+            return exam;
+        }, x -> messages.format("admin.exam.preparation.saved", x.label()), null);
+    }
+
     // Mailboxes
 
     public void setMailbox(MailboxKind kind, String address, String ownerLogin, String label, Runnable onDone) {

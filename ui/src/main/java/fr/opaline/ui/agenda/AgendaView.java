@@ -54,6 +54,14 @@ public final class AgendaView extends BorderPane {
         default boolean teleradiologyOffered() {
             return false;
         }
+
+        /** Prints (or saves as PDF) the appointment's convocation letter; not offered when false. */
+        default boolean printingOffered() {
+            return false;
+        }
+
+        default void printConvocation(Patient patient, java.util.UUID appointmentId) {
+        }
     }
 
     private final AgendaViewModel model;
@@ -334,6 +342,13 @@ public final class AgendaView extends BorderPane {
             teleradiology.setId("action-teleradiology");
             teleradiology.setOnAction(e -> navigator.teleradiology(patient, item.appointment().id()));
             actions.getChildren().add(3, teleradiology);
+        }
+        if (navigator.printingOffered()) {
+            Button convocation = new Button(messages.get("print.convocation"));
+            convocation.setMaxWidth(Double.MAX_VALUE);
+            convocation.setId("action-convocation");
+            convocation.setOnAction(e -> navigator.printConvocation(patient, item.appointment().id()));
+            actions.getChildren().add(2, convocation);
         }
         details.getChildren().addAll(name, badge, born, new javafx.scene.control.Separator(), facts,
                 new javafx.scene.control.Separator(), actions, dragHint);

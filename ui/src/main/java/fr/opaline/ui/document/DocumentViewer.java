@@ -52,11 +52,15 @@ public final class DocumentViewer extends BorderPane {
         note.textProperty().bind(model.noteProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, note, loading, pdf, cda);
+        javafx.scene.control.Button print = new javafx.scene.control.Button(messages.get("print.print"));
+        print.setId("viewer-print");
+        print.disableProperty().bind(model.printableProperty().not());
+        print.setOnAction(e -> model.print(getScene().getWindow()));
+        HBox bar = new HBox(10, title, spacer, note, loading, print, pdf, cda);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 0, 6, 0));
         Banner banner = new Banner();
-        banner.bindError(model.errorProperty());
+        banner.bind(model.errorProperty(), model.infoProperty());
         Label patient = new Label();
         patient.setId("viewer-patient");
         patient.textProperty().bind(model.patientLineProperty());

@@ -43,6 +43,10 @@ public final class DocumentViewerViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty cdaAvailable = new SimpleBooleanProperty();
     private BackgroundTask<?> current;
+    /** The PDF shown (a CR's PDF/A), for printing; null while none. */
+    private byte[] shownPdf;
+    private final BooleanProperty printable = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final StringProperty info = new javafx.beans.property.SimpleStringProperty("");
     private ClinicalDocument loaded;
 
     public DocumentViewerViewModel(DocumentLibrary library, Background background, Messages messages) {
@@ -94,9 +98,40 @@ public final class DocumentViewerViewModel {
         return cdaAvailable;
     }
 
+    /** Whether the shown document has a PDF to print or save. */
+    public BooleanProperty printableProperty() {
+        return printable;
+    }
+
+    /** "PDF saved…", "Document sent to the printer." */
+    public StringProperty infoProperty() {
+        return info;
+    }
+
+    /** The shown PDF as it will be printed or saved (the stored bytes, unchanged); empty while none. */
+    public java.util.Optional<fr.opaline.api.PrintedDocument> printableDocument() {
+        ClinicalDocument shown = document.get();
+        byte[] pdf = shownPdf;
+        if (shown == null || pdf == null) {
+            return java.util.Optional.empty();
+        }
+        String title = shown.title() == null || shown.title().isBlank() ? messages.get("print.report") : shown.title();
+        String fileName = title.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip() + ".pdf";
+        return java.util.Optional.of(new fr.opaline.api.PrintedDocument(fileName, pdf));
+    }
+
+    /** Prints the shown PDF through the system's printers, or saves it (FX thread). */
+    public void print(javafx.stage.Window owner) {
+        printableDocument().ifPresent(printed -> new fr.opaline.ui.print.Printouts(background, messages, info::set,
+                error::set).offer(owner, document.get().title() == null ? messages.get("print.report")
+                : document.get().title(), progress -> printed));
+    }
+
     /** Shows a document of the list: its PDF, rendered in the background. */
     public void show(ClinicalDocument listed) {
         cancelCurrent();
+        shownPdf = null;
+        printable.set(false);
         document.set(listed);
         loaded = null;
         pages.clear();
@@ -116,9 +151,12 @@ public final class DocumentViewerViewModel {
             ClinicalDocument full = library.load(listed.id());
             var pdf = library.pdfOf(full);
             var rendered = pdf.isEmpty() ? null : PdfPageImages.render(pdf.get(), DPI, progress::isCancelled);
-            return new Rendered(full, rendered, library.patientLine(full).map(this::describe).orElse(""));
+            return new Rendered(full, rendered, library.patientLine(full).map(this::describe).orElse(""),
+                    pdf.orElse(null));
         }, rendered -> {
             if (rendered.document().id().equals(listed.id())) {
+                shownPdf = rendered.pdf();
+                printable.set(rendered.pdf() != null);
                 loading.set(false);
                 loaded = rendered.document();
                 patientLine.set(rendered.patient());
@@ -237,6 +275,6 @@ public final class DocumentViewerViewModel {
         versionNotice.set(shown == null ? "" : notice(shown));
     }
 
-    private record Rendered(ClinicalDocument document, PdfPageImages.Pages pages, String patient) {
+    private record Rendered(ClinicalDocument document, PdfPageImages.Pages pages, String patient, byte[] pdf) {
     }
 }

@@ -66,6 +66,8 @@ public final class PatientRecordView extends BorderPane {
     private final Button backButton;
     private final fr.opaline.ui.identity.IdentityDeskPane desk;
     private Runnable back;
+    private final Button labelsButton = new Button();
+    private final javafx.beans.property.StringProperty printInfo = new javafx.beans.property.SimpleStringProperty();
 
     public PatientRecordView(PatientRecordViewModel model, Messages messages, Clock clock,
                              java.util.function.Consumer<Patient> book) {
@@ -89,11 +91,17 @@ public final class PatientRecordView extends BorderPane {
         loading.visibleProperty().bind(model.loadingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(12, backButton, spacer, loading, bookButton);
+        labelsButton.setText(messages.get("print.labels"));
+        labelsButton.setId("record-labels");
+        labelsButton.setVisible(false);
+        labelsButton.setManaged(false);
+        labelsButton.disableProperty().bind(model.patientProperty().isNull());
+        HBox toolbar = new HBox(12, backButton, spacer, loading, labelsButton, bookButton);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar");
         Banner banner = new Banner();
-        banner.bindError(model.errorProperty());
+        banner.bind(model.errorProperty(), printInfo);
+        banner.setId("record-banner");
 
         header.getStyleClass().addAll("card", "record-header");
         header.setId("record-header");
@@ -461,4 +469,23 @@ public final class PatientRecordView extends BorderPane {
         column.setPrefWidth(width);
         return column;
     }
+
+    /**
+     * Offers the patient labels, rendered by the server, printed or saved as PDF (toolbar button).
+     *
+     * @param fetch the labels of a patient, called off the FX thread
+     */
+    public void offerLabels(fr.opaline.ui.concurrent.Background background,
+                            java.util.function.Function<Patient, fr.opaline.api.PrintedDocument> fetch) {
+        fr.opaline.ui.print.Printouts printouts = new fr.opaline.ui.print.Printouts(background, messages, printInfo::set,
+                model.errorProperty()::set);
+        labelsButton.setVisible(true);
+        labelsButton.setManaged(true);
+        labelsButton.setOnAction(e -> {
+            Patient patient = model.patientProperty().get();
+            printouts.offer(getScene().getWindow(), messages.format("print.labels.title", PatientNames.display(patient)),
+                    progress -> fetch.apply(patient));
+        });
+    }
+
 }

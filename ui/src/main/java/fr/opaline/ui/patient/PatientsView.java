@@ -122,6 +122,10 @@ public final class PatientsView extends StackPane {
         }
     }
 
+    public PatientRecordView recordPage() {
+        return recordPage;
+    }
+
     public PatientRecordViewModel record() {
         return record;
     }

@@ -134,6 +134,19 @@ public final class MainWindow extends BorderPane {
                 }
                 teleradiologyDialog.show(patient, appointmentId);
             }
+
+            @Override
+            public boolean printingOffered() {
+                return context.services().api() != null;
+            }
+
+            @Override
+            public void printConvocation(Patient patient, java.util.UUID appointmentId) {
+                new fr.opaline.ui.print.Printouts(background, messages, agenda.infoProperty()::set,
+                        agenda.errorProperty()::set).offer(getScene().getWindow(),
+                        messages.format("print.convocation.title", fr.opaline.ui.patient.PatientNames.display(patient)),
+                        progress -> context.services().api().api(fr.opaline.api.PrintApi.class).convocation(appointmentId));
+            }
         });
         // Technologists and radiologists mark an exam en cours and réalisé from the monitor.
         worklist = new WorklistMonitorViewModel(new WorklistGateway(context.services().api()), background, messages, clock, actor,
@@ -259,6 +272,10 @@ public final class MainWindow extends BorderPane {
                     dmpUser, clock.getZone());
             patients = new PatientsView(search, newPatient, record, messages, clock,
                     patient -> openBooking(null, LocalDate.now(clock), null, patient));
+            if (context.services().api() != null) {
+                patients.recordPage().offerLabels(background,
+                        patient -> context.services().api().api(fr.opaline.api.PrintApi.class).labels(patient.id()));
+            }
         }
         return patients;
     }

@@ -48,6 +48,12 @@ class DocumentViewerViewModelTest {
         assertThat(model.noteProperty().get()).isEqualTo("2 pages");
         assertThat(model.modeProperty().get()).isEqualTo(DocumentViewerViewModel.Mode.PDF);
         assertThat(model.cdaAvailableProperty().get()).isFalse();
+        // Printing (issue 24) prints or saves exactly the stored PDF.
+        assertThat(model.printableProperty().get()).isTrue();
+        assertThat(model.printableDocument()).hasValueSatisfying(printed -> {
+            assertThat(printed.pdf()).isEqualTo(stored.content());
+            assertThat(printed.fileName()).isEqualTo("Scanner thoracique.pdf");
+        });
     }
 
     @Test
@@ -87,6 +93,8 @@ class DocumentViewerViewModelTest {
 
         assertThat(model.pages()).isEmpty();
         assertThat(model.errorProperty().get()).contains("CDA");
+        assertThat(model.printableProperty().get()).isFalse();
+        assertThat(model.printableDocument()).isEmpty();
     }
 
     private ClinicalDocument listed(ClinicalDocument stored) {
