@@ -5,6 +5,8 @@ import fr.opaline.api.admin.Correspondent;
 import fr.opaline.api.admin.Hl7RouteEntry;
 import fr.opaline.api.admin.Hl7Rights;
 import fr.opaline.api.admin.MailboxEntry;
+import fr.opaline.core.catalogue.CcamAct;
+import fr.opaline.core.catalogue.CcamImport;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.catalogue.Room;
@@ -132,6 +134,17 @@ public interface AdministrationApi {
     /** A deactivated exam stays on past appointments and is offered for no new booking. */
     @Access(roles = Role.ADMINISTRATEUR, purpose = "désactiver ou réactiver un examen du catalogue")
     ExamType setExamTypeActive(UUID examTypeId, boolean active);
+
+    /** The CCAM acts imported so far, offered when an exam is given its CCAM code. */
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "consulter les actes CCAM importés")
+    List<CcamAct> ccamActs();
+
+    /**
+     * Imports a CCAM extract: semicolon CSV with a header naming « code » and « libellé », and
+     * optionally « examen » (the exam code that takes the act). All or nothing; refusals in French.
+     */
+    @Access(roles = Role.ADMINISTRATEUR, purpose = "importer un extrait de la CCAM")
+    CcamImport importCcam(String fileName, byte[] csv);
 
     // Configuration (read only)
 

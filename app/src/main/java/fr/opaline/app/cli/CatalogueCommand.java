@@ -1,7 +1,13 @@
 package fr.opaline.app.cli;
 
 import fr.opaline.app.wiring.CoreServices;
+import fr.opaline.core.catalogue.CcamAct;
+import fr.opaline.core.catalogue.CcamImport;
 import fr.opaline.core.catalogue.ExamType;
+import fr.opaline.core.common.BusinessRuleException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.catalogue.Room;
 import fr.opaline.core.common.Actor;
@@ -12,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "catalogue", description = "Salles et examens du cabinet : liste et ajout (mêmes règles et même journal d'audit que l'écran Administration).",
         subcommands = {CatalogueCommand.Rooms.class, CatalogueCommand.Exams.class, CatalogueCommand.AddRoom.class,
-                CatalogueCommand.AddExam.class})
+                CatalogueCommand.AddExam.class, CatalogueCommand.Ccam.class})
 final class CatalogueCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -89,6 +95,51 @@ final class CatalogueCommand implements Runnable {
             ExamType exam = core.catalogue.addExamType(by, code, label, modality, minutes, ccam);
             out().println("Examen ajouté : " + exam.code() + " " + exam.label() + " (" + exam.modality() + ", "
                     + exam.durationMinutes() + " min).");
+            return 0;
+        }
+    }
+
+    @Command(name = "ccam", description = "Actes CCAM : import d'un extrait (CSV) et liste des actes importés.",
+            subcommands = {CcamImportCommand.class, CcamList.class})
+    static final class Ccam implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "import", description = "Importe un extrait de la CCAM : CSV séparé par « ; », en-tête nommant les"
+            + " colonnes « code » et « libellé » (les autres colonnes de l'export ATIH/ameli sont ignorées) et,"
+            + " facultative, « examen » : le code de l'examen du catalogue qui prend cet acte. Tout ou rien.")
+    static final class CcamImportCommand extends CatalogueSubcommand {
+        @Parameters(index = "0", paramLabel = "FICHIER.csv") Path file;
+
+        @Override
+        int run(CoreServices core, Actor by) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new BusinessRuleException("Fichier CCAM illisible : " + file + ".");
+            }
+            CcamImport result = core.catalogue.importCcam(by, content);
+            out().println("Import CCAM : " + result.acts() + " acte(s) lu(s), dont " + result.added() + " nouveau(x) ; "
+                    + result.examsMapped().size() + " examen(s) associé(s).");
+            result.examsMapped().forEach(m -> out().println("  " + m));
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "Liste les actes CCAM importés (code, libellé).")
+    static final class CcamList extends CatalogueSubcommand {
+        @Override
+        int run(CoreServices core, Actor by) {
+            for (CcamAct act : core.catalogue.ccamActs()) {
+                out().printf("%-7s %s%n", act.code(), act.label());
+            }
             return 0;
         }
     }

@@ -67,4 +67,29 @@ class CatalogueCommandTest {
         assertThat(rooms).contains("CT1").doesNotContain("Encore").doesNotContain("CT2");
         assertThat(opaline("catalogue", "exams").out()).doesNotContain("CT-X");
     }
+
+    @Test
+    void aCcamExtractIsImportedAndABadOneChangesNothing() throws Exception {
+        assertThat(opaline("catalogue", "add-exam", "RX-THX", "--label", "Radio du thorax", "--modality", "DX",
+                "--minutes", "10").exit()).isZero();
+        Path good = dir.resolve("ccam.csv");
+        java.nio.file.Files.writeString(good, "Code;Libellé;Examen\nZBQK002;Radiographie du thorax;RX-THX\n",
+                java.nio.charset.Charset.forName("windows-1252"));
+        CliRun imported = opaline("catalogue", "ccam", "import", good.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Import CCAM : 1 acte(s) lu(s), dont 1 nouveau(x) ; 1 examen(s) associé(s).")
+                .contains("RX-THX → ZBQK002");
+        assertThat(opaline("catalogue", "ccam", "list").out()).contains("ZBQK002 Radiographie du thorax");
+        assertThat(opaline("catalogue", "exams").out()).contains("ZBQK002");
+
+        Path bad = dir.resolve("faux.csv");
+        java.nio.file.Files.writeString(bad, "code;libellé;examen\nAAAA001;Acte d'essai;\nZBQK002;Radio;RX-INCONNU\n");
+        CliRun refused = opaline("catalogue", "ccam", "import", bad.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("Ligne 3 : l'examen « RX-INCONNU » n'existe pas dans le catalogue.");
+        CliRun missing = opaline("catalogue", "ccam", "import", dir.resolve("absent.csv").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Fichier CCAM illisible");
+        assertThat(opaline("catalogue", "ccam", "list").out()).doesNotContain("AAAA001").contains("Radiographie du thorax");
+    }
 }

@@ -1,5 +1,6 @@
 package fr.opaline.core.catalogue;
 
+import static fr.opaline.core.persistence.generated.Tables.CCAM_ACT;
 import static fr.opaline.core.persistence.generated.Tables.EXAM_TYPE;
 import static fr.opaline.core.persistence.generated.Tables.ROOM;
 
@@ -91,6 +92,21 @@ public final class CatalogueRepository {
 
     public Optional<ExamType> examTypeByCode(String code) {
         return ctx.selectFrom(EXAM_TYPE).where(EXAM_TYPE.CODE.eq(code)).fetchOptional(CatalogueRepository::toExamType);
+    }
+
+    /** The imported CCAM acts, by code. */
+    public List<CcamAct> ccamActs() {
+        return ctx.selectFrom(CCAM_ACT).orderBy(CCAM_ACT.CODE).fetch(r -> new CcamAct(r.getCode(), r.getLabel()));
+    }
+
+    /** Adds the act or replaces its label; true when it was new. */
+    public boolean saveCcamAct(CcamAct act) {
+        int updated = ctx.update(CCAM_ACT).set(CCAM_ACT.LABEL, act.label()).where(CCAM_ACT.CODE.eq(act.code())).execute();
+        if (updated == 0) {
+            ctx.insertInto(CCAM_ACT, CCAM_ACT.CODE, CCAM_ACT.LABEL).values(act.code(), act.label()).execute();
+            return true;
+        }
+        return false;
     }
 
     static Room toRoom(RoomRecord r) {

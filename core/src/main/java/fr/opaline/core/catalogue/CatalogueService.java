@@ -76,9 +76,9 @@ public final class CatalogueService {
             throw new BusinessRuleException("La durée d'un examen va de " + MIN_EXAM_MINUTES + " à " + MAX_EXAM_MINUTES
                     + " minutes.");
         }
-        String ccam = blankToNull(ccamCode);
-        if (c.length() > 20 || l.length() > 200 || (ccam != null && ccam.length() > 13)) {
-            throw new BusinessRuleException("Code (20 caractères au plus), libellé (200) ou code CCAM (13) trop long.");
+        String ccam = CcamCode.checkOptional(ccamCode);
+        if (c.length() > 20 || l.length() > 200) {
+            throw new BusinessRuleException("Code (20 caractères au plus) ou libellé (200) trop long.");
         }
         return database.inTransaction(ctx -> {
             AccountAdministration.requireAdministrator(ctx, by);
@@ -151,9 +151,9 @@ public final class CatalogueService {
             throw new BusinessRuleException("La durée d'un examen va de " + MIN_EXAM_MINUTES + " à " + MAX_EXAM_MINUTES
                     + " minutes.");
         }
-        String ccam = blankToNull(ccamCode);
-        if (l.length() > 200 || (ccam != null && ccam.length() > 13)) {
-            throw new BusinessRuleException("Libellé (200 caractères au plus) ou code CCAM (13) trop long.");
+        String ccam = CcamCode.checkOptional(ccamCode);
+        if (l.length() > 200) {
+            throw new BusinessRuleException("Libellé trop long (200 caractères au plus).");
         }
         return database.inTransaction(ctx -> {
             AccountAdministration.requireAdministrator(ctx, by);
@@ -194,6 +194,63 @@ public final class CatalogueService {
                         .withDetail("examen " + (active ? "réactivé" : "désactivé") + " : " + before.code()));
             }
             return after;
+        });
+    }
+
+    /** The CCAM acts imported so far, offered when an exam type is given its code. */
+    public List<CcamAct> ccamActs() {
+        return database.inSnapshot(ctx -> new CatalogueRepository(ctx).ccamActs());
+    }
+
+    /**
+     * Imports a CCAM extract (see {@link CcamCsv} for the columns): every act is added or its label
+     * replaced, and the exam types named in the « examen » column take that code. One transaction:
+     * a wrong line, an unknown exam type or a non-administrator changes nothing.
+     */
+    public CcamImport importCcam(Actor by, byte[] csv) {
+        List<CcamCsv.Row> rows = CcamCsv.parse(csv);
+        return database.inTransaction(ctx -> {
+            AccountAdministration.requireAdministrator(ctx, by);
+            CatalogueRepository catalogue = new CatalogueRepository(ctx);
+            java.util.Map<String, ExamType> mapped = new java.util.LinkedHashMap<>();
+            for (CcamCsv.Row row : rows) {
+                if (row.examCode() == null) {
+                    continue;
+                }
+                ExamType exam = catalogue.examTypeByCode(row.examCode()).orElseThrow(() -> new BusinessRuleException(
+                        "Ligne " + row.line() + " : l'examen « " + fr.opaline.core.common.LogSafe.text(row.examCode())
+                                + " » n'existe pas dans le catalogue."));
+                ExamType already = mapped.get(exam.code());
+                if (already != null && !already.ccamCode().equals(row.code())) {
+                    throw new BusinessRuleException("Ligne " + row.line() + " : l'examen « " + exam.code()
+                            + " » reçoit déjà le code " + already.ccamCode() + " plus haut dans le fichier.");
+                }
+                mapped.put(exam.code(), new ExamType(exam.id(), exam.code(), exam.label(), exam.modality(),
+                        exam.anatomicalRegionCode(), exam.anatomicalRegionLabel(), row.code(), exam.durationMinutes(),
+                        exam.active()));
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int added = 0;
+            for (CcamCsv.Row row : rows) {
+                if (seen.add(row.code()) && catalogue.saveCcamAct(new CcamAct(row.code(), row.label()))) {
+                    added++;
+                }
+            }
+            List<String> changes = new java.util.ArrayList<>();
+            for (ExamType after : mapped.values()) {
+                ExamType before = catalogue.examTypeByCode(after.code()).orElseThrow();
+                if (!java.util.Objects.equals(before.ccamCode(), after.ccamCode())) {
+                    catalogue.updateExamType(after);
+                    changes.add(after.code() + " → " + after.ccamCode());
+                    audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null).on("exam_type", after.id())
+                            .withDetail("examen modifié : " + after.code() + " : CCAM : "
+                                    + (before.ccamCode() == null ? "—" : before.ccamCode()) + " → " + after.ccamCode()));
+                }
+            }
+            audit.record(ctx, AuditEntry.of(by, AuditAction.CATALOGUE_CHANGED, null)
+                    .withDetail("import CCAM : " + seen.size() + " actes (" + added + " nouveaux), "
+                            + changes.size() + " examen(s) associé(s)"));
+            return new CcamImport(seen.size(), added, changes);
         });
     }
 

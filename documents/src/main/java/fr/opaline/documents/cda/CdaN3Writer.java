@@ -121,7 +121,10 @@ public final class CdaN3Writer {
         }
         x.end().end();
         x.start("tbody").start("tr");
-        x.start("td").element("content", "[LOINC : " + procedure.code() + "] " + procedure.displayName(), "ID", "acte-01").end();
+        // The act code is LOINC; the CCAM code rides as its <translation> (below) and is shown here too.
+        String ccam = exam.ccamCode() == null || exam.ccamCode().isBlank() ? "" : " [CCAM : " + exam.ccamCode() + "]";
+        x.start("td").element("content", "[LOINC : " + procedure.code() + "] " + procedure.displayName() + ccam, "ID",
+                "acte-01").end();
         x.start("td").element("content", d.version().technique().isBlank() ? exam.label() : d.version().technique(),
                 "ID", "acte-01-description").end();
         x.start("td").element("content", ImagingProcedureCodes.modalityDisplayName(exam.modality()), "ID", "acte-01-modalite").end();

@@ -165,7 +165,8 @@ public final class ReportPdfRenderer {
         ImagingOrder order = d.order();
         PDType0Font regular = p.fonts().regular;
         PDType0Font bold = p.fonts().bold;
-        p.paragraph(PdfPages.MARGIN, p.width(), "Examen : " + d.exam().label(), bold, 10.5f);
+        String ccam = d.exam().ccamCode() == null ? "" : " (acte CCAM " + d.exam().ccamCode() + ")";
+        p.paragraph(PdfPages.MARGIN, p.width(), "Examen : " + d.exam().label() + ccam, bold, 10.5f);
         String region = d.exam().anatomicalRegionLabel() == null ? "" : " - Région anatomique : " + d.exam().anatomicalRegionLabel();
         p.paragraph(PdfPages.MARGIN, p.width(), "Modalité : " + ImagingProcedureCodes.modalityDisplayName(d.exam().modality())
                 + " (" + d.exam().modality().name() + ")" + region, regular, 8.5f);

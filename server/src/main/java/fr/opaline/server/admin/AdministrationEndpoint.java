@@ -10,6 +10,8 @@ import fr.opaline.hl7.route.Hl7Route;
 import fr.opaline.hl7.route.Hl7Routes;
 import fr.opaline.api.admin.MailboxEntry;
 import fr.opaline.core.catalogue.CatalogueService;
+import fr.opaline.core.catalogue.CcamAct;
+import fr.opaline.core.catalogue.CcamImport;
 import fr.opaline.core.catalogue.ExamType;
 import fr.opaline.core.catalogue.Modality;
 import fr.opaline.core.catalogue.Room;
@@ -260,6 +262,19 @@ public final class AdministrationEndpoint implements AdministrationApi {
     @Override
     public ExamType setExamTypeActive(UUID examTypeId, boolean active) {
         return announced(services.catalogue().setExamTypeActive(actor(), required(examTypeId), active), examTypeId);
+    }
+
+    @Override
+    public List<CcamAct> ccamActs() {
+        return services.catalogue().ccamActs();
+    }
+
+    /** The file name is only for the refusal's context; the content decides. */
+    @Override
+    public CcamImport importCcam(String fileName, byte[] csv) {
+        CcamImport result = services.catalogue().importCcam(actor(), csv);
+        events.publish(new ApiEvent("catalogue.changed", null, null, clock.instant()));
+        return result;
     }
 
     @Override

@@ -183,4 +183,14 @@ public final class AdministrationGateway {
     public String documentViewsCsv(java.time.LocalDate from, java.time.LocalDate to) {
         return api.api(fr.opaline.api.DocumentApi.class).viewsCsv(from, to);
     }
+
+    /** The CCAM acts imported on the server. */
+    public List<fr.opaline.core.catalogue.CcamAct> ccamActs() {
+        return admin().ccamActs();
+    }
+
+    /** Sends a CCAM extract to the server, which imports it all or nothing. */
+    public fr.opaline.core.catalogue.CcamImport importCcam(String fileName, byte[] csv) {
+        return admin().importCcam(fileName, csv);
+    }
 }

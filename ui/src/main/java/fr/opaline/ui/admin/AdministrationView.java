@@ -440,17 +440,51 @@ public final class AdministrationView extends BorderPane {
         Button enableExam = button("admin-exam-enable", "admin.catalogue.enable",
                 () -> model.setExamActive(exam.getValue(), true));
         enableExam.disableProperty().bind(when(exam, x -> !x.active()));
+        // The imported CCAM acts, picked by code and label: the choice fills the CCAM code field.
+        ComboBox<fr.opaline.core.catalogue.CcamAct> ccamPick = Choices.of("admin-exam-ccam-pick",
+                a -> a.code() + " — " + a.label());
+        ccamPick.setItems(model.ccamActs());
+        ccamPick.setPromptText(messages.get("admin.ccam.pick"));
+        ccamPick.setPrefWidth(220);
+        ccamPick.setTooltip(new Tooltip(messages.get("admin.ccam.pickTip")));
+        ccamPick.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                examCcam.setText(now.code());
+            }
+        });
+        exam.addListener((o, was, now) -> ccamPick.getSelectionModel().clearSelection());
         Button preparation = button("admin-exam-preparation", "admin.exam.preparation",
                 () -> editPreparation(exam.getValue()));
         preparation.disableProperty().bind(when(exam, x -> true));
-        Node editExam = form("admin.catalogue.editExamTitle", examLabel, examMinutes, examCcam, saveExam, disableExam,
-                enableExam, preparation);
+        Node editExam = form("admin.catalogue.editExamTitle", examLabel, examMinutes, examCcam, ccamPick, saveExam,
+                disableExam, enableExam, preparation);
+        // The CCAM extract import: one row (the tab's tables keep their height), the rules in a tooltip.
+        TextField ccamFile = field("admin-ccam-file", "admin.ccam.file", 300);
+        Button ccamChoose = button("admin-ccam-choose", "admin.ccam.choose", () -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv", "*.CSV"));
+            java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
+            if (chosen != null) {
+                ccamFile.setText(chosen.getPath());
+            }
+        });
+        Button ccamImport = button("admin-ccam-import", "admin.ccam.import", () -> model.importCcam(ccamFile.getText()));
+        ccamImport.disableProperty().bind(model.busyProperty());
+        Tooltip ccamNote = new Tooltip(messages.get("admin.ccam.note"));
+        ccamNote.setWrapText(true);
+        ccamNote.setMaxWidth(480);
+        ccamFile.setTooltip(ccamNote);
+        ccamImport.setTooltip(ccamNote);
+        Label ccamTitle = new Label(messages.get("admin.ccam.title"));
+        ccamTitle.getStyleClass().add("card-title");
+        Node importCcam = row(ccamTitle, ccamFile, ccamChoose, ccamImport);
         Label note = new Label(messages.get("admin.catalogue.note"));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         return tabContent(note, rooms, editRoom,
                 form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom),
-                exams, editExam, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam));
+                exams, editExam, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam),
+                importCcam);
     }
 
     /** The preparation printed on the convocation of an exam type (issue 24): read, edited, saved. */

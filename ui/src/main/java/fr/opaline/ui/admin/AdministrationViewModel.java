@@ -65,6 +65,7 @@ public final class AdministrationViewModel {
     private final ObservableList<Hl7RouteEntry> routes = FXCollections.observableArrayList();
     private final ObservableList<Room> rooms = FXCollections.observableArrayList();
     private final ObservableList<ExamType> exams = FXCollections.observableArrayList();
+    private final ObservableList<fr.opaline.core.catalogue.CcamAct> ccamActs = FXCollections.observableArrayList();
     private final ObservableList<Mailbox> mailboxes = FXCollections.observableArrayList();
     private final ObservableList<ConfiguredEndpoint> endpoints = FXCollections.observableArrayList();
     private final ObservableList<CertificateStatus> certificates = FXCollections.observableArrayList();
@@ -104,7 +105,7 @@ public final class AdministrationViewModel {
         this.status = new ScreenStatus(background, messages);
         this.reads = new CoalescingRefresh<>(background, messages.get("admin.task.read"), () -> progress -> new Read(
                 gateway.accounts(), gateway.correspondents(), gateway.rooms(), gateway.examTypes(), gateway.mailboxes(),
-                gateway.configuration(), gateway.hl7Routes()), this::show, status::readFailed);
+                gateway.configuration(), gateway.hl7Routes(), gateway.ccamActs()), this::show, status::readFailed);
     }
 
     public ObservableList<AccountSummary> accounts() {
@@ -126,6 +127,11 @@ public final class AdministrationViewModel {
 
     public ObservableList<ExamType> exams() {
         return exams;
+    }
+
+    /** The CCAM acts imported on the server, offered when an exam is given its code. */
+    public ObservableList<fr.opaline.core.catalogue.CcamAct> ccamActs() {
+        return ccamActs;
     }
 
     public ObservableList<Mailbox> mailboxes() {
@@ -184,6 +190,7 @@ public final class AdministrationViewModel {
         setIfChanged(routes, read.routes());
         setIfChanged(rooms, read.rooms());
         setIfChanged(exams, read.exams());
+        setIfChanged(ccamActs, read.ccamActs());
         setIfChanged(mailboxes, read.mailboxes());
         setIfChanged(endpoints, read.configuration().endpoints());
         setIfChanged(certificates, read.configuration().certificates());
@@ -456,6 +463,31 @@ public final class AdministrationViewModel {
                 x -> messages.format("admin.catalogue.examSaved", x.code()), onDone);
     }
 
+    /** Larger extracts are imported on the server with {@code opaline catalogue ccam import} (API bodies are bounded). */
+    static final int MAX_CCAM_UPLOAD_BYTES = 700 * 1024;
+
+    /**
+     * Sends a CCAM extract (semicolon CSV) to the server, read in the background; the server imports
+     * it all or nothing and refuses a bad file in French.
+     */
+    public void importCcam(String path) {
+        if (path == null || path.isBlank()) {
+            status.refuse(messages.get("admin.ccam.noFile"));
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(path.strip());
+        act("admin.task.importCcam", who -> {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new fr.opaline.core.common.BusinessRuleException(messages.format("admin.ccam.unreadable", file));
+            }
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_CCAM_UPLOAD_BYTES) {
+                throw new fr.opaline.core.common.BusinessRuleException(messages.format("admin.ccam.tooLarge", size / 1024));
+            }
+            return gateway.importCcam(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+        }, r -> messages.format("admin.ccam.imported", r.acts(), r.added(), r.examsMapped().size()), null);
+    }
+
     /** A deactivated exam stays on past appointments and is offered for no new booking. */
     public void setExamActive(ExamType exam, boolean active) {
         if (exam == null || exam.active() == active) {
@@ -558,6 +590,6 @@ public final class AdministrationViewModel {
 
     private record Read(List<AccountSummary> accounts, List<TrustedCorrespondent> correspondents, List<Room> rooms,
                         List<ExamType> exams, List<Mailbox> mailboxes, ConfigurationView configuration,
-                        List<Hl7RouteEntry> routes) {
+                        List<Hl7RouteEntry> routes, List<fr.opaline.core.catalogue.CcamAct> ccamActs) {
     }
 }

@@ -189,10 +189,13 @@ public final class BookingDialog {
                     setGraphic(null);
                     return;
                 }
-                Label label = new Label(exam.label());
+                Label label = new Label(examTitle(exam));
                 label.getStyleClass().add("exam-label");
-                Label meta = new Label(messages.format("booking.examMeta", exam.durationMinutes(),
-                        exam.anatomicalRegionLabel() == null ? "" : exam.anatomicalRegionLabel(), exam.code()));
+                String region = exam.anatomicalRegionLabel() == null ? "" : exam.anatomicalRegionLabel();
+                // With its CCAM code the exam is named by it; the practice's internal code only without one.
+                Label meta = new Label(exam.ccamCode() == null
+                        ? messages.format("booking.examMeta", exam.durationMinutes(), region, exam.code())
+                        : messages.format("booking.examMetaCcam", exam.durationMinutes(), region));
                 meta.getStyleClass().add("muted");
                 setText(null);
                 setGraphic(new VBox(1, label, meta));
@@ -285,5 +288,10 @@ public final class BookingDialog {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** « label — CCAM code » when the exam has one, the label alone otherwise. */
+    static String examTitle(ExamType exam) {
+        return exam.ccamCode() == null ? exam.label() : exam.label() + " — " + exam.ccamCode();
     }
 }

@@ -193,7 +193,7 @@ public final class BookingViewModel {
         return canBook;
     }
 
-    /** The exams the room can do, narrowed by the typed filter (label, code or region). */
+    /** The exams the room can do, narrowed by the typed filter (label, code, CCAM code or region). */
     private void filterExams() {
         Room current = room.get();
         String filter = examFilter.get() == null ? "" : examFilter.get().strip().toLowerCase(Locale.ROOT);
@@ -202,6 +202,7 @@ public final class BookingViewModel {
                 .filter(e -> current == null || e.modality() == current.modality())
                 .filter(e -> filter.isEmpty() || e.label().toLowerCase(Locale.ROOT).contains(filter)
                         || e.code().toLowerCase(Locale.ROOT).contains(filter)
+                        || (e.ccamCode() != null && e.ccamCode().toLowerCase(Locale.ROOT).contains(filter))
                         || (e.anatomicalRegionLabel() != null
                         && e.anatomicalRegionLabel().toLowerCase(Locale.ROOT).contains(filter)))
                 .toList());
