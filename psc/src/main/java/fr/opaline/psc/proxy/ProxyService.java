@@ -124,10 +124,6 @@ public final class ProxyService {
                 p.config().browser(), p.id().equals(providers.defaultId()))).toList();
     }
 
-    public TokenVault vault() {
-        return vault;
-    }
-
     // ---------------------------------------------------------------- CIBA
 
     public CibaStarted startCiba(CibaStartRequest request, String clientAddress) {
@@ -645,9 +641,5 @@ public final class ProxyService {
     /** Kept for the inspection of the sandbox and for tests: how many logins the proxy holds (under way or just finished). */
     public int pendingLogins() {
         return cibaRequests.size() + browserRequests.size();
-    }
-
-    public ProxyLimits limits() {
-        return limits;
     }
 }
