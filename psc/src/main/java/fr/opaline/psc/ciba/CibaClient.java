@@ -90,6 +90,11 @@ public final class CibaClient {
      * @throws OidcException with the French message of the provider's error
      */
     public Ticket start(String loginHint, String bindingMessage, Integer requestedExpiry) {
+        return start(loginHint, bindingMessage, requestedExpiry, null);
+    }
+
+    /** @param channel the channel to send (CARD or MOBILE); null: the provider's configured one */
+    public Ticket start(String loginHint, String bindingMessage, Integer requestedExpiry, CibaChannel channel) {
         OIDCProviderMetadata md = provider.metadata();
         URI endpoint = md.getBackChannelAuthenticationEndpointURI();
         if (endpoint == null) {
@@ -107,9 +112,10 @@ public final class CibaClient {
                 .loginHint(loginHint)
                 .bindingMessage(bindingMessage)
                 .requestedExpiry(requestedExpiry);
-        if (provider.config().cibaChannel() != null) {
+        CibaChannel sent = channel != null ? channel : provider.config().cibaChannel();
+        if (sent != null) {
             // ANS proxy e-Santé (ansforge/psc-edc-proxy-esante, PSCSessionService): form parameter "channel"
-            builder.customParameter("channel", provider.config().cibaChannel().name());
+            builder.customParameter("channel", sent.name());
         }
         if (!provider.config().acrValues().isEmpty()) {
             builder.acrValues(provider.config().acrValues().stream().map(ACR::new).toList());

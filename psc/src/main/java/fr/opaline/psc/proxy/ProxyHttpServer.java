@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * POST   /psc/session/refresh           refresh the tokens now
  * POST   /psc/session/link              {accountId} or {login, password, totpCode}
  * DELETE /psc/session                   logout
+ * POST   /connect, DELETE /disconnect, GET /traces   the ANS API proxy e-Santé ({@link EsanteFacade})
  * </pre>
  */
 public final class ProxyHttpServer implements ManagedService {
@@ -145,6 +146,7 @@ public final class ProxyHttpServer implements ManagedService {
      * bounded to {@link #MAX_BODY} whatever that server accepts for its own routes.
      */
     public static Routes mount(Routes routes, ProxyService service) {
+        new EsanteFacade(service, java.time.Clock.systemUTC()).mount(routes);
         return routes
                 .get("/health", x -> Reply.json(Map.of("status", "ok")))
                 .get("/psc/providers", x -> Reply.json(service.providers()))

@@ -119,6 +119,17 @@ public final class ProxyService {
         this.bindToAddress = bindToAddress;
     }
 
+    /** The id of the CIBA provider this proxy reaches with that OAuth client id, if any. */
+    public java.util.Optional<String> cibaProviderOfClient(String clientId) {
+        return providers.all().stream().filter(p -> p.config().ciba())
+                .filter(p -> p.config().clientId().getValue().equals(clientId)).map(OidcProvider::id).findFirst();
+    }
+
+    /** A stable identifier of the PSC session behind a handle (not the handle: it may be shown and logged). */
+    public String sessionState(String handle, String clientAddress) {
+        return openSession(handle, clientAddress).id().toString();
+    }
+
     public List<ProviderView> providers() {
         return providers.all().stream().map(p -> new ProviderView(p.id(), p.config().label(), p.config().ciba(),
                 p.config().browser(), p.id().equals(providers.defaultId()))).toList();
@@ -127,6 +138,17 @@ public final class ProxyService {
     // ---------------------------------------------------------------- CIBA
 
     public CibaStarted startCiba(CibaStartRequest request, String clientAddress) {
+        return startCiba(request, clientAddress, BindingMessages.next(), null);
+    }
+
+    /**
+     * Starts a CIBA login with the binding message and channel the caller chose (the ANS proxy
+     * e-Santé's {@code /connect}: the software generates the two digits and names the channel).
+     *
+     * @param channel null: the provider's configured channel
+     */
+    public CibaStarted startCiba(CibaStartRequest request, String clientAddress, String bindingMessage,
+                                 fr.opaline.psc.ciba.CibaChannel channel) {
         String nationalId = request.nationalId() == null ? "" : request.nationalId().trim();
         if (!nationalId.matches(NATIONAL_ID)) {
             throw new ProxyException(400, "invalid_request",
@@ -161,10 +183,9 @@ public final class ProxyService {
         if (!mine) {
             return sameRequest(under, clientAddress, nationalId);
         }
-        String bindingMessage = BindingMessages.next();
         CibaClient.Ticket ticket;
         try {
-            ticket = new CibaClient(provider, clock).start(nationalId, bindingMessage, null);
+            ticket = new CibaClient(provider, clock).start(nationalId, bindingMessage, null, channel);
         } catch (RuntimeException e) {
             synchronized (admission) {
                 reserved--;
