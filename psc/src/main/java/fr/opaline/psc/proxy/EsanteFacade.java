@@ -19,13 +19,15 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * The ANS "API proxy e-Santé" (ansforge/psc-edc-proxy-esante, {@code openapi/API-Proxy-eSante.json})
  * over the one server session: {@code POST /connect}, {@code DELETE /disconnect}, {@code GET /traces}.
  * The session cookie {@code proxy_session_id} carries the same opaque handle as {@code /psc/…}'s
  * bearer; {@code /connect} answers once the professional has approved (or refused) the CIBA request.
- * {@code /send} is not offered yet (no API PSC is reached through the proxy).
+ * {@code /send} is not offered yet: the reference relays {@code /send/<service>/<endpoint>} with a
+ * token exchanged for each service (RFC 8693), which Opaline does not do yet.
  */
 public final class EsanteFacade {
 
@@ -33,14 +35,25 @@ public final class EsanteFacade {
     public static final String COOKIE = "proxy_session_id";
     private static final String TWO_DIGITS = "[0-9]{2}";
     private static final int MAX_TRACES = 1000;
+    /** {@code /connect} calls waiting for the e-CPS at once: each holds a worker of the shared port. */
+    public static final int MAX_WAITING = 16;
 
     private final ProxyService service;
     private final Clock clock;
     private final Deque<Map<String, Object>> traces = new ArrayDeque<>();
+    private final Semaphore waiting;
+    private final int maxWaiting;
 
     public EsanteFacade(ProxyService service, Clock clock) {
+        this(service, clock, MAX_WAITING);
+    }
+
+    /** @param maxWaiting {@code /connect} calls that may wait for the e-CPS at once; beyond, 503 */
+    public EsanteFacade(ProxyService service, Clock clock, int maxWaiting) {
         this.service = service;
         this.clock = clock;
+        this.maxWaiting = maxWaiting;
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     public Routes mount(Routes routes) {
@@ -90,6 +103,11 @@ public final class EsanteFacade {
             trace("CONNECT_FAILURE", c, client, null);
             return error(404, "User National ID or Software Client ID Not Found : identifiant national ou client inconnu.", c);
         }
+        if (!waiting.tryAcquire()) {
+            trace("CONNECT_FAILURE", c, client, null);
+            return error(503, "Trop de connexions en attente de validation sur le serveur du cabinet ("
+                    + maxWaiting + " au plus) : réessayez dans un instant.", c);
+        }
         LoginStatus status;
         try {
             CibaStarted started = service.startCiba(new CibaStartRequest(provider, c.nationalId().trim()), client,
@@ -102,6 +120,8 @@ public final class EsanteFacade {
             trace("CONNECT_FAILURE", c, client, null);
             boolean down = OidcException.UNREACHABLE.equals(e.error()) || OidcException.NOT_CONFIGURED.equals(e.error());
             return error(down ? 503 : 400, e.getMessage(), c);
+        } finally {
+            waiting.release();
         }
         if (status.sessionHandle() == null) {
             trace("CONNECT_FAILURE", c, client, null);

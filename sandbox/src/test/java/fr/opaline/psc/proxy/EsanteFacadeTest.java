@@ -135,6 +135,33 @@ class EsanteFacadeTest {
         }
     }
 
+    @Test
+    void connectsWaitingForTheECpsAreBoundedSoTheyCannotHoldEveryWorkerOfTheSharedPort() throws Exception {
+        try (PscTestRig rig = new PscTestRig(ECpsSimulator.Mode.MANUAL, SANDBOX);
+             fr.opaline.platform.http.HttpService one = new fr.opaline.platform.http.HttpService(
+                     ProxyHttpServer.settings(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                             LanCertificate.serverContext(rig.tls)),
+                     new EsanteFacade(rig.proxy, java.time.Clock.systemUTC(), 1).mount(new fr.opaline.platform.http.Routes()),
+                     Json.mapper(), ProxyHttpServer::error).start()) {
+            HttpClient http = client(rig);
+            URI base = URI.create("https://127.0.0.1:" + one.port());
+            CompletableFuture<HttpResponse<String>> first = http.sendAsync(HttpRequest.newBuilder(base.resolve("/connect"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            connection(ID_NAT, "11", SandboxOpenIdProvider.CLIENT_ID, "MOBILE"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String ref = awaitPendingApproval(rig);
+            // OpenAPI paths./connect.post.responses.503 "Service Unavailable".
+            HttpResponse<String> second = http.send(HttpRequest.newBuilder(base.resolve("/connect"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            connection("899700000001", "12", SandboxOpenIdProvider.CLIENT_ID, "MOBILE"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(rig.sandbox.pendingApprovals()).containsExactly(ref);
+            rig.sandbox.decide(ref, true);
+            assertThat(first.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+    }
+
     private static String awaitPendingApproval(PscTestRig rig) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
