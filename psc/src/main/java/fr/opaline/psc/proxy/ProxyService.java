@@ -130,6 +130,18 @@ public final class ProxyService {
         return openSession(handle, clientAddress).id().toString();
     }
 
+    /**
+     * Exchanges the session's PSC access token for a token of a service of the Espace de confiance
+     * (RFC 8693, {@link fr.opaline.psc.exchange.TokenExchange}).
+     *
+     * @param endpoint the service's token endpoint
+     */
+    public fr.opaline.psc.exchange.TokenExchange.Exchanged exchange(String handle, String clientAddress, URI endpoint) {
+        PscSession session = openSession(handle, clientAddress);
+        return new fr.opaline.psc.exchange.TokenExchange(providers.get(session.provider()), clock)
+                .exchange(endpoint, vault.accessToken(session.id()));
+    }
+
     public List<ProviderView> providers() {
         return providers.all().stream().map(p -> new ProviderView(p.id(), p.config().label(), p.config().ciba(),
                 p.config().browser(), p.id().equals(providers.defaultId()))).toList();

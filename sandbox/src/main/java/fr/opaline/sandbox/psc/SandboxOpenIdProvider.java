@@ -67,6 +67,14 @@ public final class SandboxOpenIdProvider implements SandboxService {
     private static final String REALM = "/auth/realms/esante-wallet";
     private static final String OIDC = REALM + "/protocol/openid-connect";
     /**
+     * The Espace de confiance's token endpoint (RFC 8693 exchange), at the path of the ANS reference
+     * proxy's configuration (ansforge/psc-edc-proxy-esante, src/test/resources/application.yml,
+     * {@code token-exchange-endpoint}).
+     */
+    private static final String TRUST_SPACE_TOKEN = "/realms/signsessiondata/protocol/openid-connect/token";
+    /** National ids whose PSC access token was exchanged, in order (tests). */
+    private final List<String> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
      * The binding message the ANS proxy e-Santé sends: "two-digit random number between 00 and 99"
      * (ansforge/psc-edc-proxy-esante, openapi/API-Proxy-eSante.json, schema connection.bindingMessage).
      */
@@ -237,6 +245,8 @@ public final class SandboxOpenIdProvider implements SandboxService {
                     backchannelAuthentication(exchange);
                 } else if (path.equals(OIDC + "/token") && method.equals("POST")) {
                     token(exchange);
+                } else if (path.equals(TRUST_SPACE_TOKEN) && method.equals("POST")) {
+                    tokenExchange(exchange);
                 } else if (path.equals(OIDC + "/auth") && method.equals("GET")) {
                     authorize(exchange);
                 } else if (path.equals(OIDC + "/auth/decision") && method.equals("POST")) {
@@ -343,6 +353,65 @@ public final class SandboxOpenIdProvider implements SandboxService {
             case "refresh_token" -> refreshToken(exchange, form);
             default -> throw new OAuthError(400, "unsupported_grant_type", "grant_type " + grant);
         }
+    }
+
+    /** The Espace de confiance's token endpoint, where the proxy exchanges a PSC access token (RFC 8693). */
+    public URI tokenExchangeEndpoint() {
+        return URI.create(issuer().getScheme() + "://" + issuer().getAuthority() + TRUST_SPACE_TOKEN);
+    }
+
+    /** The national ids whose PSC access token was exchanged, oldest first. */
+    public List<String> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /**
+     * RFC 8693 §2.1 with the parameters the ANS reference proxy sends (TokenExchangeProcess):
+     * grant type token-exchange, subject_token a valid access token of this PSC, subject_token_type
+     * access_token, subject_issuer "psc", the client authenticated as for PSC.
+     */
+    private void tokenExchange(Call exchange) throws IOException {
+        Map<String, String> form = form(exchange);
+        authenticateClient(exchange, form);
+        if (!"urn:ietf:params:oauth:grant-type:token-exchange".equals(form.get("grant_type"))) {
+            throw new OAuthError(400, "unsupported_grant_type", "grant_type " + form.get("grant_type"));
+        }
+        if (!"urn:ietf:params:oauth:token-type:access_token".equals(form.get("subject_token_type"))) {
+            throw new OAuthError(400, "invalid_request", "subject_token_type: urn:ietf:params:oauth:token-type:access_token");
+        }
+        if (!"psc".equals(form.get("subject_issuer"))) {
+            throw new OAuthError(400, "invalid_request", "subject_issuer: psc");
+        }
+        JWTClaimsSet subject;
+        try {
+            SignedJWT jwt = SignedJWT.parse(form.getOrDefault("subject_token", ""));
+            if (!jwt.verify(new RSASSAVerifier(signingKey.toRSAPublicKey()))) {
+                throw new ParseException("bad signature", 0);
+            }
+            subject = jwt.getJWTClaimsSet();
+            if (subject.getExpirationTime() == null || subject.getExpirationTime().toInstant().isBefore(clock.instant())) {
+                throw new ParseException("expired", 0);
+            }
+        } catch (ParseException | JOSEException e) {
+            throw new OAuthError(400, "invalid_grant", "subject_token: not a valid PSC access token");
+        }
+        Instant now = clock.instant();
+        String nationalId = (String) subject.getClaim("preferred_username");
+        JWTClaimsSet access = new JWTClaimsSet.Builder()
+                .issuer(issuer().getScheme() + "://" + issuer().getAuthority() + "/realms/signsessiondata")
+                .audience(CLIENT_ID).subject(subject.getSubject()).claim("preferred_username", nationalId)
+                .claim("SubjectNameID", nationalId).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(settings.accessLifetime()))).jwtID(random(12)).build();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("access_token", sign(access, JOSEObjectType.JWT));
+        response.put("token_type", "Bearer");
+        response.put("expires_in", settings.accessLifetime().toSeconds());
+        response.put("refresh_token", random(32));
+        response.put("refresh_expires_in", settings.refreshLifetime().toSeconds());
+        response.put("issued_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        exchanges.add(nationalId);
+        note("token", nationalId, "jeton PSC échangé (Espace de confiance)");
+        json(exchange, 200, response);
     }
 
     private void cibaToken(Call exchange, Map<String, String> form) throws IOException {
