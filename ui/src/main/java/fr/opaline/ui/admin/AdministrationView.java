@@ -481,10 +481,21 @@ public final class AdministrationView extends BorderPane {
         Label note = new Label(messages.get("admin.catalogue.note"));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
-        return tabContent(note, rooms, editRoom,
-                form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom),
-                exams, editExam, form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam),
-                importCcam);
+        // Rooms beside exam types, each column with its table over its forms: stacked, the two tables
+        // shrank to two rows each once the exam forms grew (CCAM picker, preparation, CCAM import).
+        VBox roomsColumn = tabContent(rooms, editRoom,
+                form("admin.catalogue.roomTitle", code, name, modality, ae, station, addRoom));
+        VBox examsColumn = tabContent(exams, editExam,
+                form("admin.catalogue.examTitle", examCode, label, examModality, minutes, ccam, addExam), importCcam);
+        HBox columns = new HBox(16, roomsColumn, examsColumn);
+        for (VBox column : java.util.List.of(roomsColumn, examsColumn)) {
+            column.setPrefWidth(0);
+            column.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(column, Priority.ALWAYS);
+        }
+        VBox content = tabContent(note, columns);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        return content;
     }
 
     /** The preparation printed on the convocation of an exam type (issue 24): read, edited, saved. */
