@@ -118,6 +118,8 @@ class SafeReportJourneyTest extends DesktopJourney {
                 reporting.reports.findByOrder(f.provisionalAtTen.order().id()).orElseThrow().id()).get(0);
         assertThat(draft.status()).isEqualTo(ReportStatus.DRAFT);
 
+        // The editor reads the report again after the cancelled dialog: the button is off meanwhile.
+        until(() -> !robot.lookup("#report-validate").query().isDisabled());
         robot.clickOn("#report-validate");
         until(() -> robot.lookup("#validate-override").tryQuery().isPresent());
         robot.clickOn("#validate-override").write("Examen fait en urgence, non pointé sur la console");
