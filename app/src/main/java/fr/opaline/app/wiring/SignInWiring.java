@@ -56,7 +56,7 @@ public final class SignInWiring {
             return AuthenticationPort.none();
         }
         Consumer<URI> browser = config.getBoolean("ui.psc.browser", true) ? SignInWiring::openInBrowser : null;
-        return new ProxySignIn(PscWiring.client(config, null, null), AuthenticationPort.none(), null, browser,
+        return new ProxySignIn(PscWiring.client(config, null, null), null, browser,
                 config.getDuration("ui.psc.browserTimeout", Duration.ofMinutes(5)));
     }
 
@@ -72,7 +72,7 @@ public final class SignInWiring {
     static AuthenticationPort psc(CoreServices core, ProxyClient client) {
         OpalineConfig config = core.config;
         Consumer<URI> browser = config.getBoolean("ui.psc.browser", true) ? SignInWiring::openInBrowser : null;
-        return new ProxySignIn(client, AuthenticationPort.none(), id -> new UserRepository(core.database.dsl()).findById(id), browser,
+        return new ProxySignIn(client, id -> new UserRepository(core.database.dsl()).findById(id), browser,
                 config.getDuration("ui.psc.browserTimeout", Duration.ofMinutes(5)));
     }
 

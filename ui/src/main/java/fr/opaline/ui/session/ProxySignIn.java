@@ -29,7 +29,6 @@ import java.util.function.Function;
 public final class ProxySignIn implements AuthenticationPort {
 
     private final ProxyClient proxy;
-    private final AuthenticationPort passwords;
     private final Function<UUID, Optional<UserAccount>> accounts;
     private final boolean browser;
     private final Consumer<URI> openBrowser;
@@ -38,15 +37,13 @@ public final class ProxySignIn implements AuthenticationPort {
     private final Map<UUID, List<String>> handles = new ConcurrentHashMap<>();
 
     /**
-     * @param passwords   local accounts (the fallback), or {@link AuthenticationPort#none()}
      * @param accounts    the local account of an id; null on a workstation without database: the account
      *                    as the proxy names it (the practice server checks it again)
      * @param openBrowser shows the authorization address in the system browser; null: no browser flow
      */
-    public ProxySignIn(ProxyClient proxy, AuthenticationPort passwords, Function<UUID, Optional<UserAccount>> accounts,
+    public ProxySignIn(ProxyClient proxy, Function<UUID, Optional<UserAccount>> accounts,
                      Consumer<URI> openBrowser, Duration browserTimeout) {
         this.proxy = proxy;
-        this.passwords = passwords;
         this.accounts = accounts;
         this.browser = openBrowser != null;
         this.openBrowser = openBrowser;
@@ -55,7 +52,7 @@ public final class ProxySignIn implements AuthenticationPort {
 
     @Override
     public boolean offersPassword() {
-        return passwords.offersPassword();
+        return false; // passwords go to the practice server's API (ApiSignIn), never through the proxy
     }
 
     @Override
@@ -70,7 +67,7 @@ public final class ProxySignIn implements AuthenticationPort {
 
     @Override
     public AuthenticatedUser signInWithPassword(String login, char[] password) throws AuthenticationException {
-        return passwords.signInWithPassword(login, password);
+        return AuthenticationPort.none().signInWithPassword(login, password);
     }
 
     @Override

@@ -91,7 +91,7 @@ class PscCibaSignInJourneyTest {
         server.start();
         ProxyClient client = new ProxyClient(new HttpsProxyTransport(server.uri("127.0.0.1"),
                 ProxyTrust.pinned(tls.certificate()), Duration.ofSeconds(20)));
-        ProxySignIn psc = new ProxySignIn(client, AuthenticationPort.none(),
+        ProxySignIn psc = new ProxySignIn(client,
                 id -> new UserRepository(f.db.database().dsl()).findById(id), null, Duration.ofMinutes(1));
         // The practice server checks the proxy's session itself before it opens its own (as opaline server does).
         f.pscSessions = (handle, address) -> ProxyClient.authenticatedSession(client.session(handle),
